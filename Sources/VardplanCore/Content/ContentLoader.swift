@@ -1,0 +1,207 @@
+/// Walks a content folder and reads every file into a `ContentTree`.
+///
+/// Diagnostics: unreadable file or folder, invalid UTF-8 or binary file, file too
+/// large, folder without its metadata file, stray files and folders, missing
+/// `site.yaml`, `general/` or `diagnoses/`.
+public struct ContentLoader {
+    public static let diagnosisFile = "_diagnosis.md"
+    public static let moduleFile = "_module.md"
+    public static let sectionFile = "_section.md"
+
+    let fileSystem: any ContentFileSystem
+    /// Prefix for paths shown to the user (`content`), so messages name real paths.
+    let displayRoot: String
+
+    public init(fileSystem: any ContentFileSystem, displayRoot: String) {
+        self.fileSystem = fileSystem
+        self.displayRoot = displayRoot
+    }
+
+    /// Reads the whole tree.
+    public func load(diagnostics: inout Diagnostics) -> ContentTree {
+        var tree = ContentTree()
+        guard let rootEntries = list("", diagnostics: &diagnostics) else { return tree }
+        var sawGeneral = false, sawDiagnoses = false
+        for entry in rootEntries where !entry.name.hasPrefix(".") {
+            switch (entry.name, entry.isDirectory) {
+            case ("site.yaml", false):
+                tree.site = read("site.yaml", diagnostics: &diagnostics)
+            case ("general", true):
+                sawGeneral = true
+                for module in subfolders(of: "general", diagnostics: &diagnostics) {
+                    tree.generalModules.append(loadModule(joinPath("general", module), diagnostics: &diagnostics))
+                }
+            case ("diagnoses", true):
+                sawDiagnoses = true
+                for name in subfolders(of: "diagnoses", diagnostics: &diagnostics) {
+                    tree.diagnoses.append(loadDiagnosis(joinPath("diagnoses", name), name: name, diagnostics: &diagnostics))
+                }
+            case ("regions", true):
+                continue  // reserved for regional supplements
+            default:
+                diagnostics.warning(
+                    "'\(entry.name)' is not part of the content format and is ignored; expected 'site.yaml', 'general/' and 'diagnoses/'",
+                    at: location(entry.name))
+            }
+        }
+        if tree.site == nil {
+            diagnostics.error("the content folder has no 'site.yaml'; create it with at least 'title' and 'language'",
+                              at: location("site.yaml"))
+        }
+        if !sawDiagnoses {
+            diagnostics.error("the content folder has no 'diagnoses/' folder; add one folder per diagnosis there",
+                              at: location("diagnoses"))
+        }
+        _ = sawGeneral
+        return tree
+    }
+
+    private func loadDiagnosis(_ path: String, name: String, diagnostics: inout Diagnostics) -> DiagnosisFolder {
+        var folder = DiagnosisFolder(name: name, path: display(path), metadata: nil, modules: [])
+        for entry in list(path, diagnostics: &diagnostics) ?? [] where !entry.name.hasPrefix(".") {
+            let child = joinPath(path, entry.name)
+            if entry.isDirectory {
+                folder.modules.append(loadModule(child, diagnostics: &diagnostics))
+            } else if entry.name == Self.diagnosisFile {
+                folder.metadata = read(child, diagnostics: &diagnostics)
+            } else {
+                strayFile(child, expected: "module folders and '\(Self.diagnosisFile)'", diagnostics: &diagnostics)
+            }
+        }
+        requireMetadata(folder.metadata, in: path, file: Self.diagnosisFile, level: "diagnosis", diagnostics: &diagnostics)
+        return folder
+    }
+
+    private func loadModule(_ path: String, diagnostics: inout Diagnostics) -> ModuleFolder {
+        var folder = ModuleFolder(name: lastComponent(path), path: display(path), metadata: nil, sections: [])
+        for entry in list(path, diagnostics: &diagnostics) ?? [] where !entry.name.hasPrefix(".") {
+            let child = joinPath(path, entry.name)
+            if entry.isDirectory {
+                folder.sections.append(loadSection(child, diagnostics: &diagnostics))
+            } else if entry.name == Self.moduleFile {
+                folder.metadata = read(child, diagnostics: &diagnostics)
+            } else if entry.name.hasSuffix(".md") {
+                diagnostics.error(
+                    "'\(entry.name)' lies directly in a module folder; steps belong in a section folder inside it",
+                    at: location(child))
+            } else {
+                strayFile(child, expected: "section folders and '\(Self.moduleFile)'", diagnostics: &diagnostics)
+            }
+        }
+        requireMetadata(folder.metadata, in: path, file: Self.moduleFile, level: "module", diagnostics: &diagnostics)
+        return folder
+    }
+
+    private func loadSection(_ path: String, diagnostics: inout Diagnostics) -> SectionFolder {
+        var folder = SectionFolder(name: lastComponent(path), path: display(path), metadata: nil, steps: [])
+        var translations: [String: [(String, SourceFile)]] = [:]
+        for entry in list(path, diagnostics: &diagnostics) ?? [] where !entry.name.hasPrefix(".") {
+            let child = joinPath(path, entry.name)
+            if entry.isDirectory {
+                diagnostics.error(
+                    "'\(entry.name)' is a folder inside a section; a section holds step files only (modul → avsnitt → steg)",
+                    at: location(child))
+            } else if entry.name == Self.sectionFile {
+                folder.metadata = read(child, diagnostics: &diagnostics)
+            } else if entry.name.hasSuffix(".md") {
+                guard let source = read(child, diagnostics: &diagnostics) else {
+                    folder.unreadableSteps += 1
+                    continue
+                }
+                let base = String(entry.name.dropLast(3))
+                if let (stem, language) = Self.translationParts(base) {
+                    translations[stem, default: []].append((language, source))
+                } else {
+                    folder.steps.append(StepFile(name: base, source: source, translations: []))
+                }
+            } else {
+                strayFile(child, expected: "step files ('.md') and '\(Self.sectionFile)'", diagnostics: &diagnostics)
+            }
+        }
+        for (stem, found) in translations.sorted(by: { $0.key < $1.key }) {
+            if let index = folder.steps.firstIndex(where: { $0.name == stem }) {
+                folder.steps[index].translations = found.map { (language: $0.0, source: $0.1) }
+            } else {
+                for (language, source) in found {
+                    diagnostics.error(
+                        "translation '\(language)' of '\(stem).md', but there is no '\(stem).md' beside it; a translation needs its Swedish step",
+                        at: source.location(line: 1, column: 1))
+                }
+            }
+        }
+        requireMetadata(folder.metadata, in: path, file: Self.sectionFile, level: "section", diagnostics: &diagnostics)
+        return folder
+    }
+
+    /// `02-mammografi.en` → (`02-mammografi`, `en`): a two- or three-letter language suffix.
+    static func translationParts(_ base: String) -> (String, String)? {
+        guard let dot = base.lastIndex(of: ".") else { return nil }
+        let language = base[base.index(after: dot)...]
+        guard (2...3).contains(language.count), language.allSatisfy({ $0 >= "a" && $0 <= "z" }) else { return nil }
+        return (String(base[..<dot]), String(language))
+    }
+
+    // MARK: - Helpers
+
+    private func subfolders(of path: String, diagnostics: inout Diagnostics) -> [String] {
+        var names: [String] = []
+        for entry in list(path, diagnostics: &diagnostics) ?? [] where !entry.name.hasPrefix(".") {
+            if entry.isDirectory {
+                names.append(entry.name)
+            } else {
+                strayFile(joinPath(path, entry.name), expected: "folders only", diagnostics: &diagnostics)
+            }
+        }
+        return names
+    }
+
+    private func list(_ path: String, diagnostics: inout Diagnostics) -> [DirectoryEntry]? {
+        do {
+            return try fileSystem.entries(of: path)
+        } catch {
+            diagnostics.error("cannot read the folder '\(display(path))'; check that it exists and is readable",
+                              at: location(path))
+            return nil
+        }
+    }
+
+    private func read(_ path: String, diagnostics: inout Diagnostics) -> SourceFile? {
+        let bytes: [UInt8]
+        do {
+            bytes = try fileSystem.contents(of: path)
+        } catch {
+            diagnostics.error("cannot read the file; check its permissions", at: location(path))
+            return nil
+        }
+        let file = SourceFile(path: display(path), bytes: bytes)
+        return SourceTextValidator.validate(file, diagnostics: &diagnostics) ? file : nil
+    }
+
+    private func requireMetadata(_ file: SourceFile?, in path: String, file name: String, level: String,
+                                 diagnostics: inout Diagnostics) {
+        guard file == nil, !fileExists(joinPath(path, name)) else { return }
+        diagnostics.error(
+            "the \(level) folder '\(lastComponent(path))' has no '\(name)'; create it with at least a 'title'",
+            at: location(joinPath(path, name)))
+    }
+
+    private func fileExists(_ path: String) -> Bool {
+        (try? fileSystem.contents(of: path)) != nil
+    }
+
+    private func strayFile(_ path: String, expected: String, diagnostics: inout Diagnostics) {
+        diagnostics.warning("'\(lastComponent(path))' is ignored; this folder holds \(expected)", at: location(path))
+    }
+
+    private func lastComponent(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    private func display(_ path: String) -> String {
+        displayRoot.isEmpty ? path : joinPath(displayRoot, path)
+    }
+
+    private func location(_ path: String) -> SourceLocation {
+        SourceLocation(path: display(path), line: 1, column: 1)
+    }
+}

@@ -1,0 +1,55 @@
+/// The raw content tree as found on disk: folders and files, nothing parsed yet.
+public struct ContentTree: Sendable {
+    /// `site.yaml`, if present.
+    public var site: SourceFile?
+    /// Modules under `general/`, shared by every diagnosis.
+    public var generalModules: [ModuleFolder] = []
+    /// Folders under `diagnoses/`.
+    public var diagnoses: [DiagnosisFolder] = []
+
+    public init() {}
+
+    /// Every file in the tree that the loader read.
+    public var fileCount: Int {
+        (site == nil ? 0 : 1)
+            + generalModules.reduce(0) { $0 + $1.fileCount }
+            + diagnoses.reduce(0) { $0 + 1 + $1.modules.reduce(0) { $0 + $1.fileCount } }
+    }
+}
+
+/// A diagnosis folder with its `_diagnosis.md` and module folders.
+public struct DiagnosisFolder: Sendable {
+    public var name: String
+    public var path: String
+    public var metadata: SourceFile?
+    public var modules: [ModuleFolder]
+}
+
+/// A module folder with its `_module.md` and section folders.
+public struct ModuleFolder: Sendable {
+    public var name: String
+    public var path: String
+    public var metadata: SourceFile?
+    public var sections: [SectionFolder]
+
+    var fileCount: Int { 1 + sections.reduce(0) { $0 + 1 + $1.steps.count } }
+}
+
+/// A section folder with its `_section.md` and step files.
+public struct SectionFolder: Sendable {
+    public var name: String
+    public var path: String
+    public var metadata: SourceFile?
+    public var steps: [StepFile]
+    /// Step files that were found but could not be read (already reported).
+    public var unreadableSteps = 0
+}
+
+/// One step file, with translations found beside it (`namn.en.md`).
+public struct StepFile: Sendable {
+    /// The file name without `.md` (`02-mammografi`).
+    public var name: String
+    public var source: SourceFile
+    /// Translations by language code, in name order.
+    public var translations: [(language: String, source: SourceFile)]
+}

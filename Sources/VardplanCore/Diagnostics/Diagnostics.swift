@@ -1,0 +1,41 @@
+/// The collector that every pipeline stage appends to, so one run reports every problem.
+public struct Diagnostics: Sendable {
+    public private(set) var all: [Diagnostic] = []
+
+    public init() {}
+
+    public mutating func append(_ diagnostic: Diagnostic) {
+        all.append(diagnostic)
+    }
+
+    public mutating func append(contentsOf other: Diagnostics) {
+        all.append(contentsOf: other.all)
+    }
+
+    public mutating func error(_ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
+        all.append(Diagnostic(.error, message, at: location, notes: notes))
+    }
+
+    public mutating func warning(_ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
+        all.append(Diagnostic(.warning, message, at: location, notes: notes))
+    }
+
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+    public var errorCount: Int { all.count { $0.severity == .error } }
+    public var warningCount: Int { all.count { $0.severity == .warning } }
+    public var isEmpty: Bool { all.isEmpty }
+
+    /// The diagnostics in print order: by path, line, column, then errors before
+    /// warnings, then message; exact duplicates removed.
+    public var sorted: [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        let unique = all.filter { seen.insert($0).inserted }
+        return unique.sorted { a, b in
+            let la = a.location ?? SourceLocation(path: "", line: 0, column: 0)
+            let lb = b.location ?? SourceLocation(path: "", line: 0, column: 0)
+            if la != lb { return la < lb }
+            if a.severity != b.severity { return a.severity < b.severity }
+            return a.message < b.message
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/// The bytes of one file with its line table, so that byte offsets become
+/// file-absolute `line:column` positions (columns in characters) in one place.
+public struct SourceFile: Sendable {
+    /// The path as shown to the user (relative to the content root where possible).
+    public let path: String
+    /// The file's bytes, exactly as read (BOM and CRLF included).
+    public let bytes: [UInt8]
+    /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(index + 1)
+        }
+        self.lineStarts = starts
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The number of lines (a final line without newline counts).
+    public var lineCount: Int { lineStarts.count }
+
+    /// The byte range of a 1-based line, without its line break (`\n` or `\r\n`).
+    public func byteRange(ofLine line: Int) -> Range<Int> {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<max(start, end)
+    }
+
+    /// The position of a byte offset: 1-based line and 1-based character column.
+    public func position(ofOffset offset: Int) -> SourcePosition {
+        let clamped = min(max(offset, 0), bytes.count)
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+        }
+        let lineStart = lineStarts[low]
+        return SourcePosition(line: low + 1, column: characterColumn(from: lineStart, to: clamped))
+    }
+
+    /// The position of a 1-based line and 1-based *byte* column (as libcmark reports).
+    public func position(line: Int, byteColumn: Int) -> SourcePosition {
+        guard line >= 1, line <= lineStarts.count else {
+            return SourcePosition(line: max(line, 1), column: max(byteColumn, 1))
+        }
+        let start = lineStarts[line - 1]
+        let offset = min(start + max(byteColumn, 1) - 1, bytes.count)
+        return SourcePosition(line: line, column: characterColumn(from: start, to: offset))
+    }
+
+    /// The location of a byte offset in this file.
+    public func location(ofOffset offset: Int) -> SourceLocation {
+        SourceLocation(path: path, position: position(ofOffset: offset))
+    }
+
+    /// A location at a 1-based line and character column in this file.
+    public func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(path: path, line: line, column: column)
+    }
+
+    /// 1-based column counting UTF-8 lead bytes (one per character) between two offsets.
+    private func characterColumn(from lineStart: Int, to offset: Int) -> Int {
+        var column = 1
+        var index = lineStart
+        // A UTF-8 BOM at the very start of the file is not a column.
+        if lineStart == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            index = min(3, offset)
+        }
+        while index < offset {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return column
+    }
+}

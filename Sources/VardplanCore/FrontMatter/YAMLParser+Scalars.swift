@@ -1,0 +1,337 @@
+/// Plain, quoted and block scalars of `YAMLParser`.
+extension YAMLParser {
+    /// What ended one line of a plain scalar.
+    enum PlainStop {
+        case lineEnd, comment, colon, flowIndicator
+    }
+
+    /// One line of a plain scalar: its text ends at `textEnd` (trailing blanks excluded),
+    /// and `stop` at `stopAt` ended it.
+    struct PlainScan {
+        var textEnd: Int
+        var stopAt: Int
+        var stop: PlainStop
+    }
+
+    /// Scans plain text from `p` to the end of its line, a comment (` #`), a mapping
+    /// indicator (`: `), or in a flow list a flow indicator.
+    func scanPlainLine(from p: Int, flow: Bool) -> PlainScan {
+        var i = p
+        var textEnd = p
+        while true {
+            if isBreakOrEnd(i) { return PlainScan(textEnd: textEnd, stopAt: i, stop: .lineEnd) }
+            let c = bytes[i]
+            if c == TextByte.colon {
+                if isWhiteOrEnd(i + 1) || (flow && isFlowIndicator(byte(i + 1))) {
+                    return PlainScan(textEnd: textEnd, stopAt: i, stop: .colon)
+                }
+            } else if c == TextByte.hash {
+                if i > p, isBlank(bytes[i - 1]) { return PlainScan(textEnd: textEnd, stopAt: i, stop: .comment) }
+            } else if flow, isFlowIndicator(c) {
+                return PlainScan(textEnd: textEnd, stopAt: i, stop: .flowIndicator)
+            }
+            if !isBlank(c) { textEnd = i + 1 }
+            i += 1
+        }
+    }
+
+    /// A plain scalar whose first line was scanned, folded with its continuation lines (those
+    /// indented more than `parentIndent`). Leaves `pos` just after the last text.
+    mutating func parsePlain(at p: Int, firstLine: PlainScan, parentIndent: Int, flow: Bool) throws -> YAMLNode {
+        var out = Array(bytes[p..<firstLine.textEnd])
+        var lastEnd = firstLine.textEnd
+        if firstLine.stop == .lineEnd {
+            var lineStart = nextLineStart(firstLine.stopAt)
+            var breaks = 0
+            while lineStart < end {
+                var first = lineStart
+                while byte(first) == TextByte.space { first += 1 }
+                let content = skipBlanks(first)
+                if isBreakOrEnd(content) {
+                    if content >= end { break }
+                    breaks += 1
+                    lineStart = nextLineStart(content)
+                    continue
+                }
+                if first - lineStart <= parentIndent || byte(content) == TextByte.hash
+                    || isDocumentMarker(lineStart: lineStart) || (flow && isFlowIndicator(byte(content))) {
+                    break
+                }
+                let scan = scanPlainLine(from: content, flow: flow)
+                if scan.stop == .colon {
+                    if flow { break }
+                    throw fail("this line continues the plain text above but contains ': '; if it starts a new key, line it up with the other keys; if it is text, put the whole value in quotes",
+                               at: content)
+                }
+                if scan.textEnd == content { break }
+                if breaks == 0 {
+                    out.append(TextByte.space)
+                } else {
+                    out.append(contentsOf: repeatElement(TextByte.lineFeed, count: breaks))
+                }
+                breaks = 0
+                out.append(contentsOf: bytes[content..<scan.textEnd])
+                lastEnd = scan.textEnd
+                if scan.stop != .lineEnd { break }
+                lineStart = nextLineStart(scan.stopAt)
+            }
+        }
+        pos = lastEnd
+        return YAMLNode(.scalar(YAMLScalar(String(decoding: out, as: UTF8.self), style: .plain)), at: location(p))
+    }
+
+    // MARK: - Quoted
+
+    /// A single- or double-quoted scalar at `p`; continuation lines must be indented more than
+    /// `parentIndent`. Leaves `pos` just after the closing quote; also says whether it spans lines.
+    mutating func parseQuoted(at p: Int, parentIndent: Int, flow: Bool) throws -> (YAMLScalar, Bool) {
+        let quote = bytes[p]
+        let double = quote == TextByte.doubleQuote
+        var out: [UInt8] = []
+        var trailingBlanks: Int?  // where unescaped blanks at the end of `out` start
+        var multiLine = false
+        var i = p + 1
+        while true {
+            guard i < end else { throw unterminated(p) }
+            let c = bytes[i]
+            if c == quote {
+                if !double, byte(i + 1) == TextByte.singleQuote {
+                    out.append(TextByte.singleQuote)
+                    trailingBlanks = nil
+                    i += 2
+                    continue
+                }
+                pos = i + 1
+                let style: YAMLScalar.Style = double ? .doubleQuoted : .singleQuoted
+                return (YAMLScalar(String(decoding: out, as: UTF8.self), style: style), multiLine)
+            }
+            if c == TextByte.lineFeed || c == TextByte.carriageReturn {
+                multiLine = true
+                if let blanks = trailingBlanks { out.removeSubrange(blanks...) }
+                trailingBlanks = nil
+                i = try quotedLinePrefix(from: nextLineStart(i), parentIndent: parentIndent, opening: p,
+                                         fold: true, into: &out)
+                continue
+            }
+            if double, c == TextByte.backslash {
+                trailingBlanks = nil
+                let escaped = byte(i + 1)
+                if escaped == TextByte.lineFeed || escaped == TextByte.carriageReturn {
+                    multiLine = true
+                    i = try quotedLinePrefix(from: nextLineStart(i + 1), parentIndent: parentIndent, opening: p,
+                                             fold: false, into: &out)
+                    continue
+                }
+                i = try unescape(at: i, into: &out)
+                continue
+            }
+            if isBlank(c) {
+                if trailingBlanks == nil { trailingBlanks = out.count }
+            } else {
+                trailingBlanks = nil
+            }
+            out.append(c)
+            i += 1
+        }
+    }
+
+    /// Skips the empty lines and indentation after a line break inside quotes, appending the
+    /// folded break (a space, or one line feed per empty line; with `fold` false only the
+    /// line feeds). Returns the offset of the next content.
+    mutating func quotedLinePrefix(from lineStart: Int, parentIndent: Int, opening: Int, fold: Bool,
+                                   into out: inout [UInt8]) throws -> Int {
+        var line = lineStart
+        var empty = 0
+        while true {
+            guard line < end, !isDocumentMarker(lineStart: line) else { throw unterminated(opening) }
+            var first = line
+            while byte(first) == TextByte.space { first += 1 }
+            let content = skipBlanks(first)
+            if isBreakOrEnd(content) {
+                guard content < end else { throw unterminated(opening) }
+                empty += 1
+                line = nextLineStart(content)
+                continue
+            }
+            if first - line <= parentIndent {
+                throw fail("this line continues quoted text but is not indented more than its key or list entry (column \(parentIndent + 1)); indent it",
+                           at: content)
+            }
+            if empty == 0 {
+                if fold { out.append(TextByte.space) }
+            } else {
+                out.append(contentsOf: repeatElement(TextByte.lineFeed, count: empty))
+            }
+            return content
+        }
+    }
+
+    mutating func unterminated(_ p: Int) -> Stop {
+        let double = bytes[p] == TextByte.doubleQuote
+        let quote = double ? "\"" : "'"
+        return fail("\(double ? "double" : "single")-quoted text starting here is never closed; add the closing \(quote)", at: p)
+    }
+
+    /// Decodes the escape sequence at `i` (a backslash) and returns the offset after it.
+    mutating func unescape(at i: Int, into out: inout [UInt8]) throws -> Int {
+        let escaped = byte(i + 1)
+        let simple: UInt8?
+        switch escaped {
+        case 0x30: simple = 0x00  // \0
+        case 0x61: simple = 0x07  // \a
+        case 0x62: simple = 0x08  // \b
+        case 0x74, TextByte.tab: simple = 0x09  // \t
+        case 0x6E: simple = 0x0A  // \n
+        case 0x76: simple = 0x0B  // \v
+        case 0x66: simple = 0x0C  // \f
+        case 0x72: simple = 0x0D  // \r
+        case 0x65: simple = 0x1B  // \e
+        case TextByte.space, TextByte.doubleQuote, TextByte.slash, TextByte.backslash: simple = escaped
+        default: simple = nil
+        }
+        if let simple {
+            out.append(simple)
+            return i + 2
+        }
+        let scalar: UInt32
+        let digits: Int
+        switch escaped {
+        case 0x4E: scalar = 0x85; digits = 0  // \N
+        case 0x5F: scalar = 0xA0; digits = 0  // \_
+        case 0x4C: scalar = 0x2028; digits = 0  // \L
+        case 0x50: scalar = 0x2029; digits = 0  // \P
+        case 0x78: scalar = 0; digits = 2  // \x
+        case 0x75: scalar = 0; digits = 4  // \u
+        case 0x55: scalar = 0; digits = 8  // \U
+        default:
+            throw fail("unknown escape '\\\(token(at: i + 1).prefix(1))' in double-quoted text; write '\\\\' for a backslash, or use single quotes",
+                       at: i)
+        }
+        var value = scalar
+        for k in 0..<digits {
+            guard let digit = TextByte.hexValue(byte(i + 2 + k)) else {
+                let name = text(i..<(i + 2))
+                throw fail("escape '\(name)' needs \(digits) hexadecimal digits", at: i)
+            }
+            value = value << 4 | digit
+        }
+        guard let unicode = Unicode.Scalar(value) else {
+            throw fail("escape '\(text(i..<(i + 2 + digits)))' is not a valid Unicode character", at: i)
+        }
+        TextByte.appendUTF8(unicode, to: &out)
+        return i + 2 + digits
+    }
+
+    // MARK: - Block scalars
+
+    /// A literal (`|`) or folded (`>`) block scalar whose header is at `p`. Leaves `pos` at the
+    /// start of the first line after it.
+    mutating func parseBlockScalar(at p: Int, parentIndent: Int) throws -> YAMLNode {
+        let literal = bytes[p] == TextByte.pipe
+        var chomping = 0  // -1 strip, 0 clip, +1 keep
+        var chompingSet = false
+        var explicitIndent: Int?
+        var i = p + 1
+        while true {
+            let c = byte(i)
+            if (c == TextByte.minus || c == TextByte.plus), !chompingSet {
+                chomping = c == TextByte.minus ? -1 : 1
+                chompingSet = true
+            } else if c >= TextByte.one, c <= TextByte.nine, explicitIndent == nil {
+                explicitIndent = Int(c - TextByte.zero)
+            } else if c == TextByte.zero, explicitIndent == nil {
+                throw fail("the indentation indicator of block text must be 1 to 9, found '0'", at: i)
+            } else {
+                break
+            }
+            i += 1
+        }
+        let header = text(p..<i)
+        try finishLine(from: i) {
+            "unexpected '\($0)' after '\(header)'; the text of a block scalar starts on the next line"
+        }
+        var line = pos
+        let indent: Int
+        if let explicitIndent {
+            indent = max(parentIndent, 0) + explicitIndent
+        } else {
+            indent = try detectBlockIndent(from: line, parentIndent: parentIndent)
+        }
+        var out: [UInt8] = []
+        var leadingBreak = false
+        var trailingBreaks = 0
+        var leadingBlank = false
+        while true {
+            // Empty lines (spaces up to the indentation, then a break).
+            while line < end {
+                var first = line
+                while first - line < indent, byte(first) == TextByte.space { first += 1 }
+                if first - line < indent, byte(first) == TextByte.tab {
+                    let rest = skipBlanks(first)
+                    if isBreakOrEnd(rest) { throw tabIndentation(at: first) }
+                }
+                guard isBreakOrEnd(first) else { break }
+                if first >= end {
+                    line = end
+                    break
+                }
+                trailingBreaks += 1
+                line = nextLineStart(first)
+            }
+            guard line < end, !isDocumentMarker(lineStart: line) else { break }
+            var first = line
+            while first - line < indent, byte(first) == TextByte.space { first += 1 }
+            guard first - line == indent else { break }
+            let trailingBlank = isBlank(byte(first))
+            if !literal, leadingBreak, !leadingBlank, !trailingBlank {
+                if trailingBreaks == 0 { out.append(TextByte.space) }
+            } else if leadingBreak {
+                out.append(TextByte.lineFeed)
+            }
+            out.append(contentsOf: repeatElement(TextByte.lineFeed, count: trailingBreaks))
+            trailingBreaks = 0
+            leadingBreak = false
+            leadingBlank = trailingBlank
+            let contentEnd = lineEnd(first)
+            out.append(contentsOf: bytes[first..<contentEnd])
+            line = nextLineStart(contentEnd)
+            if contentEnd < end { leadingBreak = true }
+        }
+        if chomping >= 0, leadingBreak { out.append(TextByte.lineFeed) }
+        if chomping > 0 { out.append(contentsOf: repeatElement(TextByte.lineFeed, count: trailingBreaks)) }
+        pos = line
+        return YAMLNode(.scalar(YAMLScalar(String(decoding: out, as: UTF8.self), style: literal ? .literal : .folded)),
+                        at: location(p))
+    }
+
+    /// The content indentation of a block scalar without an indentation indicator: that of its
+    /// first non-empty line. Leading empty lines may not have more spaces than that line.
+    mutating func detectBlockIndent(from lineStart: Int, parentIndent: Int) throws -> Int {
+        let minimum = max(parentIndent + 1, 0)
+        var line = lineStart
+        var widest = 0
+        var widestAt = lineStart
+        while line < end {
+            var first = line
+            while byte(first) == TextByte.space { first += 1 }
+            if byte(first) == TextByte.tab { throw tabIndentation(at: first) }
+            if isBreakOrEnd(first) {
+                if first - line > widest {
+                    widest = first - line
+                    widestAt = first
+                }
+                if first >= end { break }
+                line = nextLineStart(first)
+                continue
+            }
+            let indent = first - line
+            if indent < minimum || isDocumentMarker(lineStart: line) { break }
+            if widest > indent {
+                throw fail("this empty line at the start of block text has more spaces than the first text line (\(indent)); remove the extra spaces",
+                           at: widestAt)
+            }
+            return indent
+        }
+        return max(minimum, widest, 1)
+    }
+}

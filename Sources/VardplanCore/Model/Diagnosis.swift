@@ -1,0 +1,22 @@
+/// One national diagnosis text (for example Bröstcancer) with its modules in order,
+/// general modules included.
+public struct Diagnosis: Sendable {
+    public var id: String
+    public var aliases: [String]
+    public var title: String
+    public var version: String
+    public var approved: SimpleDate
+    public var nextReview: SimpleDate
+    public var publisher: String
+    public var summary: String
+    /// Text shown on the diagnosis page above its modules.
+    public var intro: MarkdownDocument?
+    public var modules: [Module]
+    /// What each version changed, newest last, for manifests made against older versions.
+    public var changes: [ContentChange]
+    /// Where `_diagnosis.md` is.
+    public var location: SourceLocation
+
+    /// Every step of every module, in reading order.
+    public var steps: [Step] { modules.flatMap { $0.sections.flatMap(\.steps) } }
+}

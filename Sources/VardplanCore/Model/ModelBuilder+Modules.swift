@@ -1,0 +1,111 @@
+extension ModelBuilder {
+    /// Builds modules with their sections and steps, sorted by order then id.
+    func buildModules(_ folders: [ModuleFolder], isGeneral: Bool, context: inout Context,
+                      diagnostics: inout Diagnostics) -> [Module] {
+        var modules: [Module] = []
+        for folder in folders {
+            guard let metadata = folder.metadata, let parsed = context.parsed[metadata.path] else { continue }
+            let reader = frontMatter(parsed, keys: Self.moduleKeys, diagnostics: &diagnostics)
+            let (id, aliases) = identity(reader, name: folder.name, diagnostics: &diagnostics)
+            let title = reader.string("title", required: true, example: "Utredning", diagnostics: &diagnostics) ?? id
+            let kind = reader.choice("kind", among: ModuleKind.allCases.map(\.rawValue), diagnostics: &diagnostics)
+                .flatMap(ModuleKind.init(rawValue:)) ?? .info
+            var sections = buildSections(folder.sections, context: &context, diagnostics: &diagnostics)
+            sections.sort { ($0.order, $0.id) < ($1.order, $1.id) }
+            let location = metadata.location(line: 1, column: 1)
+            if sections.isEmpty && !folder.sections.contains(where: { $0.metadata == nil }) {
+                diagnostics.error(
+                    "the module '\(id)' has no sections, so the patient would see an empty heading; add a section folder with a '_section.md' and a step",
+                    at: location)
+            }
+            checkUnique(sections.map { ($0.id, $0.aliases, $0.location) }, kind: "section",
+                        scope: "within the module '\(id)'", diagnostics: &diagnostics)
+            modules.append(Module(
+                id: id, aliases: aliases, title: title,
+                order: order(reader, name: folder.name, diagnostics: &diagnostics),
+                activeAtStart: reader.bool("active", diagnostics: &diagnostics) ?? false,
+                kind: kind, summary: reader.string("summary", diagnostics: &diagnostics),
+                intro: parsed.bodyIsEmpty ? nil : parsed.body, sections: sections,
+                isGeneral: isGeneral, location: location))
+        }
+        return modules.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+    }
+
+    private func buildSections(_ folders: [SectionFolder], context: inout Context,
+                               diagnostics: inout Diagnostics) -> [Section] {
+        var sections: [Section] = []
+        for folder in folders {
+            guard let metadata = folder.metadata, let parsed = context.parsed[metadata.path] else { continue }
+            let reader = frontMatter(parsed, keys: Self.sectionKeys, diagnostics: &diagnostics)
+            let (id, aliases) = identity(reader, name: folder.name, diagnostics: &diagnostics)
+            let title = reader.string("title", required: true, example: "Röntgen och bilddiagnostik",
+                                      diagnostics: &diagnostics) ?? id
+            var steps: [Step] = []
+            for file in folder.steps {
+                if let step = buildStep(file, context: &context, diagnostics: &diagnostics) { steps.append(step) }
+            }
+            steps.sort { ($0.order, $0.id) < ($1.order, $1.id) }
+            let location = metadata.location(line: 1, column: 1)
+            if folder.steps.isEmpty && folder.unreadableSteps == 0 {
+                diagnostics.error(
+                    "the section '\(id)' has no steps, so the patient would see an empty heading; add a step file ('01-namn.md') to it",
+                    at: location)
+            }
+            sections.append(Section(
+                id: id, aliases: aliases, title: title,
+                order: order(reader, name: folder.name, diagnostics: &diagnostics),
+                intro: parsed.bodyIsEmpty ? nil : parsed.body, steps: steps, location: location))
+        }
+        return sections
+    }
+
+    private func buildStep(_ file: StepFile, context: inout Context, diagnostics: inout Diagnostics) -> Step? {
+        guard let parsed = context.parsed[file.source.path] else { return nil }
+        let reader = frontMatter(parsed, keys: Self.stepKeys, diagnostics: &diagnostics)
+        let (id, aliases) = identity(reader, name: file.name, diagnostics: &diagnostics)
+        let title = reader.string("title", required: true, example: "Magnetkameraundersökning – MR",
+                                  diagnostics: &diagnostics) ?? id
+        if parsed.bodyIsEmpty {
+            diagnostics.error("the step '\(id)' has no text; write the patient text below the front matter",
+                              at: parsed.bodyLocation)
+        }
+        var phases: [String] = []
+        for (phase, location) in reader.stringList("phases", diagnostics: &diagnostics) ?? [] {
+            if context.config.phases.contains(phase) {
+                phases.append(phase)
+            } else {
+                let hint = NameSuggester.didYouMean(phase, among: context.config.phases)
+                let known = hint.isEmpty ? "; 'phases' in site.yaml lists \(context.config.phases.joined(separator: ", "))" : hint
+                diagnostics.error("unknown care phase '\(phase)'\(known)", at: location)
+            }
+        }
+        var languages: [String] = []
+        for translation in file.translations {
+            languages.append(translation.language)
+            checkTranslation(translation.source, language: translation.language, context: context,
+                             diagnostics: &diagnostics)
+        }
+        return Step(
+            id: id, aliases: aliases, title: title,
+            order: order(reader, name: file.name, diagnostics: &diagnostics),
+            visibleByDefault: reader.bool("visible", diagnostics: &diagnostics) ?? true,
+            phases: phases, body: parsed.body, wordCount: parsed.wordCount,
+            location: file.source.location(line: 1, column: 1), translationLanguages: languages)
+    }
+
+    private func checkTranslation(_ source: SourceFile, language: String, context: Context,
+                                  diagnostics: inout Diagnostics) {
+        guard let parsed = context.parsed[source.path] else { return }
+        if !context.config.languages.contains(language) || language == context.config.language {
+            let hint = NameSuggester.didYouMean(language, among: context.config.languages)
+            diagnostics.error(
+                "'\(language)' is not a translation language of this site\(hint); add it to 'languages' in site.yaml or rename the file",
+                at: source.location(line: 1, column: 1))
+        }
+        let reader = frontMatter(parsed, keys: Self.translationKeys, diagnostics: &diagnostics)
+        _ = reader.string("title", required: true, diagnostics: &diagnostics)
+        if parsed.bodyIsEmpty {
+            diagnostics.error("the translation has no text; write it below the front matter", at: parsed.bodyLocation)
+        }
+    }
+}

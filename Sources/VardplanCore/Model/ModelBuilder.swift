@@ -1,0 +1,233 @@
+/// Builds the `SiteModel` from a loaded `ContentTree`: parses every file (in parallel),
+/// reads and checks front matter, assigns ids and order, includes general modules.
+///
+/// Diagnostics: everything the file parsers report, plus missing required key, wrong
+/// type, unknown key, invalid or duplicate id (with a note at the first), impossible
+/// date, review date passed (warning), empty step body, empty module or section,
+/// unknown general module, unknown phase, translation in an unknown language.
+public struct ModelBuilder {
+    /// The date review dates are compared with.
+    public let today: SimpleDate
+
+    static let siteKeys = ["title", "language", "languages", "base_url", "phases"]
+    static let diagnosisKeys = ["title", "version", "approved", "next_review", "publisher", "summary",
+                                "general_modules", "changes", "id", "aliases"]
+    static let moduleKeys = ["title", "order", "active", "kind", "summary", "id", "aliases"]
+    static let sectionKeys = ["title", "order", "id", "aliases"]
+    static let stepKeys = ["title", "order", "visible", "phases", "id", "aliases"]
+    static let translationKeys = ["title"]
+
+    public init(today: SimpleDate) {
+        self.today = today
+    }
+
+    /// Builds the model; returns nil only when nothing usable was found (no site).
+    public func build(_ tree: ContentTree, diagnostics: inout Diagnostics) -> SiteModel? {
+        let config = tree.site.map { readSite($0, diagnostics: &diagnostics) }
+            ?? SiteConfig(title: "Min vårdplan", language: "sv", languages: ["sv"], baseURL: nil,
+                          phases: SiteConfig.defaultPhases)
+        let parsed = parseAll(tree, language: config.language)
+        for file in parsed.values.sorted(by: { $0.source.path < $1.source.path }) {
+            diagnostics.append(contentsOf: file.diagnostics)
+        }
+        var context = Context(config: config, parsed: parsed)
+        let general = buildModules(tree.generalModules, isGeneral: true, context: &context, diagnostics: &diagnostics)
+        checkUnique(general.map { ($0.id, $0.aliases, $0.location) }, kind: "general module",
+                    scope: "among the general modules", diagnostics: &diagnostics)
+        var diagnoses: [Diagnosis] = []
+        for folder in tree.diagnoses {
+            if let diagnosis = buildDiagnosis(folder, general: general, context: &context, diagnostics: &diagnostics) {
+                diagnoses.append(diagnosis)
+            }
+        }
+        checkUnique(diagnoses.map { ($0.id, $0.aliases, $0.location) }, kind: "diagnosis",
+                    scope: "in the site", diagnostics: &diagnostics)
+        return SiteModel(config: config, diagnoses: diagnoses, generalModules: general)
+    }
+
+    /// Shared state of one build.
+    struct Context {
+        var config: SiteConfig
+        var parsed: [String: ParsedContentFile]
+    }
+
+    private func parseAll(_ tree: ContentTree, language: String) -> [String: ParsedContentFile] {
+        var files: [SourceFile] = []
+        func addModule(_ module: ModuleFolder) {
+            if let file = module.metadata { files.append(file) }
+            for section in module.sections {
+                if let file = section.metadata { files.append(file) }
+                for step in section.steps {
+                    files.append(step.source)
+                    files.append(contentsOf: step.translations.map(\.source))
+                }
+            }
+        }
+        tree.generalModules.forEach(addModule)
+        for diagnosis in tree.diagnoses {
+            if let file = diagnosis.metadata { files.append(file) }
+            diagnosis.modules.forEach(addModule)
+        }
+        let results = ContentFileParser.parseAll(files, language: language)
+        return Dictionary(results.map { ($0.source.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    // MARK: - site.yaml
+
+    private func readSite(_ file: SourceFile, diagnostics: inout Diagnostics) -> SiteConfig {
+        let node = YAMLParser.parse(file, range: 0..<file.bytes.count, diagnostics: &diagnostics)
+        let reader = FrontMatterReader(node, file: file, allowedKeys: Self.siteKeys, diagnostics: &diagnostics)
+        let title = reader.string("title", required: true, example: "Min vårdplan", diagnostics: &diagnostics) ?? "Min vårdplan"
+        let language = reader.string("language", required: true, example: "sv", diagnostics: &diagnostics) ?? "sv"
+        var languages = (reader.stringList("languages", diagnostics: &diagnostics) ?? []).map(\.0)
+        if !languages.contains(language) { languages.insert(language, at: 0) }
+        var baseURL = reader.string("base_url", diagnostics: &diagnostics)
+        if let url = baseURL {
+            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+                diagnostics.error("'base_url' must be an absolute http(s) address such as 'https://example.org/', found '\(url)'",
+                                  at: reader.node("base_url")?.location ?? reader.location(of: "base_url"))
+                baseURL = nil
+            } else if !url.hasSuffix("/") {
+                baseURL = url + "/"
+            }
+        }
+        let phases = (reader.stringList("phases", diagnostics: &diagnostics) ?? []).map(\.0)
+        return SiteConfig(title: title, language: language, languages: languages, baseURL: baseURL,
+                          phases: phases.isEmpty ? SiteConfig.defaultPhases : phases)
+    }
+
+    // MARK: - Diagnoses
+
+    private func buildDiagnosis(_ folder: DiagnosisFolder, general: [Module], context: inout Context,
+                                diagnostics: inout Diagnostics) -> Diagnosis? {
+        guard let metadata = folder.metadata, let parsed = context.parsed[metadata.path] else { return nil }
+        let reader = frontMatter(parsed, keys: Self.diagnosisKeys, diagnostics: &diagnostics)
+        let (id, aliases) = identity(reader, name: folder.name, diagnostics: &diagnostics)
+        let title = reader.string("title", required: true, example: "Bröstcancer", diagnostics: &diagnostics) ?? id
+        let version = reader.string("version", required: true, example: "\"2025.1\"", diagnostics: &diagnostics) ?? ""
+        let approved = reader.date("approved", required: true, diagnostics: &diagnostics)
+        let nextReview = reader.date("next_review", required: true, diagnostics: &diagnostics)
+        let publisher = reader.string("publisher", required: true, example: "Regionala cancercentrum i samverkan",
+                                      diagnostics: &diagnostics) ?? ""
+        let summary = reader.string("summary", required: true, example: "Information till dig som …",
+                                    diagnostics: &diagnostics) ?? ""
+        if let approved, let nextReview, nextReview <= approved {
+            diagnostics.error("'next_review' (\(nextReview)) must come after 'approved' (\(approved))",
+                              at: reader.node("next_review")?.location ?? reader.location(of: "next_review"))
+        } else if let nextReview, nextReview < today {
+            diagnostics.warning(
+                "the review date \(nextReview) has passed (today is \(today)); review the text and set a new 'next_review'",
+                at: reader.node("next_review")?.location ?? reader.location(of: "next_review"))
+        }
+
+        var modules = buildModules(folder.modules, isGeneral: false, context: &context, diagnostics: &diagnostics)
+        let included = includedGeneralModules(reader, general: general, diagnostics: &diagnostics)
+        modules.append(contentsOf: included)
+        modules.sort { ($0.order, $0.id) < ($1.order, $1.id) }
+        if modules.isEmpty {
+            diagnostics.error("the diagnosis '\(id)' has no modules; add a module folder with a '_module.md'",
+                              at: metadata.location(line: 1, column: 1))
+        }
+        checkUnique(modules.map { ($0.id, $0.aliases, $0.location) }, kind: "module",
+                    scope: "within the diagnosis '\(id)'", diagnostics: &diagnostics)
+        checkUnique(modules.flatMap { $0.steps.map { ($0.id, $0.aliases, $0.location) } }, kind: "step",
+                    scope: "within the diagnosis '\(id)' (its general modules included)", diagnostics: &diagnostics)
+        return Diagnosis(
+            id: id, aliases: aliases, title: title, version: version,
+            approved: approved ?? SimpleDate(dayNumber: 0), nextReview: nextReview ?? SimpleDate(dayNumber: 0),
+            publisher: publisher, summary: summary, intro: parsed.bodyIsEmpty ? nil : parsed.body,
+            modules: modules, changes: readChanges(reader, diagnostics: &diagnostics),
+            location: metadata.location(line: 1, column: 1))
+    }
+
+    private func includedGeneralModules(_ reader: FrontMatterReader, general: [Module],
+                                        diagnostics: inout Diagnostics) -> [Module] {
+        guard reader.node("general_modules") != nil else { return general }
+        var result: [Module] = []
+        for (id, location) in reader.idList("general_modules", diagnostics: &diagnostics) {
+            if let module = general.first(where: { $0.id == id || $0.aliases.contains(id) }) {
+                if !result.contains(where: { $0.id == module.id }) { result.append(module) }
+            } else {
+                let hint = NameSuggester.didYouMean(id, among: general.map(\.id))
+                diagnostics.error("there is no general module '\(id)' in 'general/'\(hint)", at: location)
+            }
+        }
+        return result
+    }
+
+    /// `changes:` — a list of `{version, changed: [ids], removed: [ids]}`.
+    private func readChanges(_ reader: FrontMatterReader, diagnostics: inout Diagnostics) -> [ContentChange] {
+        guard let node = reader.node("changes"), !node.isNull else { return [] }
+        guard case .sequence(let items) = node.kind else {
+            diagnostics.error("'changes' must be a list of entries with 'version', 'changed' and 'removed'", at: node.location)
+            return []
+        }
+        var changes: [ContentChange] = []
+        for item in items {
+            let entry = FrontMatterReader(item, file: reader.file, allowedKeys: ["version", "changed", "removed"],
+                                          container: "this change", missingKeysAt: item.location, diagnostics: &diagnostics)
+            guard let version = entry.string("version", required: true, example: "\"2025.1\"", diagnostics: &diagnostics) else { continue }
+            changes.append(ContentChange(
+                version: version,
+                changed: entry.idList("changed", diagnostics: &diagnostics).map(\.0),
+                removed: entry.idList("removed", diagnostics: &diagnostics).map(\.0)))
+        }
+        return changes
+    }
+
+    // MARK: - Shared readers
+
+    func frontMatter(_ parsed: ParsedContentFile, keys: [String], diagnostics: inout Diagnostics) -> FrontMatterReader {
+        if !parsed.hasFrontMatter {
+            diagnostics.error("the file has no front matter; start it with a line '---', the keys, and a line '---'",
+                              at: parsed.source.location(line: 1, column: 1))
+        }
+        return FrontMatterReader(parsed.frontMatter, file: parsed.source, allowedKeys: keys,
+                                 reportsMissingKeys: !parsed.diagnostics.hasErrors, diagnostics: &diagnostics)
+    }
+
+    /// The id (from `id:` or the name) and aliases of a file or folder.
+    func identity(_ reader: FrontMatterReader, name: String, diagnostics: inout Diagnostics) -> (String, [String]) {
+        var id = ContentID.fromName(name)
+        if let explicit = reader.string("id", diagnostics: &diagnostics) {
+            if ContentID.isValid(explicit) {
+                id = explicit
+            } else {
+                diagnostics.error(
+                    "'\(explicit)' is not a valid id; use lower-case a-z, digits and dashes, for example '\(ContentID.suggestion(for: explicit))'",
+                    at: reader.node("id")?.location ?? reader.location(of: "id"))
+            }
+        } else if !ContentID.isValid(id) {
+            diagnostics.error(
+                "the name '\(name)' does not give a valid id; rename it to '\(ContentID.suggestion(for: id))' (a-z, digits and dashes; å, ä → a, ö → o) or set 'id:'",
+                at: reader.file.location(line: 1, column: 1))
+            id = ContentID.suggestion(for: id)
+        }
+        let aliases = reader.idList("aliases", diagnostics: &diagnostics).map(\.0)
+        return (id, aliases)
+    }
+
+    /// Position of an item: `order:` if given, else the name prefix, else last.
+    func order(_ reader: FrontMatterReader, name: String, diagnostics: inout Diagnostics) -> Int {
+        if let explicit = reader.int("order", diagnostics: &diagnostics) { return explicit }
+        return ContentID.orderPrefix(of: name)?.value ?? Int.max
+    }
+
+    /// Reports ids (and aliases) used twice, at the second use with a note at the first.
+    func checkUnique(_ items: [(id: String, aliases: [String], location: SourceLocation)], kind: String,
+                     scope: String, diagnostics: inout Diagnostics) {
+        var firstUse: [String: SourceLocation] = [:]
+        for item in items {
+            for name in [item.id] + item.aliases {
+                if let first = firstUse[name] {
+                    guard first != item.location else { continue }
+                    diagnostics.error("duplicate \(kind) id '\(name)'; \(kind) ids must be unique \(scope)",
+                                      at: item.location,
+                                      notes: [Diagnostic.Note("'\(name)' is first used here", at: first)])
+                } else {
+                    firstUse[name] = item.location
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// Whether a module is patient information or a form to fill in.
+public enum ModuleKind: String, Sendable, CaseIterable {
+    case info
+    case form
+}
+
+/// A module (modul) of a care plan, such as *Utredning*.
+public struct Module: Sendable {
+    public var id: String
+    public var aliases: [String]
+    public var title: String
+    public var order: Int
+    /// *Aktuell* when a plan starts; otherwise *kommande*.
+    public var activeAtStart: Bool
+    public var kind: ModuleKind
+    public var summary: String?
+    public var intro: MarkdownDocument?
+    public var sections: [Section]
+    /// Whether the module comes from `general/`, shared by every diagnosis.
+    public var isGeneral: Bool
+    public var location: SourceLocation
+
+    public var steps: [Step] { sections.flatMap(\.steps) }
+}
+
+/// A section (avsnitt) of a module, such as *Röntgen och bilddiagnostik*.
+public struct Section: Sendable {
+    public var id: String
+    public var aliases: [String]
+    public var title: String
+    public var order: Int
+    public var intro: MarkdownDocument?
+    public var steps: [Step]
+    public var location: SourceLocation
+}
+
+/// A step (steg): one page of patient text, such as *Magnetkameraundersökning – MR*.
+public struct Step: Sendable {
+    public var id: String
+    public var aliases: [String]
+    public var title: String
+    public var order: Int
+    /// *Synlig* in a new plan unless a nurse hides it.
+    public var visibleByDefault: Bool
+    public var phases: [String]
+    public var body: MarkdownDocument
+    public var wordCount: Int
+    public var location: SourceLocation
+    /// Language codes of the translations found beside the step.
+    public var translationLanguages: [String]
+}

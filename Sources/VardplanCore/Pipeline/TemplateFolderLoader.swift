@@ -1,0 +1,57 @@
+/// Reads a templates folder: `*.mustache` files become the template library (named by
+/// their path without the extension: `base`, `partials/footer`), files under
+/// `assets/` are copied to the output as they are.
+///
+/// Diagnostics: unreadable or non-UTF-8 files, template syntax errors, missing
+/// partials, a required template missing.
+public struct TemplateFolderLoader {
+    let fileSystem: any ContentFileSystem
+    let displayRoot: String
+
+    public init(fileSystem: any ContentFileSystem, displayRoot: String) {
+        self.fileSystem = fileSystem
+        self.displayRoot = displayRoot
+    }
+
+    public func load(required: [String], diagnostics: inout Diagnostics) -> (TemplateLibrary, [OutputFile]) {
+        var templates: [String: SourceFile] = [:]
+        var assets: [OutputFile] = []
+        walk("", templates: &templates, assets: &assets, diagnostics: &diagnostics)
+        let library = TemplateLibrary(files: templates, diagnostics: &diagnostics)
+        for name in required where templates[name] == nil {
+            diagnostics.error("the template '\(name).mustache' is missing; every site needs it (copy it from the bundled templates/)",
+                              at: SourceLocation(path: joinPath(displayRoot, name + ".mustache"), line: 1, column: 1))
+        }
+        return (library, assets)
+    }
+
+    private func walk(_ directory: String, templates: inout [String: SourceFile], assets: inout [OutputFile],
+                      diagnostics: inout Diagnostics) {
+        guard let entries = try? fileSystem.entries(of: directory) else {
+            diagnostics.error("cannot read the templates folder '\(joinPath(displayRoot, directory))'; check that it exists",
+                              at: SourceLocation(path: joinPath(displayRoot, directory), line: 1, column: 1))
+            return
+        }
+        for entry in entries where !entry.name.hasPrefix(".") {
+            let path = joinPath(directory, entry.name)
+            if entry.isDirectory {
+                walk(path, templates: &templates, assets: &assets, diagnostics: &diagnostics)
+                continue
+            }
+            guard let bytes = try? fileSystem.contents(of: path) else {
+                diagnostics.error("cannot read the file; check its permissions",
+                                  at: SourceLocation(path: joinPath(displayRoot, path), line: 1, column: 1))
+                continue
+            }
+            if path.hasPrefix("assets/") {
+                assets.append(OutputFile(path: path, bytes: bytes))
+            } else if let name = TemplateLibrary.templateName(forRelativePath: path) {
+                let file = SourceFile(path: joinPath(displayRoot, path), bytes: bytes)
+                if SourceTextValidator.validate(file, diagnostics: &diagnostics) { templates[name] = file }
+            } else {
+                diagnostics.warning("'\(entry.name)' is ignored; templates end in '.mustache' and other files belong in 'assets/'",
+                                    at: SourceLocation(path: joinPath(displayRoot, path), line: 1, column: 1))
+            }
+        }
+    }
+}

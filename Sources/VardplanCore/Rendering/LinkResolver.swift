@@ -1,0 +1,127 @@
+/// Resolves the destinations of links in one diagnosis's texts: step links by id
+/// (`steg:illamaende`), module links (`modul:behandling`), relative links to `.md`
+/// files, and everything else left as written.
+public struct LinkResolver: Sendable {
+    /// What a link destination leads to.
+    public enum Resolution: Equatable, Sendable {
+        /// A page of the site: its output path and an optional `#fragment`.
+        case page(path: String, fragment: String?)
+        /// An address outside our content (`https:`, `mailto:`, `tel:`, `#anchor`, …), kept as written.
+        case external
+        /// A step or module link that leads nowhere, with the message to show.
+        case broken(String)
+    }
+
+    public static let stepScheme = "steg:"
+    public static let moduleScheme = "modul:"
+
+    let diagnosisID: String
+    private var stepsByID: [String: (module: String, step: String)] = [:]
+    private var modulesByID: [String: String] = [:]
+    private var pagesByFile: [String: String] = [:]
+    private let stepIDs: [String]
+    private let moduleIDs: [String]
+
+    public init(diagnosis: Diagnosis) {
+        diagnosisID = diagnosis.id
+        var stepIDs: [String] = [], moduleIDs: [String] = []
+        for module in diagnosis.modules {
+            moduleIDs.append(module.id)
+            for name in [module.id] + module.aliases where modulesByID[name] == nil {
+                modulesByID[name] = module.id
+            }
+            let modulePage = SitePaths.module(diagnosis.id, module.id)
+            pagesByFile[module.location.path] = modulePage
+            for section in module.sections {
+                pagesByFile[section.location.path] = modulePage + "#avsnitt-" + section.id
+                for step in section.steps {
+                    stepIDs.append(step.id)
+                    for name in [step.id] + step.aliases where stepsByID[name] == nil {
+                        stepsByID[name] = (module.id, step.id)
+                    }
+                    pagesByFile[step.location.path] = SitePaths.step(diagnosis.id, module.id, step.id)
+                }
+            }
+        }
+        self.stepIDs = stepIDs
+        self.moduleIDs = moduleIDs
+    }
+
+    /// The output page of a step id (or alias), if it exists.
+    public func stepPage(_ id: String) -> String? {
+        stepsByID[id].map { SitePaths.step(diagnosisID, $0.module, $0.step) }
+    }
+
+    /// Resolves a destination written in the file at `sourcePath` (a content path as
+    /// shown in messages, the same kind of path as the model's locations).
+    public func resolve(_ destination: String, from sourcePath: String) -> Resolution {
+        let (target, fragment) = Self.splitFragment(destination)
+        if target.hasPrefix(Self.stepScheme) {
+            let id = String(target.dropFirst(Self.stepScheme.count))
+            if let page = stepPage(id) { return .page(path: page, fragment: fragment) }
+            return .broken("there is no step '\(id)' in this diagnosis" + NameSuggester.didYouMean(id, among: stepIDs))
+        }
+        if target.hasPrefix(Self.moduleScheme) {
+            let id = String(target.dropFirst(Self.moduleScheme.count))
+            if let module = modulesByID[id] {
+                return .page(path: SitePaths.module(diagnosisID, module), fragment: fragment)
+            }
+            return .broken("there is no module '\(id)' in this diagnosis" + NameSuggester.didYouMean(id, among: moduleIDs))
+        }
+        guard Self.isRelativeMarkdownPath(target) else { return .external }
+        let resolved = Self.normalize(directory(of: sourcePath), target.removingPercentEncodingIfPossible)
+        if let page = pagesByFile[resolved] {
+            let (path, anchor) = Self.splitFragment(page)
+            return .page(path: path, fragment: fragment ?? anchor)
+        }
+        return .broken("'\(target)' does not lead to a step, section or module of this diagnosis; check the path, or link by id with 'steg:…'")
+    }
+
+    static func splitFragment(_ text: String) -> (String, String?) {
+        guard let hash = text.firstIndex(of: "#") else { return (text, nil) }
+        return (String(text[..<hash]), String(text[text.index(after: hash)...]))
+    }
+
+    static func isRelativeMarkdownPath(_ target: String) -> Bool {
+        guard target.hasSuffix(".md"), !target.hasPrefix("/") else { return false }
+        // A scheme (`https:`) before any slash makes it an absolute URL.
+        if let colon = target.firstIndex(of: ":"), !target[..<colon].contains("/") { return false }
+        return true
+    }
+
+    private func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// Joins a directory and a relative path, resolving `.` and `..`.
+    static func normalize(_ directory: String, _ relative: String) -> String {
+        var parts = directory.split(separator: "/").map(String.init)
+        for part in relative.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+extension String {
+    /// `%C3%A5` → `å` where the text is percent-encoded; otherwise unchanged.
+    var removingPercentEncodingIfPossible: String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
+               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? self
+    }
+}

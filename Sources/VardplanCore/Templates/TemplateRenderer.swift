@@ -1,0 +1,210 @@
+/// Renders compiled templates into one growing `String`, walking the node tree
+/// with a context stack.
+///
+/// Names are pre-split at parse time, so a lookup is one dictionary access per
+/// dotted part; nothing is split or re-parsed while rendering. Partials nest at
+/// most `maximumPartialDepth` deep: a partial that includes itself without end is
+/// reported at the tag and the render stops (no crash, no exponential blow-up).
+struct TemplateRenderer {
+    /// The deepest chain of partials inside partials.
+    static let maximumPartialDepth = 64
+    /// The deepest nesting of sections and partials together (keeps the render's
+    /// recursion far from the end of a thread's stack).
+    static let maximumNestingDepth = 256
+
+    let templates: [String: TemplateLibrary.Entry]
+    var output = ""
+    var diagnostics = Diagnostics()
+    /// When set, every variable and section lookup is recorded.
+    var usage: TemplateUsage?
+    private var stack: [TemplateValue] = []
+    private var partialChain: [String] = []
+    private var aborted = false
+    private var depth = 0
+
+    init(templates: [String: TemplateLibrary.Entry]) {
+        self.templates = templates
+    }
+
+    /// Renders the template `name` with `context` as the bottom of the stack.
+    mutating func render(_ name: String, _ context: TemplateValue) {
+        guard let entry = templates[name] else {
+            let suggestion = NameSuggester.didYouMean(name, among: templates.keys.sorted())
+            let hint = suggestion.isEmpty ? "; add '\(name).mustache' to the templates folder or fix the name" : suggestion
+            diagnostics.error("no template named '\(name)'\(hint)", at: nil)
+            return
+        }
+        stack.removeAll(keepingCapacity: true)
+        stack.append(context)
+        partialChain = [name]
+        aborted = false
+        depth = 0
+        render(entry.template.nodes, indent: "", firstTagID: entry.firstTagID)
+    }
+
+    private mutating func render(_ nodes: [TemplateNode], indent: String, firstTagID: Int) {
+        for node in nodes {
+            if aborted { return }
+            switch node {
+            case .text(let text, let lineStarts):
+                if indent.isEmpty || lineStarts.isEmpty {
+                    output += text
+                } else {
+                    appendIndented(text, lineStarts: lineStarts, indent: indent)
+                }
+            case .variable(let tag, let escaped):
+                guard let value = lookup(tag, firstTagID: firstTagID) else { continue }
+                switch value {
+                case .text(let text): output += escaped ? HTMLEscaper.escape(text) : text
+                case .html(let html): output += html.rawValue
+                case .int(let number): output += String(number)
+                case .double(let number): output += TemplateValue.format(number)
+                case .bool(let flag): output += flag ? "true" : "false"
+                case .null, .list, .object: break
+                }
+            case .section(let tag, let inverted, let children):
+                let value = lookup(tag, firstTagID: firstTagID)
+                guard depth < Self.maximumNestingDepth else {
+                    reportTooDeep(section: tag)
+                    return
+                }
+                depth += 1
+                defer { depth -= 1 }
+                if inverted {
+                    if !(value?.isTruthy ?? false) {
+                        render(children, indent: indent, firstTagID: firstTagID)
+                    }
+                } else if let value, value.isTruthy {
+                    if case .list(let items) = value {
+                        for item in items {
+                            stack.append(item)
+                            render(children, indent: indent, firstTagID: firstTagID)
+                            stack.removeLast()
+                            if aborted { return }
+                        }
+                    } else {
+                        stack.append(value)
+                        render(children, indent: indent, firstTagID: firstTagID)
+                        stack.removeLast()
+                    }
+                }
+            case .partial(let name, let ownIndent, let location):
+                // A missing partial was reported when the library was loaded; the spec
+                // renders it as the empty string.
+                guard let entry = templates[name] else { continue }
+                guard partialChain.count <= Self.maximumPartialDepth, depth < Self.maximumNestingDepth else {
+                    reportTooDeep(partial: name, at: location)
+                    return
+                }
+                partialChain.append(name)
+                depth += 1
+                let partialIndent = ownIndent.map { indent + $0 } ?? ""
+                render(entry.template.nodes, indent: partialIndent, firstTagID: entry.firstTagID)
+                depth -= 1
+                partialChain.removeLast()
+            }
+        }
+    }
+
+    /// Writes text with `indent` at every line start (a standalone partial's lines).
+    private mutating func appendIndented(_ text: String, lineStarts: [Int], indent: String) {
+        let utf8 = text.utf8
+        var previous = utf8.startIndex
+        var previousOffset = 0
+        for offset in lineStarts {
+            let index = utf8.index(previous, offsetBy: offset - previousOffset)
+            output += text[previous..<index]
+            output += indent
+            previous = index
+            previousOffset = offset
+        }
+        output += text[previous...]
+    }
+
+    @inline(__always)
+    private mutating func lookup(_ tag: TemplateNode.Tag, firstTagID: Int) -> TemplateValue? {
+        let value = resolve(tag.name)
+        if usage != nil {
+            record(tag, id: firstTagID + tag.id, found: value != nil)
+        }
+        return value
+    }
+
+    /// The spec's name resolution: `.` is the top of the stack; otherwise the first
+    /// part is looked up from the top of the stack down, and the other parts only in
+    /// the value found (a broken chain is a miss, never a fall-back).
+    private func resolve(_ name: TemplateName) -> TemplateValue? {
+        let parts = name.parts
+        guard let first = parts.first else { return stack.last }
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .object(let fields) = stack[index], let value = fields[first] {
+                if parts.count == 1 { return value }
+                var current = value
+                for part in parts.dropFirst() {
+                    guard case .object(let inner) = current, let next = inner[part] else { return nil }
+                    current = next
+                }
+                return current
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    private mutating func record(_ tag: TemplateNode.Tag, id: Int, found: Bool) {
+        if found {
+            usage?.markFound(id)
+        } else if usage?.markMissed(id) == true {
+            let names = nearbyNames(for: tag.name)
+            usage?.setNearbyNames(names, for: id)
+        }
+    }
+
+    /// Names a missed lookup could have meant: the keys of the objects on the stack,
+    /// or, for a broken dotted chain, the keys where the chain broke.
+    private func nearbyNames(for name: TemplateName) -> [String] {
+        let parts = name.parts
+        guard let first = parts.first else { return [] }
+        var names = Set<String>()
+        for case .object(let fields) in stack.reversed() {
+            if let value = fields[first] {
+                var current = value
+                var prefix = first
+                for part in parts.dropFirst() {
+                    guard case .object(let inner) = current else { break }
+                    guard let next = inner[part] else {
+                        return inner.keys.map { prefix + "." + $0 }
+                    }
+                    prefix += "." + part
+                    current = next
+                }
+                return []
+            }
+            names.formUnion(fields.keys)
+        }
+        return Array(names)
+    }
+
+    private mutating func reportTooDeep(section tag: TemplateNode.Tag) {
+        aborted = true
+        diagnostics.error(
+            "section '\(tag.name.raw)' is nested more than \(Self.maximumNestingDepth) sections and partials deep; "
+                + "simplify the templates or make sure a recursive partial stops",
+            at: tag.location)
+    }
+
+    private mutating func reportTooDeep(partial name: String, at location: SourceLocation) {
+        aborted = true
+        var notes: [Diagnostic.Note] = []
+        if let start = partialChain.lastIndex(of: name) {
+            let cycle = (partialChain[start...] + [name]).map { "'\($0)'" }.joined(separator: " → ")
+            notes.append(Diagnostic.Note("the partials include each other in a loop: \(cycle)"))
+        }
+        diagnostics.error(
+            "partial '\(name)' is nested too deep (more than \(Self.maximumPartialDepth) partials, or \(Self.maximumNestingDepth) "
+                + "sections and partials), so it probably includes itself without end; make sure the recursion stops "
+                + "(for example inside a section over a list that becomes empty)",
+            at: location, notes: notes)
+    }
+}

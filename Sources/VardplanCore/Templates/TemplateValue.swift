@@ -1,0 +1,109 @@
+import Foundation
+
+/// A value in a template's context: text, trusted HTML, a boolean, a number, a list, an object or null.
+///
+/// `text` is escaped by `{{x}}` and written as is by `{{{x}}}` / `{{& x}}`; `html` is
+/// markup the caller vouches for and is never escaped again, not even by `{{x}}`.
+public enum TemplateValue: Sendable, Hashable {
+    case text(String)
+    case html(SafeHTML)
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+    case null
+
+    /// Whether a section `{{#x}}` renders (and `{{^x}}` does not).
+    ///
+    /// Follows the spec's "`!!data == true`" (JavaScript truthiness): `false`, `null`,
+    /// an empty list, empty text or HTML, `0` and NaN are falsy; everything else,
+    /// including an empty object, is truthy.
+    public var isTruthy: Bool {
+        switch self {
+        case .null: false
+        case .bool(let value): value
+        case .list(let items): !items.isEmpty
+        case .text(let text): !text.isEmpty
+        case .html(let html): !html.rawValue.isEmpty
+        case .int(let value): value != 0
+        case .double(let value): value != 0 && !value.isNaN
+        case .object: true
+        }
+    }
+
+    /// The value of a key when this is an object, else `nil`.
+    public subscript(key: String) -> TemplateValue? {
+        if case .object(let fields) = self { return fields[key] }
+        return nil
+    }
+
+    /// The text `{{{x}}}` writes for a scalar (before any escaping); `nil` for
+    /// null, lists and objects, which interpolate as the empty string.
+    public var interpolatedText: String? {
+        switch self {
+        case .text(let text): text
+        case .html(let html): html.rawValue
+        case .bool(let value): value ? "true" : "false"
+        case .int(let value): String(value)
+        case .double(let value): Self.format(value)
+        case .null, .list, .object: nil
+        }
+    }
+
+    /// Prints a number as the Mustache spec expects: integral values without a
+    /// fraction (`85.0` → `85`), others in their shortest form (`1.210` → `1.21`).
+    public static func format(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(.towardZero), abs(value) < 1e15 {
+            return String(Int64(value))
+        }
+        return "\(value)"
+    }
+
+    /// Converts what Foundation's `JSONSerialization` returns (or plain Swift
+    /// strings, numbers, booleans, arrays and string-keyed dictionaries).
+    ///
+    /// JSON `true`/`false` become `bool`, integers `int`, other numbers `double`,
+    /// `null` (and anything unknown) `null`.
+    public init(jsonObject value: Any) {
+        switch value {
+        case let text as String:
+            self = .text(text)
+        case let flag as Bool where type(of: value) == Bool.self:
+            self = .bool(flag)
+        case let number as Int where type(of: value) == Int.self:
+            self = .int(number)
+        case let number as Double where type(of: value) == Double.self:
+            self = .double(number)
+        case let number as NSNumber:
+            switch String(cString: number.objCType) {
+            case "c", "B": self = .bool(number.boolValue)
+            case "d", "f": self = .double(number.doubleValue)
+            case "Q":
+                let unsigned = number.uint64Value
+                self = unsigned <= UInt64(Int.max) ? .int(Int(unsigned)) : .double(number.doubleValue)
+            default: self = .int(number.intValue)
+            }
+        case let items as [Any]:
+            self = .list(items.map(TemplateValue.init(jsonObject:)))
+        case let fields as [String: Any]:
+            self = .object(fields.mapValues(TemplateValue.init(jsonObject:)))
+        default:
+            self = .null
+        }
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(floatLiteral value: Double) { self = .double(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+    public init(nilLiteral: ()) { self = .null }
+}

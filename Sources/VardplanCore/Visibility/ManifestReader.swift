@@ -1,0 +1,185 @@
+/// Reads a visibility manifest, written in the YAML subset of front matter or in JSON,
+/// into a `Manifest`.
+///
+/// Diagnostics: malformed YAML or JSON, unknown key (did-you-mean), wrong type,
+/// missing required key, unknown status, impossible date or month, text that looks
+/// like a personal identity number. Ids are checked later, against the content,
+/// by `PlanResolver`.
+public enum ManifestReader {
+    static let topKeys = ["diagnosis", "language", "region", "content_version", "start_date", "modules", "show",
+                          "hide", "contacts", "planning", "welcome", "comments", "what_matters"]
+    static let contactKeys = ["name", "role", "phone", "note"]
+    static let planningKeys = ["date", "month", "when", "what"]
+    static let commentKeys = ["step", "module", "title", "text"]
+
+    /// Parses a manifest file. Returns nil when it cannot be read at all.
+    public static func read(_ file: SourceFile, diagnostics: inout Diagnostics) -> Manifest? {
+        guard SourceTextValidator.validate(file, diagnostics: &diagnostics) else { return nil }
+        let node: YAMLNode?
+        if isJSON(file) {
+            node = JSONParser.parse(file, diagnostics: &diagnostics)
+        } else {
+            node = YAMLParser.parse(file, range: 0..<file.bytes.count, diagnostics: &diagnostics)
+        }
+        guard let node else {
+            if !diagnostics.hasErrors {
+                diagnostics.error("the manifest is empty; start from 'vardplan manifest new DIAGNOSIS'",
+                                  at: file.location(line: 1, column: 1))
+            }
+            return nil
+        }
+        checkPersonalNumbers(node, file: file, diagnostics: &diagnostics)
+        let reader = FrontMatterReader(node, file: file, allowedKeys: topKeys, container: "the manifest",
+                                       diagnostics: &diagnostics)
+        guard let diagnosis = reader.string("diagnosis", required: true, example: "brostcancer", diagnostics: &diagnostics) else {
+            return nil
+        }
+        var manifest = Manifest(
+            file: file,
+            diagnosis: Located(diagnosis, at: reader.node("diagnosis")!.location))
+        manifest.language = reader.string("language", diagnostics: &diagnostics)
+        manifest.region = reader.string("region", diagnostics: &diagnostics)
+        if let version = reader.string("content_version", diagnostics: &diagnostics) {
+            manifest.contentVersion = Located(version, at: reader.node("content_version")!.location)
+        }
+        if let start = reader.date("start_date", diagnostics: &diagnostics) {
+            manifest.startDate = Located(start, at: reader.node("start_date")!.location)
+        }
+        manifest.welcome = reader.string("welcome", diagnostics: &diagnostics)
+        manifest.whatMatters = reader.string("what_matters", diagnostics: &diagnostics)
+        manifest.show = reader.idList("show", diagnostics: &diagnostics).map { Located($0.0, at: $0.1) }
+        manifest.hide = reader.idList("hide", diagnostics: &diagnostics).map { Located($0.0, at: $0.1) }
+        readModules(reader.node("modules"), into: &manifest, diagnostics: &diagnostics)
+        for entry in entries(reader.node("contacts"), key: "contacts", diagnostics: &diagnostics) {
+            let contact = FrontMatterReader(entry, file: file, allowedKeys: contactKeys, container: "this contact",
+                                            missingKeysAt: entry.location, diagnostics: &diagnostics)
+            let name = contact.string("name", required: true, example: "Anna Andersson", diagnostics: &diagnostics)
+            let role = contact.string("role", required: true, example: "Kontaktsjuksköterska", diagnostics: &diagnostics)
+            if let name, let role {
+                manifest.contacts.append(Manifest.Contact(
+                    name: name, role: role, phone: contact.string("phone", diagnostics: &diagnostics),
+                    note: contact.string("note", diagnostics: &diagnostics)))
+            }
+        }
+        for entry in entries(reader.node("planning"), key: "planning", diagnostics: &diagnostics) {
+            if let item = readPlanning(entry, file: file, diagnostics: &diagnostics) { manifest.planning.append(item) }
+        }
+        for entry in entries(reader.node("comments"), key: "comments", diagnostics: &diagnostics) {
+            if let comment = readComment(entry, file: file, diagnostics: &diagnostics) { manifest.comments.append(comment) }
+        }
+        return manifest
+    }
+
+    static func isJSON(_ file: SourceFile) -> Bool {
+        if file.path.hasSuffix(".json") { return true }
+        let first = file.bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+        return first == UInt8(ascii: "{")
+    }
+
+    private static func readModules(_ node: YAMLNode?, into manifest: inout Manifest, diagnostics: inout Diagnostics) {
+        guard let node, !node.isNull else { return }
+        guard case .mapping(let pairs) = node.kind else {
+            diagnostics.error("'modules' must be lines 'module-id: aktuell|kommande|avklarad', found \(node.kindName)",
+                              at: node.location)
+            return
+        }
+        let statuses = ModuleStatus.allCases.map(\.rawValue)
+        for pair in pairs {
+            guard let text = pair.value.string, let status = ModuleStatus(rawValue: text.trimmingSpaces) else {
+                let found = pair.value.string.map { "'\($0)'" } ?? pair.value.kindName
+                let hint = pair.value.string.map { NameSuggester.didYouMean($0, among: statuses) } ?? ""
+                diagnostics.error(
+                    "unknown status \(found) for module '\(pair.key)'\(hint); write aktuell, kommande or avklarad",
+                    at: pair.value.location)
+                continue
+            }
+            manifest.moduleStatuses.append((Located(pair.key, at: pair.keyLocation), status))
+        }
+    }
+
+    private static func readPlanning(_ entry: YAMLNode, file: SourceFile, diagnostics: inout Diagnostics) -> Manifest.PlanningEntry? {
+        let reader = FrontMatterReader(entry, file: file, allowedKeys: planningKeys, container: "this planning entry",
+                                       missingKeysAt: entry.location, diagnostics: &diagnostics)
+        let what = reader.string("what", required: true, example: "Operation", diagnostics: &diagnostics)
+        let given = ["date", "month", "when"].filter { reader.node($0) != nil }
+        guard given.count == 1 else {
+            diagnostics.error(
+                given.isEmpty
+                    ? "a planning entry needs one of 'date: 2026-04-02', 'month: 2026-04' or 'when: i början av april'"
+                    : "a planning entry takes only one of 'date', 'month' and 'when', found \(given.map { "'\($0)'" }.joined(separator: " and "))",
+                at: entry.location)
+            return nil
+        }
+        var when: Manifest.When?
+        switch given[0] {
+        case "date":
+            when = reader.date("date", diagnostics: &diagnostics).map(Manifest.When.date)
+        case "month":
+            if let text = reader.string("month", diagnostics: &diagnostics) {
+                let parts = text.split(separator: "-")
+                if parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]),
+                   (1...12).contains(month) {
+                    when = .month(year: year, month: month)
+                } else {
+                    diagnostics.error("'month' must be written YYYY-MM with a month 01–12, found '\(text)'",
+                                      at: reader.node("month")!.location)
+                }
+            }
+        default:
+            when = reader.string("when", diagnostics: &diagnostics).map(Manifest.When.text)
+        }
+        guard let when, let what else { return nil }
+        return Manifest.PlanningEntry(when: when, what: what)
+    }
+
+    private static func readComment(_ entry: YAMLNode, file: SourceFile, diagnostics: inout Diagnostics) -> Manifest.PageComment? {
+        let reader = FrontMatterReader(entry, file: file, allowedKeys: commentKeys, container: "this comment",
+                                       missingKeysAt: entry.location, diagnostics: &diagnostics)
+        let text = reader.string("text", required: true, example: "|", diagnostics: &diagnostics)
+        let title = reader.string("title", diagnostics: &diagnostics)
+        var target: Located<Manifest.PageComment.Target>?
+        if let step = reader.string("step", diagnostics: &diagnostics) {
+            target = Located(.step(step), at: reader.node("step")!.location)
+        }
+        if let module = reader.string("module", diagnostics: &diagnostics) {
+            if target != nil {
+                diagnostics.error("a comment belongs to one step or one module, not both", at: reader.node("module")!.location)
+                return nil
+            }
+            target = Located(.module(module), at: reader.node("module")!.location)
+        }
+        guard let target else {
+            diagnostics.error("a comment needs 'step: step-id' or 'module: module-id' to say where it belongs",
+                              at: entry.location)
+            return nil
+        }
+        guard let text else { return nil }
+        return Manifest.PageComment(target: target, title: title, text: text)
+    }
+
+    private static func entries(_ node: YAMLNode?, key: String, diagnostics: inout Diagnostics) -> [YAMLNode] {
+        guard let node, !node.isNull else { return [] }
+        guard case .sequence(let items) = node.kind else {
+            diagnostics.error("'\(key)' must be a list of entries starting with '- ', found \(node.kindName)",
+                              at: node.location)
+            return []
+        }
+        return items
+    }
+
+    /// Every text value (phone numbers aside) is searched for personal identity numbers.
+    private static func checkPersonalNumbers(_ node: YAMLNode, file: SourceFile, key: String? = nil,
+                                             diagnostics: inout Diagnostics) {
+        switch node.kind {
+        case .scalar(let scalar):
+            guard key != "phone", PersonalNumberDetector.firstMatch(in: scalar.text) != nil else { return }
+            diagnostics.error(
+                "this looks like a personal identity number; a manifest must not hold one (the printout has a blank line for the name): remove it",
+                at: node.location)
+        case .sequence(let items):
+            for item in items { checkPersonalNumbers(item, file: file, key: key, diagnostics: &diagnostics) }
+        case .mapping(let pairs):
+            for pair in pairs { checkPersonalNumbers(pair.value, file: file, key: pair.key, diagnostics: &diagnostics) }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// One patient's care plan: the national text merged with a manifest by the staff
+/// tool's rules. Holds every module with its status and counts (for staff), and the
+/// modules, sections and steps the patient sees.
+public struct PatientPlan: Sendable {
+    /// A step in the plan, with its visibility and the nurse's comments on it.
+    public struct PlanStep: Sendable {
+        public var step: Step
+        public var isVisible: Bool
+        public var comments: [Manifest.PageComment]
+    }
+
+    /// A section with its steps; `visibleCount` of `stepCount` as the staff tool shows.
+    public struct PlanSection: Sendable {
+        public var section: Section
+        public var steps: [PlanStep]
+        public var visibleSteps: [PlanStep] { steps.filter(\.isVisible) }
+        public var visibleCount: Int { steps.count { $0.isVisible } }
+        public var stepCount: Int { steps.count }
+    }
+
+    /// A module with its status and sections.
+    public struct PlanModule: Sendable {
+        public var module: Module
+        public var status: ModuleStatus
+        public var sections: [PlanSection]
+        public var comments: [Manifest.PageComment]
+        public var visibleCount: Int { sections.reduce(0) { $0 + $1.visibleCount } }
+        public var stepCount: Int { sections.reduce(0) { $0 + $1.stepCount } }
+        /// Sections with at least one visible step; the others disappear with their heading.
+        public var visibleSections: [PlanSection] { sections.filter { $0.visibleCount > 0 } }
+    }
+
+    public var diagnosis: Diagnosis
+    public var manifest: Manifest
+    /// Every module of the diagnosis, in order, with status and counts.
+    public var modules: [PlanModule]
+
+    /// What the patient sees: current modules that have at least one visible step.
+    public var patientModules: [PlanModule] {
+        modules.filter { $0.status == .aktuell && $0.visibleCount > 0 }
+    }
+
+    /// The steps the patient sees, in reading order.
+    public var visibleSteps: [PlanStep] {
+        patientModules.flatMap { $0.visibleSections.flatMap(\.visibleSteps) }
+    }
+}

@@ -1,0 +1,147 @@
+/// Merges a manifest over a diagnosis's defaults by the staff tool's rules, and checks
+/// the manifest against the content.
+///
+/// Diagnostics: unknown diagnosis, module or step id (did-you-mean); a step both shown
+/// and hidden; a plan started more than 730 days ago; a start date in the future; a
+/// manifest made against another content version (warning listing the steps changed
+/// or removed since); a comment on a step or module the patient will not see (warning);
+/// a language the site does not have.
+public struct PlanResolver {
+    /// A plan must be ended and purged within this many days of its start.
+    public static let maximumPlanAge = 730
+
+    public let model: SiteModel
+    public let today: SimpleDate
+
+    public init(model: SiteModel, today: SimpleDate) {
+        self.model = model
+        self.today = today
+    }
+
+    public func resolve(_ manifest: Manifest, diagnostics: inout Diagnostics) -> PatientPlan? {
+        guard let diagnosis = model.diagnosis(withID: manifest.diagnosis.value) else {
+            let hint = NameSuggester.didYouMean(manifest.diagnosis.value, among: model.diagnoses.map(\.id))
+            let known = hint.isEmpty ? "; the content has \(model.diagnoses.map { "'\($0.id)'" }.joined(separator: ", "))" : hint
+            diagnostics.error("there is no diagnosis '\(manifest.diagnosis.value)'\(known)", at: manifest.diagnosis.location)
+            return nil
+        }
+        checkDates(manifest, diagnostics: &diagnostics)
+        checkVersion(manifest, diagnosis: diagnosis, diagnostics: &diagnostics)
+        if let language = manifest.language, !model.config.languages.contains(language) {
+            let hint = NameSuggester.didYouMean(language, among: model.config.languages)
+            diagnostics.error("'\(language)' is not a language of this site\(hint); the site has \(model.config.languages.joined(separator: ", "))",
+                              at: manifest.file.location(line: 1, column: 1))
+        }
+
+        let moduleIDs = diagnosis.modules.map(\.id)
+        let stepIDs = diagnosis.steps.map(\.id)
+        func moduleID(_ id: Located<String>) -> String? {
+            if let module = diagnosis.modules.first(where: { $0.id == id.value || $0.aliases.contains(id.value) }) { return module.id }
+            diagnostics.error("there is no module '\(id.value)' in '\(diagnosis.id)'" + NameSuggester.didYouMean(id.value, among: moduleIDs),
+                              at: id.location)
+            return nil
+        }
+        func stepID(_ id: Located<String>) -> String? {
+            if let step = diagnosis.steps.first(where: { $0.id == id.value || $0.aliases.contains(id.value) }) { return step.id }
+            diagnostics.error("there is no step '\(id.value)' in '\(diagnosis.id)'" + NameSuggester.didYouMean(id.value, among: stepIDs),
+                              at: id.location)
+            return nil
+        }
+
+        var statuses: [String: ModuleStatus] = [:]
+        for entry in manifest.moduleStatuses {
+            if let id = moduleID(entry.id) { statuses[id] = entry.status }
+        }
+        var shown: [String: SourceLocation] = [:]
+        var hidden: Set<String> = []
+        for entry in manifest.show { if let id = stepID(entry) { shown[id] = entry.location } }
+        for entry in manifest.hide {
+            guard let id = stepID(entry) else { continue }
+            if let first = shown[id] {
+                diagnostics.error("the step '\(id)' is both in 'show' and in 'hide'; keep it in one of them", at: entry.location,
+                                  notes: [Diagnostic.Note("'\(id)' is shown here", at: first)])
+            }
+            hidden.insert(id)
+        }
+        var stepComments: [String: [Manifest.PageComment]] = [:]
+        var moduleComments: [String: [Manifest.PageComment]] = [:]
+        for comment in manifest.comments {
+            switch comment.target.value {
+            case .step(let id):
+                if let resolved = stepID(Located(id, at: comment.target.location)) { stepComments[resolved, default: []].append(comment) }
+            case .module(let id):
+                if let resolved = moduleID(Located(id, at: comment.target.location)) { moduleComments[resolved, default: []].append(comment) }
+            }
+        }
+
+        let modules = diagnosis.modules.map { module in
+            PatientPlan.PlanModule(
+                module: module,
+                status: statuses[module.id] ?? (module.activeAtStart ? .aktuell : .kommande),
+                sections: module.sections.map { section in
+                    PatientPlan.PlanSection(section: section, steps: section.steps.map { step in
+                        PatientPlan.PlanStep(
+                            step: step,
+                            isVisible: hidden.contains(step.id) ? false : (shown[step.id] != nil ? true : step.visibleByDefault),
+                            comments: stepComments[step.id] ?? [])
+                    })
+                },
+                comments: moduleComments[module.id] ?? [])
+        }
+        let plan = PatientPlan(diagnosis: diagnosis, manifest: manifest, modules: modules)
+        warnAboutUnseenComments(plan, diagnostics: &diagnostics)
+        return plan
+    }
+
+    private func checkDates(_ manifest: Manifest, diagnostics: inout Diagnostics) {
+        guard let start = manifest.startDate else { return }
+        let age = today.days(since: start.value)
+        if age > Self.maximumPlanAge {
+            diagnostics.error(
+                "the plan started \(start.value), \(age) days ago; a plan must be ended and purged within \(Self.maximumPlanAge) days, so end this one and start a new plan with the patient",
+                at: start.location)
+        } else if age < 0 {
+            diagnostics.error("the start date \(start.value) is in the future (today is \(today)); check the year", at: start.location)
+        }
+    }
+
+    private func checkVersion(_ manifest: Manifest, diagnosis: Diagnosis, diagnostics: inout Diagnostics) {
+        guard let made = manifest.contentVersion, made.value != diagnosis.version else { return }
+        guard VersionOrder.isOlder(made.value, than: diagnosis.version) else {
+            diagnostics.warning(
+                "the manifest was made against version \(made.value), newer than the content's \(diagnosis.version); check that the content is up to date",
+                at: made.location)
+            return
+        }
+        let since = diagnosis.changes.filter {
+            VersionOrder.isOlder(made.value, than: $0.version) && !VersionOrder.isOlder(diagnosis.version, than: $0.version)
+        }
+        let changed = Array(Set(since.flatMap(\.changed))).sorted()
+        let removed = Array(Set(since.flatMap(\.removed))).sorted()
+        var parts: [String] = []
+        if !changed.isEmpty { parts.append("changed: \(changed.joined(separator: ", "))") }
+        if !removed.isEmpty { parts.append("removed: \(removed.joined(separator: ", "))") }
+        let detail = parts.isEmpty ? "no step changes are recorded in 'changes' of _diagnosis.md" : parts.joined(separator: "; ")
+        diagnostics.warning(
+            "the manifest was made against version \(made.value), the content is \(diagnosis.version); since then \(detail). Review those steps with the patient and set 'content_version: \"\(diagnosis.version)\"'",
+            at: made.location)
+    }
+
+    private func warnAboutUnseenComments(_ plan: PatientPlan, diagnostics: inout Diagnostics) {
+        for module in plan.modules {
+            for comment in module.comments where module.status != .aktuell {
+                diagnostics.warning("this comment is on the module '\(module.module.id)', which is \(module.status.rawValue), so it is not printed; set the module to aktuell to print it",
+                                    at: comment.target.location)
+            }
+            for section in module.sections {
+                for step in section.steps {
+                    for comment in step.comments where !(step.isVisible && module.status == .aktuell) {
+                        let reason = step.isVisible ? "its module '\(module.module.id)' is \(module.status.rawValue)" : "the step is hidden"
+                        diagnostics.warning("this comment is on the step '\(step.step.id)', but \(reason), so it is not printed",
+                                            at: comment.target.location)
+                    }
+                }
+            }
+        }
+    }
+}

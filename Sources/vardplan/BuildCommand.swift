@@ -1,0 +1,84 @@
+import Foundation
+import VardplanCore
+
+/// `vardplan build`: turns `content/` and `templates/` into the national site in `output/`.
+enum BuildCommand {
+    static let options: [Arguments.Option] = [
+        .init(name: "content", takesValue: true, help: "content folder (default: content)"),
+        .init(name: "templates", takesValue: true, help: "templates folder (default: templates)"),
+        .init(name: "output", short: "o", takesValue: true, help: "output folder (default: output)"),
+        .init(name: "base-url", takesValue: true, help: "address the site is published at, for sitemap.xml"),
+        .init(name: "today", takesValue: true, help: "date to check review dates against (YYYY-MM-DD)"),
+        .init(name: "help", short: "h", takesValue: false, help: "show this help"),
+    ]
+
+    static let usage = "usage: vardplan build [--content DIR] [--templates DIR] [--output DIR] [--base-url URL]"
+
+    static func run(_ argv: [String]) throws(UsageError) -> Int32 {
+        let started = Clock.now()
+        let arguments = try Arguments(argv, options: options)
+        if arguments.flag("help") {
+            Terminal.out(Help.text(usage, "Builds the national site: every diagnosis, module and step.", options))
+            return 0
+        }
+        if let extra = arguments.positionals.first { throw .extraArgument(extra) }
+        let today = try Clock.today(arguments)
+        let content = arguments.value("content") ?? "content"
+        let templates = arguments.value("templates") ?? "templates"
+        let output = arguments.value("output") ?? "output"
+        var baseURL = arguments.value("base-url")
+        if let url = baseURL {
+            guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                throw .badValue(option: "--base-url", value: url, expected: "an absolute http(s) address")
+            }
+            if !url.hasSuffix("/") { baseURL = url + "/" }
+        }
+        if let problem = OutputGuard.problem(output: output, protecting: [content, templates]) {
+            Terminal.error("vardplan: error: \(problem)")
+            return 2
+        }
+
+        let result = SiteBuild.run(
+            content: DiskFileSystem(root: content), contentDisplay: content,
+            templates: DiskFileSystem(root: templates), templatesDisplay: templates,
+            today: today, options: SiteRenderer.Options(baseURL: baseURL))
+        Terminal.report(result.diagnostics)
+        if result.diagnostics.hasErrors {
+            Terminal.error("build failed: \(Terminal.counts(result.diagnostics)); nothing was written to \(output)")
+            return 1
+        }
+        let report: SiteWriter.Report
+        do {
+            report = try SiteWriter(outputPath: output).write(result.files)
+        } catch {
+            Terminal.error("vardplan: error: \(error.description); the previous \(output) is unchanged")
+            return 1
+        }
+        let elapsed = Clock.now() - started
+        let summary = result.summary.map(\.line) ?? ""
+        Terminal.out("built \(output): \(result.files.count) files (\(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed) from \(summary) in \(String(format: "%.2f", elapsed)) s")
+        return 0
+    }
+}
+
+/// Refuses output folders that would overwrite the user's own files.
+enum OutputGuard {
+    static func problem(output: String, protecting sources: [String]) -> String? {
+        let outputPath = absolute(output)
+        if outputPath == absolute(".") || outputPath == "/" {
+            return "the output folder '\(output)' is the current folder; give a folder of its own with --output"
+        }
+        for source in sources {
+            let sourcePath = absolute(source)
+            if outputPath == sourcePath || sourcePath.hasPrefix(outputPath + "/") || outputPath.hasPrefix(sourcePath + "/") {
+                return "the output folder '\(output)' overlaps '\(source)'; building there would replace your files"
+            }
+        }
+        return nil
+    }
+
+    static func absolute(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        return url.path
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import VardplanCore
+
+/// Today's date for the commands: `--today` if given, else the local calendar date.
+/// The core never reads a clock; only the CLI does, here.
+enum Clock {
+    static func today(_ arguments: Arguments) throws(UsageError) -> SimpleDate {
+        if let text = arguments.value("today") {
+            guard let date = SimpleDate(parsing: text) else { throw .badDate(option: "--today", value: text) }
+            return date
+        }
+        let components = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return SimpleDate(year: components.year!, month: components.month!, day: components.day!)!
+    }
+
+    /// Seconds since an arbitrary start, for timing a command.
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}

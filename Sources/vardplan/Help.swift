@@ -1,0 +1,25 @@
+/// Help texts for the commands.
+enum Help {
+    static let overview = """
+    vardplan — patient information for Min vårdplan, from Markdown to a site and to paper
+
+    usage: vardplan <command> [options]
+
+    commands:
+      check            check every file of the content folder and report every problem
+      build            build the national site into output/
+      print MANIFEST   print one patient's care plan (A4 HTML, or PDF with --pdf)
+      manifest new ID  write a new manifest for a diagnosis, as a nurse's start
+
+    Run 'vardplan <command> --help' for the options of a command.
+    """
+
+    static func text(_ usage: String, _ summary: String, _ options: [Arguments.Option]) -> String {
+        var lines = [usage, "", summary, "", "options:"]
+        for option in options {
+            let name = (option.short.map { "-\($0), " } ?? "") + "--" + option.name + (option.takesValue ? " VALUE" : "")
+            lines.append("  " + name.padding(toLength: 26, withPad: " ", startingAt: 0) + option.help)
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,129 @@
+import Testing
+@testable import VardplanCore
+
+@Suite("The content model")
+struct ModelBuilderTests {
+    @Test("ids come from names without the ordering prefix; order from the prefix")
+    func idsAndOrder() throws {
+        let model = try #require(SampleTree.model())
+        let diagnosis = try #require(model.diagnosis(withID: "brostcancer"))
+        #expect(diagnosis.modules.map(\.id) == ["utredning", "mina-rattigheter"])
+        #expect(diagnosis.modules.map(\.order) == [4, 10])
+        #expect(diagnosis.steps.map(\.id) == ["mammografi", "mr", "patientlagen"])
+        #expect(diagnosis.steps.map(\.visibleByDefault) == [true, false, true])
+        #expect(diagnosis.modules[1].isGeneral)
+        #expect(diagnosis.version == "2025.1")
+        #expect(diagnosis.approved == SimpleDate(year: 2025, month: 3, day: 1))
+    }
+
+    @Test("reordering a folder keeps its id; an explicit id and aliases win")
+    func reorderingKeepsIDs() throws {
+        var files: [String: String] = [:]
+        for (path, text) in SampleTree.files {
+            files[path.replacingOccurrences(of: "04-utredning", with: "11-utredning")] = text
+        }
+        files["diagnoses/brostcancer/11-utredning/01-rontgen/02-mr.md"] =
+            "---\ntitle: MR\nid: magnetkamera\naliases: [mr]\n---\n\nText.\n"
+        files["diagnoses/brostcancer/11-utredning/01-rontgen/01-mammografi.md"] =
+            "---\ntitle: Mammografi\n---\n\nSe [MR](steg:mr).\n"
+        let model = try #require(SampleTree.model(files))
+        let diagnosis = try #require(model.diagnosis(withID: "brostcancer"))
+        #expect(diagnosis.modules.map(\.id) == ["mina-rattigheter", "utredning"])
+        #expect(diagnosis.steps.map(\.id) == ["patientlagen", "mammografi", "magnetkamera"])
+        #expect(diagnosis.steps.last?.aliases == ["mr"])
+        #expect(SampleTree.check(files) == [])
+    }
+
+    @Test("an explicit order key overrides the name prefix")
+    func explicitOrder() throws {
+        let files = SampleTree.with([
+            "diagnoses/brostcancer/04-utredning/_module.md": "---\ntitle: Utredning\norder: 20\n---\n",
+        ])
+        let diagnosis = try #require(SampleTree.model(files)?.diagnoses.first)
+        #expect(diagnosis.modules.map(\.id) == ["mina-rattigheter", "utredning"])
+    }
+
+    @Test("general_modules chooses which general modules a diagnosis includes")
+    func generalModulesSelection() throws {
+        let text = SampleTree.files["diagnoses/brostcancer/_diagnosis.md"]!
+            .replacingOccurrences(of: "summary:", with: "general_modules: []\nsummary:")
+        let diagnosis = try #require(SampleTree.model(SampleTree.with(["diagnoses/brostcancer/_diagnosis.md": text]))?.diagnoses.first)
+        #expect(diagnosis.modules.map(\.id) == ["utredning"])
+
+        let typo = text.replacingOccurrences(of: "general_modules: []", with: "general_modules: [mina-rattighete]")
+        #expect(SampleTree.check(SampleTree.with(["diagnoses/brostcancer/_diagnosis.md": typo])) == [
+            "content/diagnoses/brostcancer/_diagnosis.md:7:19: error: there is no general module 'mina-rattighete' in 'general/'; did you mean 'mina-rattigheter'?",
+        ])
+    }
+
+    @Test("a name that gives no valid id asks for an ASCII name")
+    func invalidName() {
+        let tree = SampleTree.with([
+            "diagnoses/brostcancer/04-utredning/01-rontgen/03-röntgen.md": "---\ntitle: Röntgen\n---\n\nText.\n",
+        ])
+        #expect(SampleTree.check(tree) == [
+            "content/diagnoses/brostcancer/04-utredning/01-rontgen/03-röntgen.md:1:1: error: the name '03-röntgen' does not give a valid id; rename it to 'rontgen' (a-z, digits and dashes; å, ä → a, ö → o) or set 'id:'",
+        ])
+    }
+
+    @Test("translations are found beside their step and checked")
+    func translations() throws {
+        let files = SampleTree.with([
+            "diagnoses/brostcancer/04-utredning/01-rontgen/01-mammografi.en.md": "---\ntitle: Mammography\n---\n\nText.\n",
+        ])
+        let diagnosis = try #require(SampleTree.model(files)?.diagnoses.first)
+        #expect(diagnosis.steps.first?.translationLanguages == ["en"])
+        #expect(SampleTree.check(files) == [])
+
+        let unknown = SampleTree.with([
+            "diagnoses/brostcancer/04-utredning/01-rontgen/01-mammografi.de.md": "---\ntitle: Mammographie\n---\n\nText.\n",
+        ])
+        #expect(SampleTree.check(unknown) == [
+            "content/diagnoses/brostcancer/04-utredning/01-rontgen/01-mammografi.de.md:1:1: error: 'de' is not a translation language of this site; add it to 'languages' in site.yaml or rename the file",
+        ])
+    }
+
+    @Test("the summary counts diagnoses, modules, sections, steps and words")
+    func summary() throws {
+        let summary = ContentSummary(try #require(SampleTree.model()))
+        #expect(summary.line == "1 diagnosis, 2 modules, 2 sections, 3 steps, 25 words")
+    }
+}
+
+@Suite("Dates")
+struct SimpleDateTests {
+    @Test("only dates that exist parse", arguments: [
+        ("2024-02-29", true), ("2025-02-29", false), ("2025-02-30", false), ("2025-04-31", false),
+        ("2025-12-31", true), ("2025-13-01", false), ("2025-1-01", false), ("25-01-01", false),
+    ])
+    func parsing(text: String, valid: Bool) {
+        #expect((SimpleDate(parsing: text) != nil) == valid)
+    }
+
+    @Test("day numbers round-trip and count days")
+    func dayNumbers() throws {
+        let start = try #require(SimpleDate(parsing: "2024-11-23"))
+        #expect(SimpleDate(dayNumber: start.dayNumber) == start)
+        #expect(start.adding(days: 730) == SimpleDate(parsing: "2026-11-23"))
+        #expect(SimpleDate(parsing: "1970-01-01")?.dayNumber == 0)
+    }
+}
+
+@Suite("Ids")
+struct ContentIDTests {
+    @Test("names give ids", arguments: [
+        ("04-utredning", "utredning"), ("02-magnetkameraundersokning-mr.md", "magnetkameraundersokning-mr"),
+        ("patientlagen.md", "patientlagen"), ("2025-plan", "plan"), ("3d-bilder", "3d-bilder"),
+    ])
+    func fromName(name: String, id: String) {
+        #expect(ContentID.fromName(name) == id)
+    }
+
+    @Test("suggested ids replace Swedish letters", arguments: [
+        ("Röntgen och MR", "rontgen-och-mr"), ("Ärftlighet", "arftlighet"), ("Å!", "a"),
+    ])
+    func suggestion(text: String, id: String) {
+        #expect(ContentID.suggestion(for: text) == id)
+        #expect(ContentID.isValid(id))
+    }
+}
