@@ -18,7 +18,11 @@ public enum SiteBuild {
         guard let model = checked.model, !checked.diagnostics.hasErrors else {
             return Result(files: [], diagnostics: checked.diagnostics, summary: checked.summary)
         }
-        let files = SiteRenderer(model: model, templates: library, assets: assets, options: options).render()
+        let (files, renderDiagnostics) = SiteRenderer(model: model, templates: library, assets: assets, options: options).render()
+        checked.diagnostics.append(contentsOf: renderDiagnostics)
+        if checked.diagnostics.hasErrors {
+            return Result(files: [], diagnostics: checked.diagnostics, summary: checked.summary)
+        }
         return Result(files: files, diagnostics: checked.diagnostics, summary: checked.summary)
     }
 }

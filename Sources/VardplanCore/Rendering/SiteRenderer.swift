@@ -30,25 +30,49 @@ public struct SiteRenderer: Sendable {
 
     var baseURL: String? { options.baseURL ?? model.config.baseURL }
 
-    /// Every file of the site, sorted by path.
-    public func render() -> [OutputFile] {
+    /// What rendering one part of the site gathers besides files: template problems
+    /// and which template variables were found.
+    struct RenderState: Sendable {
+        var diagnostics = Diagnostics()
+        var usage: TemplateUsage
+    }
+
+    /// Every file of the site, sorted by path, and the templates' problems: render
+    /// errors, and warnings for variables no page ever had (likely typos).
+    public func render() -> (files: [OutputFile], diagnostics: Diagnostics) {
+        var state = RenderState(usage: TemplateUsage(for: templates))
         var files = assets
-        files.append(renderStart())
-        files.append(renderNotFound())
+        files.append(renderStart(&state))
+        files.append(renderNotFound(&state))
         // Diagnoses in parallel: each is independent.
         let perDiagnosis = ParallelMap.map(model.diagnoses.map { DiagnosisJob(diagnosis: $0) }) { job in
-            renderDiagnosis(job.diagnosis)
+            var jobState = RenderState(usage: TemplateUsage(for: templates))
+            let pages = renderDiagnosis(job.diagnosis, &jobState)
+            return DiagnosisResult(files: pages, state: jobState)
         }
-        for pages in perDiagnosis { files.append(contentsOf: pages) }
-        if let sitemap = renderSitemap(paths: files.map(\.path)) { files.append(sitemap) }
-        return files.sorted { $0.path < $1.path }
+        for result in perDiagnosis {
+            files.append(contentsOf: result.files)
+            state.diagnostics.append(contentsOf: result.state.diagnostics)
+            state.usage.merge(result.state.usage)
+        }
+        if let sitemap = renderSitemap(paths: files.map(\.path), &state) { files.append(sitemap) }
+        templates.reportMissingVariables(state.usage, into: &state.diagnostics)
+        return (files.sorted { $0.path < $1.path }, state.diagnostics)
     }
 
     private struct DiagnosisJob: Sendable { let diagnosis: Diagnosis }
+    private struct DiagnosisResult: Sendable { let files: [OutputFile]; let state: RenderState }
+
+    /// Renders one template, recording problems and usage.
+    private func renderTemplate(_ name: String, _ context: TemplateValue, _ state: inout RenderState) -> String {
+        var output = ""
+        templates.render(name, context, into: &output, diagnostics: &state.diagnostics, usage: &state.usage)
+        return output
+    }
 
     // MARK: - Pages
 
-    private func renderStart() -> OutputFile {
+    private func renderStart(_ state: inout RenderState) -> OutputFile {
         let path = SitePaths.start
         let diagnoses: [TemplateValue] = model.diagnoses.map { diagnosis in
             .object([
@@ -61,19 +85,19 @@ public struct SiteRenderer: Sendable {
         }
         return page(path, template: "index", title: model.config.title, breadcrumb: [], diagnosis: nil,
                     description: "Information om cancer, vård och behandling för patienter och närstående.",
-                    fields: ["diagnoses": .list(diagnoses)])
+                    fields: ["diagnoses": .list(diagnoses)], &state)
     }
 
-    private func renderNotFound() -> OutputFile {
+    private func renderNotFound(_ state: inout RenderState) -> OutputFile {
         // A 404 page is served at any address, so its links start from the site root.
         let root = baseURL.map(Self.pathOfURL) ?? "/"
-        let content = templates.render("404", .object(["root": .text(root)]))
+        let content = renderTemplate("404", .object(["root": .text(root), "site_title": .text(model.config.title)]), &state)
         let context = baseContext(title: "Sidan finns inte", root: root, breadcrumb: [], diagnosis: nil,
                                   description: nil, canonical: nil, content: content)
-        return OutputFile(path: SitePaths.notFound, text: templates.render("base", context))
+        return OutputFile(path: SitePaths.notFound, text: renderTemplate("base", context, &state))
     }
 
-    private func renderDiagnosis(_ diagnosis: Diagnosis) -> [OutputFile] {
+    private func renderDiagnosis(_ diagnosis: Diagnosis, _ state: inout RenderState) -> [OutputFile] {
         var files: [OutputFile] = []
         let resolver = LinkResolver(diagnosis: diagnosis)
         let diagnosisPath = SitePaths.diagnosis(diagnosis.id)
@@ -97,10 +121,10 @@ public struct SiteRenderer: Sendable {
                           description: diagnosis.summary, fields: [
                             "diagnosis": info, "modules": .list(modules),
                             "staff_href": .text(SitePaths.relative(from: diagnosisPath, to: SitePaths.staffOverview(diagnosis.id))),
-                          ]))
+                          ], &state))
 
         // Staff overview.
-        files.append(renderStaffOverview(diagnosis, info: info, crumbs: crumbsToStart))
+        files.append(renderStaffOverview(diagnosis, info: info, crumbs: crumbsToStart, &state))
 
         // Module pages and step pages.
         let allSteps = diagnosis.modules.flatMap { module in module.steps.map { (module, $0) } }
@@ -132,7 +156,7 @@ public struct SiteRenderer: Sendable {
                               ].merging(pager(
                                 previous.map { ($0.title, SitePaths.relative(from: modulePath, to: SitePaths.module(diagnosis.id, $0.id))) },
                                 next.map { ($0.title, SitePaths.relative(from: modulePath, to: SitePaths.module(diagnosis.id, $0.id))) }
-                              )) { a, _ in a }))
+                              )) { a, _ in a }, &state))
         }
         for (index, (module, step)) in allSteps.enumerated() {
             let stepPath = SitePaths.step(diagnosis.id, module.id, step.id)
@@ -155,13 +179,13 @@ public struct SiteRenderer: Sendable {
                                                    "href": .text(SitePaths.relative(from: stepPath, to: modulePath))]),
                                 "section": .object(["title": .text(section.title), "id": .text(section.id)]),
                                 "step": .object(["title": .text(step.title), "id": .text(step.id), "body": .html(body)]),
-                              ].merging(pager(previous, next)) { a, _ in a }))
+                              ].merging(pager(previous, next)) { a, _ in a }, &state))
         }
         return files
     }
 
     private func renderStaffOverview(_ diagnosis: Diagnosis, info: TemplateValue,
-                                     crumbs: (String) -> [TemplateValue]) -> OutputFile {
+                                     crumbs: (String) -> [TemplateValue], _ state: inout RenderState) -> OutputFile {
         let path = SitePaths.staffOverview(diagnosis.id)
         let modules: [TemplateValue] = diagnosis.modules.map { module in
             let visible = module.steps.count { $0.visibleByDefault }
@@ -197,29 +221,30 @@ public struct SiteRenderer: Sendable {
                     diagnosis: diagnosis, description: nil, fields: [
                         "diagnosis": info, "modules": .list(modules),
                         "visible_count": .int(steps.count { $0.visibleByDefault }), "step_count": .int(steps.count),
-                    ])
+                    ], &state)
     }
 
-    private func renderSitemap(paths: [String]) -> OutputFile? {
+    private func renderSitemap(paths: [String], _ state: inout RenderState) -> OutputFile? {
         guard let baseURL else { return nil }
         let urls: [TemplateValue] = paths.filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound && !$0.hasSuffix("/personal.html") }
             .sorted()
             .map { .object(["loc": .text(baseURL + $0)]) }
-        return OutputFile(path: SitePaths.sitemap, text: templates.render("sitemap", .object(["urls": .list(urls)])))
+        return OutputFile(path: SitePaths.sitemap, text: renderTemplate("sitemap", .object(["urls": .list(urls)]), &state))
     }
 
     // MARK: - Contexts
 
     private func page(_ path: String, template: String, title: String, breadcrumb: [TemplateValue],
-                      diagnosis: Diagnosis?, description: String?, fields: [String: TemplateValue]) -> OutputFile {
+                      diagnosis: Diagnosis?, description: String?, fields: [String: TemplateValue],
+                      _ state: inout RenderState) -> OutputFile {
         let root = SitePaths.root(from: path)
         var pageFields = fields
         pageFields["root"] = .text(root)
         pageFields["site_title"] = .text(model.config.title)
-        let content = templates.render(template, .object(pageFields))
+        let content = renderTemplate(template, .object(pageFields), &state)
         let context = baseContext(title: title, root: root, breadcrumb: breadcrumb, diagnosis: diagnosis,
                                   description: description, canonical: baseURL.map { $0 + path }, content: content)
-        return OutputFile(path: path, text: templates.render("base", context))
+        return OutputFile(path: path, text: renderTemplate("base", context, &state))
     }
 
     private func baseContext(title: String, root: String, breadcrumb: [TemplateValue], diagnosis: Diagnosis?,

@@ -1,0 +1,48 @@
+extension MarkdownDocument {
+    /// A link (or image) destination with where it is written.
+    public struct LinkReference: Sendable, Equatable {
+        public var destination: String
+        public var location: SourceLocation
+    }
+
+    /// Every link and image in the document, in reading order, table cells and
+    /// callout titles included.
+    public var links: [LinkReference] {
+        var result: [LinkReference] = []
+        func visit(_ inlines: [MarkdownInline]) {
+            for inline in inlines {
+                switch inline {
+                case .link(let destination, _, let children, let location):
+                    result.append(LinkReference(destination: destination, location: location))
+                    visit(children)
+                case .image(let source, _, let children, let location):
+                    result.append(LinkReference(destination: source, location: location))
+                    visit(children)
+                case .emphasis(let children), .strong(let children):
+                    visit(children)
+                case .text, .softBreak, .lineBreak, .code, .rawHTML:
+                    break
+                }
+            }
+        }
+        var stack: [[MarkdownBlock]] = [blocks.reversed()]
+        while var pending = stack.popLast() {
+            guard let block = pending.popLast() else { continue }
+            stack.append(pending)
+            switch block {
+            case .paragraph(let inlines, _), .heading(_, let inlines, _):
+                visit(inlines)
+            case .callout(_, let title, let children, _):
+                visit(title ?? [])
+                stack.append(children.reversed())
+            case .table(let table):
+                if let caption = table.caption { visit(caption) }
+                for cell in table.header { visit(cell.inlines) }
+                for row in table.rows { for cell in row { visit(cell.inlines) } }
+            default:
+                stack.append(block.children.reversed())
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,44 @@
+/// An inline element of a paragraph, heading, table cell or callout title.
+///
+/// Adjacent text is merged into one `.text`. Links, images and raw HTML carry their
+/// file-absolute `SourceLocation` (the `[`, `![` or `<` that opens them).
+public enum MarkdownInline: Sendable, Hashable {
+    case text(String)
+    case softBreak
+    case lineBreak
+    case code(String)
+    case emphasis([MarkdownInline])
+    case strong([MarkdownInline])
+    case link(destination: String, title: String, children: [MarkdownInline], location: SourceLocation)
+    case image(source: String, title: String, children: [MarkdownInline], location: SourceLocation)
+    /// Raw HTML is kept so that `check` can point at it; it is never rendered.
+    case rawHTML(String, location: SourceLocation)
+
+    /// The text a reader sees, without markup: breaks become spaces, raw HTML disappears
+    /// (the same flattening cmark uses for an image's `alt`).
+    public var plainText: String {
+        var result = ""
+        MarkdownInline.appendPlainText(of: [self], to: &result)
+        return result
+    }
+
+    /// Appends the plain text of `inlines` to `result`.
+    public static func appendPlainText(of inlines: [MarkdownInline], to result: inout String) {
+        for inline in inlines {
+            switch inline {
+            case .text(let text), .code(let text): result += text
+            case .softBreak, .lineBreak: result += " "
+            case .emphasis(let children), .strong(let children): appendPlainText(of: children, to: &result)
+            case .link(_, _, let children, _), .image(_, _, let children, _): appendPlainText(of: children, to: &result)
+            case .rawHTML: break
+            }
+        }
+    }
+
+    /// The plain text of a sequence of inlines.
+    public static func plainText(of inlines: [MarkdownInline]) -> String {
+        var result = ""
+        appendPlainText(of: inlines, to: &result)
+        return result
+    }
+}

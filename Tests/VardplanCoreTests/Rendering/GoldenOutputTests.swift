@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import VardplanCore
+
+/// Whole-output golden tests on the fixture site: every file compared byte for byte.
+/// Re-record with `VARDPLAN_RECORD=1 swift test --filter GoldenOutputTests`.
+@Suite("Golden output")
+struct GoldenOutputTests {
+    @Test("the fixture site builds to exactly the golden files")
+    func site() throws {
+        let result = SiteBuild.run(
+            content: DiskFileSystem(root: Fixtures.siteContent), contentDisplay: "site",
+            templates: DiskFileSystem(root: Fixtures.templates), templatesDisplay: "templates",
+            today: Fixtures.today, options: .init())
+        #expect(DiagnosticFormatter.format(result.diagnostics) == "")
+        Golden.check(result.files, folder: "site")
+    }
+
+    @Test("two builds give byte-identical files")
+    func deterministic() {
+        let build = {
+            SiteBuild.run(content: DiskFileSystem(root: Fixtures.siteContent), contentDisplay: "site",
+                          templates: DiskFileSystem(root: Fixtures.templates), templatesDisplay: "templates",
+                          today: Fixtures.today, options: .init()).files
+        }
+        #expect(build() == build())
+    }
+
+    @Test("printouts of three manifests match their golden files", arguments: [
+        ("fresh.yaml", false), ("treatment.yaml", false), ("forms.json", true),
+    ])
+    func printout(name: String, largePrint: Bool) {
+        let result = PrintJob.run(
+            manifest: Fixtures.manifest(name), content: DiskFileSystem(root: Fixtures.siteContent), contentDisplay: "site",
+            templates: DiskFileSystem(root: Fixtures.templates), templatesDisplay: "templates",
+            today: Fixtures.today, largePrint: largePrint)
+        #expect(!result.diagnostics.hasErrors, "\(DiagnosticFormatter.format(result.diagnostics))")
+        let base = (name as NSString).deletingPathExtension
+        Golden.check([OutputFile(path: base + ".html", text: result.html ?? "")], folder: "print/" + base)
+    }
+
+    @Test("every manifest string is escaped in the printout")
+    func escaping() throws {
+        let result = PrintJob.run(
+            manifest: Fixtures.manifest("treatment.yaml"), content: DiskFileSystem(root: Fixtures.siteContent),
+            contentDisplay: "site", templates: DiskFileSystem(root: Fixtures.templates), templatesDisplay: "templates",
+            today: Fixtures.today, largePrint: false)
+        let html = try #require(result.html)
+        #expect(html.contains("Anna &lt;Andersson&gt; &amp; co"))
+        #expect(!html.contains("<Andersson>"))
+        #expect(html.contains("&quot;hellre en gång för mycket&quot;"))
+    }
+}
