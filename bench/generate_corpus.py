@@ -305,6 +305,7 @@ class Writer:
         features = {"table": self.rng.random() < 0.3, "callout": self.rng.random() < 0.45,
                     "numbered": self.rng.random() < 0.45}
         since_heading = 0
+        last = "paragraph"
         headings = [h for h in HEADING_WORDS]
         self.rng.shuffle(headings)
         while count < target:
@@ -312,7 +313,9 @@ class Writer:
                 blocks.append("### " + headings.pop())
                 count += len(blocks[-1].split()) - 1
                 since_heading = 0
+                last = "heading"
                 continue
+            kind = "other"
             r = self.rng.random()
             if features["table"] and r < 0.25:
                 text, n = self.table()
@@ -323,10 +326,12 @@ class Writer:
             elif features["numbered"] and r < 0.6:
                 text, n = self.bullet_list(links, numbered=True)
                 features["numbered"] = False
-            elif r < 0.75:
+            elif r < 0.75 and last != "bullets":  # two in a row would merge into one loose list
                 text, n = self.bullet_list(links, numbered=False)
+                kind = "bullets"
             else:
                 text, n = self.paragraph(links)
+            last = kind
             blocks.append(text)
             count += n
             since_heading += 1
@@ -417,7 +422,7 @@ def diagnosis_title(index: int) -> str:
     return base if round_ == 0 else f"{base} typ {round_ + 1}"
 
 
-def manifest(diagnosis_id: str, version: str, modules: list[Module]) -> tuple[str, list[str]]:
+def manifest(diagnosis_id: str, version: str, modules: list[Module]) -> tuple[str, list[Step]]:
     """A plan with one current module and 20 visible steps (the rest hidden)."""
     statuses, visible, hide = [], [], []
     for module in modules:
@@ -460,7 +465,7 @@ comments:
   - step: {visible[0].id}
     text: Du får sex behandlingar med tre veckors mellanrum.
 """
-    return text, [s.title for s in visible]
+    return text, visible
 
 
 def generate(out: str, diagnoses: int, seed: str) -> dict:
@@ -520,7 +525,7 @@ general_modules: [{", ".join(GENERAL_IDS)}]
             first_manifest = manifest(did, version, modules)
             edit_step = own_steps[len(own_steps) // 2].rel
 
-    manifest_text, titles = first_manifest
+    manifest_text, visible = first_manifest
     write(os.path.join(out, "manifest-20.yaml"), manifest_text)
     step_files = len(general_steps) + own_steps_total
     info = {
@@ -534,12 +539,58 @@ general_modules: [{", ".join(GENERAL_IDS)}]
         "markdown_bytes": md_bytes,
         "site_yaml_bytes": total_bytes,
         "manifest": "manifest-20.yaml",
-        "manifest_visible_titles": titles,
+        "manifest_visible_titles": [s.title for s in visible],
+        "manifest_visible_paths": [s.rel for s in visible],
         "edit_step": edit_step,
     }
     with open(os.path.join(out, "corpus.json"), "w", encoding="utf-8") as f:
         json.dump(info, f, ensure_ascii=False, indent=1)
     return info
+
+
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+LINK_RE = re.compile(r"\]\(steg:([^)\s]*)\)")
+
+
+def verify(out: str) -> list[str]:
+    """Independent re-read of the written tree: ids, unique step ids, link targets."""
+    content = os.path.join(out, "content")
+    problems: list[str] = []
+
+    def steps_under(base: str) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for folder, dirs, names in os.walk(base):
+            dirs.sort()
+            for name in sorted(names):
+                path = os.path.join(folder, name)
+                rel = os.path.relpath(path, content)
+                stem = re.sub(r"^[0-9]+-", "", name[:-3]) if name.endswith(".md") else None
+                if name.startswith("_"):
+                    stem = re.sub(r"^[0-9]+-", "", os.path.basename(folder))
+                elif stem is not None:
+                    if stem in found:
+                        problems.append(f"{rel}: duplicate step id '{stem}'")
+                    found[stem] = path
+                if stem is not None and not ID_RE.match(stem):
+                    problems.append(f"{rel}: id '{stem}' is not a-z, 0-9 and single dashes")
+        return found
+
+    general = steps_under(os.path.join(content, "general"))
+    checked = [(general, general)]
+    diagnoses_dir = os.path.join(content, "diagnoses")
+    for did in sorted(os.listdir(diagnoses_dir)):
+        own = steps_under(os.path.join(diagnoses_dir, did))
+        for sid in own.keys() & general.keys():
+            problems.append(f"diagnoses/{did}: step id '{sid}' is also a general step")
+        checked.append((own, {**general, **own}))
+    for files, targets in checked:
+        for path in files.values():
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            for target in LINK_RE.findall(text):
+                if target not in targets:
+                    problems.append(f"{os.path.relpath(path, content)}: link to unknown step '{target}'")
+    return problems
 
 
 def main(argv: list[str]) -> int:
@@ -551,6 +602,12 @@ def main(argv: list[str]) -> int:
     if args.diagnoses < 1:
         parser.error("--diagnoses must be at least 1")
     info = generate(args.out, args.diagnoses, args.seed)
+    problems = verify(args.out)
+    for problem in problems[:20]:
+        print(f"generate_corpus: {problem}", file=sys.stderr)
+    if problems:
+        print(f"generate_corpus: {len(problems)} problems in the generated content", file=sys.stderr)
+        return 1
     print(f"wrote {args.out}/content: {info['diagnoses']} diagnoses, {info['step_files']} step files "
           f"({info['steps_per_diagnosis']} steps per diagnosis), {info['markdown_bytes'] / 1e6:.1f} MB of Markdown")
     return 0

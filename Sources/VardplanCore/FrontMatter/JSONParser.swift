@@ -90,7 +90,7 @@ public struct JSONParser {
         case TextByte.minus, TextByte.zero...TextByte.nine:
             return try parseNumber()
         case TextByte.singleQuote:
-            throw fail("JSON strings use double quotes; write \"...\" instead of '...'", at: pos)
+            throw fail("strings in JSON use double quotes; write \"...\" instead of '...'", at: pos)
         case TextByte.slash, TextByte.hash:
             throw fail("comments are not allowed in JSON; remove them", at: pos)
         case TextByte.plus, TextByte.dot:
@@ -136,13 +136,13 @@ public struct JSONParser {
             let key = try parseString()
             skipWhitespace()
             guard byte(pos) == TextByte.colon, pos < end else {
-                throw fail("expected ':' after the key \"\(key)\"", at: pos)
+                throw fail("expected ':' after the key '\(key)'", at: pos)
             }
             pos += 1
             let value = try parseValue(depth: depth + 1)
             if let first = firstLocations[key] {
-                diagnostics.error("duplicate key \"\(key)\" in this object; each key may appear only once",
-                                  at: keyLocation, notes: [Diagnostic.Note("\"\(key)\" is first defined here", at: first)])
+                diagnostics.error("duplicate key '\(key)' in this object; each key may appear only once",
+                                  at: keyLocation, notes: [Diagnostic.Note("'\(key)' is first defined here", at: first)])
             } else {
                 firstLocations[key] = keyLocation
                 pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: value))
@@ -198,134 +198,6 @@ public struct JSONParser {
             default:
                 throw fail("expected ',' or ']' after the value in the array, found '\(token(at: pos))'", at: pos)
             }
-        }
-    }
-
-    /// A string at `pos` (its opening quote); leaves `pos` after the closing quote.
-    mutating func parseString() throws -> String {
-        let open = pos
-        var out: [UInt8] = []
-        var i = pos + 1
-        while true {
-            guard i < end else {
-                throw fail("this string is never closed; add the closing '\"'", at: open)
-            }
-            let c = bytes[i]
-            switch c {
-            case TextByte.doubleQuote:
-                pos = i + 1
-                return String(decoding: out, as: UTF8.self)
-            case TextByte.backslash:
-                i = try unescape(at: i, into: &out)
-            case TextByte.lineFeed, TextByte.carriageReturn:
-                throw fail("this string is never closed on its line; add the closing '\"' (write '\\n' for a line break inside a string)",
-                           at: open)
-            case 0x00..<0x20:
-                let hex = String(c, radix: 16, uppercase: true)
-                throw fail("control character U+\(hex.count < 2 ? "000" : "00")\(hex) is not allowed in a JSON string; write it as an escape such as '\\t'",
-                           at: i)
-            default:
-                out.append(c)
-                i += 1
-            }
-        }
-    }
-
-    mutating func unescape(at i: Int, into out: inout [UInt8]) throws -> Int {
-        let escaped = byte(i + 1)
-        switch escaped {
-        case TextByte.doubleQuote, TextByte.backslash, TextByte.slash: out.append(escaped)
-        case 0x62: out.append(0x08)  // \b
-        case 0x66: out.append(0x0C)  // \f
-        case 0x6E: out.append(0x0A)  // \n
-        case 0x72: out.append(0x0D)  // \r
-        case 0x74: out.append(0x09)  // \t
-        case 0x75:  // \uXXXX, with surrogate pairs
-            let high = try hex4(at: i)
-            var value = high
-            var length = 6
-            if (0xD800...0xDBFF).contains(high) {
-                guard byte(i + 6) == TextByte.backslash, byte(i + 7) == 0x75 else {
-                    throw fail("escape '\(text(i..<(i + 6)))' is half of a surrogate pair; add the second half ('\\uDC00' to '\\uDFFF')", at: i)
-                }
-                let low = try hex4(at: i + 6)
-                guard (0xDC00...0xDFFF).contains(low) else {
-                    throw fail("escape '\(text(i..<(i + 12)))' is not a valid surrogate pair", at: i)
-                }
-                value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
-                length = 12
-            } else if (0xDC00...0xDFFF).contains(high) {
-                throw fail("escape '\(text(i..<(i + 6)))' is an unpaired surrogate, not a character", at: i)
-            }
-            TextByte.appendUTF8(Unicode.Scalar(value)!, to: &out)
-            return i + length
-        default:
-            let shown = i + 1 < end ? token(at: i + 1).prefix(1) : ""
-            throw fail("invalid escape '\\\(shown)' in a JSON string; valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX",
-                       at: i)
-        }
-        return i + 2
-    }
-
-    mutating func hex4(at i: Int) throws -> UInt32 {
-        var value: UInt32 = 0
-        for k in 2..<6 {
-            guard let digit = TextByte.hexValue(byte(i + k)) else {
-                throw fail("escape '\\u' needs 4 hexadecimal digits", at: i)
-            }
-            value = value << 4 | digit
-        }
-        return value
-    }
-
-    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`
-    mutating func parseNumber() throws -> YAMLNode {
-        let first = pos
-        var i = pos
-        func digits(_ i: inout Int) -> Int {
-            let from = i
-            while TextByte.isDigit(byte(i)) { i += 1 }
-            return i - from
-        }
-        if byte(i) == TextByte.minus { i += 1 }
-        let integerStart = i
-        let integerDigits = digits(&i)
-        if integerDigits == 0 {
-            throw fail("invalid JSON number '\(token(at: first))'; a digit must follow '-'", at: first)
-        }
-        if integerDigits > 1, byte(integerStart) == TextByte.zero {
-            throw fail("invalid JSON number '\(token(at: first))'; leading zeros are not allowed", at: first)
-        }
-        if byte(i) == TextByte.dot {
-            i += 1
-            if digits(&i) == 0 {
-                throw fail("invalid JSON number '\(token(at: first))'; a digit must follow '.'", at: first)
-            }
-        }
-        if byte(i) | 0x20 == 0x65 {
-            i += 1
-            if byte(i) == TextByte.plus || byte(i) == TextByte.minus { i += 1 }
-            if digits(&i) == 0 {
-                throw fail("invalid JSON number '\(token(at: first))'; a digit must follow the exponent 'e'", at: first)
-            }
-        }
-        pos = i
-        return YAMLNode(.scalar(YAMLScalar(text(first..<i), style: .plain)), at: location(first))
-    }
-
-    mutating func parseWord() throws -> YAMLNode {
-        let first = pos
-        var i = pos
-        while i < end, isWordByte(bytes[i]) || TextByte.isDigit(bytes[i]) { i += 1 }
-        let word = text(first..<i)
-        switch word {
-        case "true", "false", "null":
-            pos = i
-            return YAMLNode(.scalar(YAMLScalar(word, style: .plain)), at: location(first))
-        case _ where ["true", "false", "null"].contains(word.lowercased()):
-            throw fail("JSON literals are lower case; write '\(word.lowercased())' instead of '\(word)'", at: first)
-        default:
-            throw fail("unknown word '\(word)'; text in JSON must be a double-quoted string (\"\(word)\")", at: first)
         }
     }
 

@@ -21,7 +21,7 @@ extension YAMLParser {
                     continue
                 }
                 if c == TextByte.colon {
-                    throw fail("'key: value' pairs inside '[...]' are not supported; quote the entry if ':' is part of the text",
+                    throw fail("a 'key: value' pair inside '[...]' is not supported; quote the entry if ':' is part of the text",
                                at: i)
                 }
                 throw fail("expected ',' or ']' in the list, found '\(token(at: i))'", at: i)
@@ -49,14 +49,18 @@ extension YAMLParser {
                            at: i)
             case TextByte.question where afterIsSeparator:
                 throw fail("complex keys ('? ') are not supported in front matter", at: i)
+            case TextByte.question:
+                // YAML 1.2 reads `[?x]` as the text '?x', YAML 1.1 tools as a mapping.
+                throw fail("an entry starting with '?' inside '[...]' is read differently by different YAML tools; put it in quotes",
+                           at: i)
             case TextByte.colon where afterIsSeparator:
-                throw fail("'key: value' pairs inside '[...]' are not supported; quote the entry if ':' is part of the text",
+                throw fail("a 'key: value' pair inside '[...]' is not supported; quote the entry if ':' is part of the text",
                            at: i)
             case TextByte.minus where afterIsSeparator:
-                throw fail("'- ' entries are not allowed inside '[...]'; separate the entries with ','", at: i)
+                throw fail("list entries ('- ') are not allowed inside '[...]'; separate the entries with ','", at: i)
             case TextByte.hash, TextByte.pipe, TextByte.greaterThan, TextByte.percent, TextByte.at, TextByte.backtick,
                  TextByte.rightBrace:
-                throw fail("'\(Character(Unicode.Scalar(c)))' cannot start an entry of a '[...]' list; put the entry in quotes",
+                throw fail("the character '\(Character(Unicode.Scalar(c)))' cannot start an entry of a '[...]' list; put the entry in quotes",
                            at: i)
             default:
                 let scan = scanPlainLine(from: i, flow: true)

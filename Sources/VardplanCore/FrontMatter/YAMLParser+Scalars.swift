@@ -1,4 +1,4 @@
-/// Plain, quoted and block scalars of `YAMLParser`.
+/// Plain and quoted scalars of `YAMLParser`.
 extension YAMLParser {
     /// What ended one line of a plain scalar.
     enum PlainStop {
@@ -154,8 +154,11 @@ extension YAMLParser {
                 continue
             }
             if first - line <= parentIndent {
-                throw fail("this line continues quoted text but is not indented more than its key or list entry (column \(parentIndent + 1)); indent it",
-                           at: content)
+                let lineNumber = locator.location(line).position.line
+                let kind = bytes[opening] == TextByte.doubleQuote ? "double" : "single"
+                let quote = bytes[opening] == TextByte.doubleQuote ? "\"" : "'"
+                throw fail("\(kind)-quoted text starting here is not closed before line \(lineNumber), which is not indented more than its key; add the closing \(quote), or indent the continuation lines",
+                           at: opening)
             }
             if empty == 0 {
                 if fold { out.append(TextByte.space) }
@@ -220,118 +223,5 @@ extension YAMLParser {
         }
         TextByte.appendUTF8(unicode, to: &out)
         return i + 2 + digits
-    }
-
-    // MARK: - Block scalars
-
-    /// A literal (`|`) or folded (`>`) block scalar whose header is at `p`. Leaves `pos` at the
-    /// start of the first line after it.
-    mutating func parseBlockScalar(at p: Int, parentIndent: Int) throws -> YAMLNode {
-        let literal = bytes[p] == TextByte.pipe
-        var chomping = 0  // -1 strip, 0 clip, +1 keep
-        var chompingSet = false
-        var explicitIndent: Int?
-        var i = p + 1
-        while true {
-            let c = byte(i)
-            if (c == TextByte.minus || c == TextByte.plus), !chompingSet {
-                chomping = c == TextByte.minus ? -1 : 1
-                chompingSet = true
-            } else if c >= TextByte.one, c <= TextByte.nine, explicitIndent == nil {
-                explicitIndent = Int(c - TextByte.zero)
-            } else if c == TextByte.zero, explicitIndent == nil {
-                throw fail("the indentation indicator of block text must be 1 to 9, found '0'", at: i)
-            } else {
-                break
-            }
-            i += 1
-        }
-        let header = text(p..<i)
-        try finishLine(from: i) {
-            "unexpected '\($0)' after '\(header)'; the text of a block scalar starts on the next line"
-        }
-        var line = pos
-        let indent: Int
-        if let explicitIndent {
-            indent = max(parentIndent, 0) + explicitIndent
-        } else {
-            indent = try detectBlockIndent(from: line, parentIndent: parentIndent)
-        }
-        var out: [UInt8] = []
-        var leadingBreak = false
-        var trailingBreaks = 0
-        var leadingBlank = false
-        while true {
-            // Empty lines (spaces up to the indentation, then a break).
-            while line < end {
-                var first = line
-                while first - line < indent, byte(first) == TextByte.space { first += 1 }
-                if first - line < indent, byte(first) == TextByte.tab {
-                    let rest = skipBlanks(first)
-                    if isBreakOrEnd(rest) { throw tabIndentation(at: first) }
-                }
-                guard isBreakOrEnd(first) else { break }
-                if first >= end {
-                    line = end
-                    break
-                }
-                trailingBreaks += 1
-                line = nextLineStart(first)
-            }
-            guard line < end, !isDocumentMarker(lineStart: line) else { break }
-            var first = line
-            while first - line < indent, byte(first) == TextByte.space { first += 1 }
-            guard first - line == indent else { break }
-            let trailingBlank = isBlank(byte(first))
-            if !literal, leadingBreak, !leadingBlank, !trailingBlank {
-                if trailingBreaks == 0 { out.append(TextByte.space) }
-            } else if leadingBreak {
-                out.append(TextByte.lineFeed)
-            }
-            out.append(contentsOf: repeatElement(TextByte.lineFeed, count: trailingBreaks))
-            trailingBreaks = 0
-            leadingBreak = false
-            leadingBlank = trailingBlank
-            let contentEnd = lineEnd(first)
-            out.append(contentsOf: bytes[first..<contentEnd])
-            line = nextLineStart(contentEnd)
-            if contentEnd < end { leadingBreak = true }
-        }
-        if chomping >= 0, leadingBreak { out.append(TextByte.lineFeed) }
-        if chomping > 0 { out.append(contentsOf: repeatElement(TextByte.lineFeed, count: trailingBreaks)) }
-        pos = line
-        return YAMLNode(.scalar(YAMLScalar(String(decoding: out, as: UTF8.self), style: literal ? .literal : .folded)),
-                        at: location(p))
-    }
-
-    /// The content indentation of a block scalar without an indentation indicator: that of its
-    /// first non-empty line. Leading empty lines may not have more spaces than that line.
-    mutating func detectBlockIndent(from lineStart: Int, parentIndent: Int) throws -> Int {
-        let minimum = max(parentIndent + 1, 0)
-        var line = lineStart
-        var widest = 0
-        var widestAt = lineStart
-        while line < end {
-            var first = line
-            while byte(first) == TextByte.space { first += 1 }
-            if byte(first) == TextByte.tab { throw tabIndentation(at: first) }
-            if isBreakOrEnd(first) {
-                if first - line > widest {
-                    widest = first - line
-                    widestAt = first
-                }
-                if first >= end { break }
-                line = nextLineStart(first)
-                continue
-            }
-            let indent = first - line
-            if indent < minimum || isDocumentMarker(lineStart: line) { break }
-            if widest > indent {
-                throw fail("this empty line at the start of block text has more spaces than the first text line (\(indent)); remove the extra spaces",
-                           at: widestAt)
-            }
-            return indent
-        }
-        return max(minimum, widest, 1)
     }
 }

@@ -36,6 +36,8 @@ public struct YAMLParser {
         case mappingValue
         /// On the same line as `- `.
         case sequenceEntry
+        /// On the `---` line that starts the document.
+        case documentStart
     }
 
     /// A line holding content: its start, its indentation in spaces and its first non-space byte.
@@ -84,16 +86,25 @@ public struct YAMLParser {
             throw fail("directives ('\(token(at: line.first))') are not supported in front matter; remove the line",
                        at: line.first)
         }
-        if isDocumentMarker(line, TextByte.minus) {
-            try finishLine(from: line.first + 3) {
-                "content on the '---' line ('\($0)') is not supported; start the value on the next line"
-            }
-            guard let next = nextContentLine(from: pos) else { return nil }
-            line = next
-        }
         var root: YAMLNode?
-        let rootIndent = line.indent
-        if !isDocumentMarker(line, TextByte.minus), !isDocumentMarker(line, TextByte.dot) {
+        var rootIndent = line.indent
+        var rootRead = false
+        if isDocumentMarker(line, TextByte.minus) {
+            let q = skipBlanks(line.first + 3)
+            if isBreakOrEnd(q) || byte(q) == TextByte.hash {
+                guard let next = nextContentLine(from: nextLineStart(q)) else { return nil }
+                line = next
+                rootIndent = line.indent
+            } else {
+                root = try parseNode(at: q, column: column(of: q), parentIndent: -1, context: .documentStart,
+                                     afterTab: false, depth: 0)
+                rootIndent = 0
+                rootRead = true
+                guard let next = nextContentLine(from: pos) else { return root }
+                line = next
+            }
+        }
+        if !rootRead, !isDocumentMarker(line, TextByte.minus), !isDocumentMarker(line, TextByte.dot) {
             try checkIndentation(line)
             root = try parseNode(at: line.first, column: line.indent, parentIndent: -1, context: .lineStart,
                                  afterTab: false, depth: 0)
@@ -132,6 +143,9 @@ public struct YAMLParser {
                 throw fail("a list cannot start on the same line as its key; put each '- ' entry on its own line below the key",
                            at: p)
             }
+            if context == .documentStart {
+                throw fail("a list cannot start on the '---' line; start it on the next line", at: p)
+            }
             if afterTab { throw tabIndentation(at: p) }
             return try parseBlockSequence(indent: column, at: p, alignedWithKey: false, depth: depth)
         case TextByte.pipe, TextByte.greaterThan:
@@ -149,8 +163,10 @@ public struct YAMLParser {
             case .key(let key):
                 switch context {
                 case .mappingValue:
-                    throw fail("'\(lineText(at: p))' would be a nested mapping, which cannot start on the same line as its key; quote the value if ':' is part of the text, or move 'key: value' to its own indented line",
+                    throw fail("the value '\(lineText(at: p))' would be a nested mapping, which cannot start on the same line as its key; quote the value if ':' is part of the text, or move 'key: value' to its own indented line",
                                at: p)
+                case .documentStart:
+                    throw fail("a mapping cannot start on the '---' line; start it on the next line", at: p)
                 case .sequenceEntry where afterTab:
                     throw tabIndentation(at: p)
                 default:
@@ -198,13 +214,13 @@ public struct YAMLParser {
     }
 
     /// The error for a character that cannot start a block node here, or nil.
-    mutating func indicatorError(at p: Int, parentIndent: Int) -> String? {
+    func indicatorError(at p: Int, parentIndent: Int) -> String? {
         let c = byte(p)
         switch c {
         case TextByte.question where isWhiteOrEnd(p + 1):
             return "complex keys ('? ') are not supported in front matter; write 'key: value' with a plain or quoted key"
         case TextByte.colon where isWhiteOrEnd(p + 1):
-            return "a mapping entry needs a key before ':'"
+            return "a mapping entry needs a key before ':'; write 'key: value'"
         case TextByte.minus where isWhiteOrEnd(p + 1):
             return "a list entry ('- ') is not allowed here"
         case TextByte.leftBrace:
@@ -218,10 +234,10 @@ public struct YAMLParser {
         case TextByte.percent where parentIndent < 0 && column(of: p) == 0:
             return "directives ('\(token(at: p))') are not supported in front matter; remove the line"
         case TextByte.at, TextByte.backtick:
-            return "'\(Character(Unicode.Scalar(c)))' is reserved in YAML and cannot start a plain value; put the value in quotes"
+            return "the character '\(Character(Unicode.Scalar(c)))' is reserved in YAML and cannot start a plain value; put the value in quotes"
         case TextByte.percent, TextByte.comma, TextByte.rightBracket, TextByte.rightBrace, TextByte.hash,
              TextByte.pipe, TextByte.greaterThan, TextByte.leftBracket:
-            return "'\(Character(Unicode.Scalar(c)))' cannot start a plain value here; put the value in quotes"
+            return "the character '\(Character(Unicode.Scalar(c)))' cannot start a plain value here; put the value in quotes"
         default:
             return nil
         }
@@ -259,98 +275,6 @@ public struct YAMLParser {
         }
         pos = line.start
         return empty
-    }
-
-    // MARK: - Block collections
-
-    mutating func parseBlockMapping(indent: Int, firstKey: Key, depth: Int) throws -> YAMLNode {
-        guard depth < Self.maximumDepth else { throw tooDeep(at: firstKey.offset) }
-        let mappingLocation = location(firstKey.offset)
-        var pairs: [YAMLPair] = []
-        var firstLocations: [String: SourceLocation] = [:]
-        var key = firstKey
-        while true {
-            let keyLocation = location(key.offset)
-            let value = try parseValue(afterIndicator: key.valueStart, parentIndent: indent, context: .mappingValue,
-                                       depth: depth + 1)
-            if let first = firstLocations[key.text] {
-                diagnostics.error("duplicate key '\(key.text)' in this mapping; each key may appear only once",
-                                  at: keyLocation, notes: [Diagnostic.Note("'\(key.text)' is first defined here", at: first)])
-            } else {
-                firstLocations[key.text] = keyLocation
-                pairs.append(YAMLPair(key: key.text, keyLocation: keyLocation, value: value))
-            }
-            guard let line = nextContentLine(from: pos) else {
-                pos = end
-                break
-            }
-            if isDocumentMarker(line) || line.indent < indent {
-                pos = line.start
-                break
-            }
-            if line.indent > indent {
-                throw fail("this line is indented more than the keys of its mapping (column \(indent + 1)); line it up with the key it belongs with",
-                           at: line.first)
-            }
-            try checkIndentation(line)
-            key = try parseNextKey(line, indent: indent)
-        }
-        return YAMLNode(.mapping(pairs), at: mappingLocation)
-    }
-
-    /// Reads the key of a mapping's next entry, which must be on `line`.
-    mutating func parseNextKey(_ line: Line, indent: Int) throws -> Key {
-        let p = line.first
-        let c = byte(p)
-        if isSequenceEntry(p) {
-            throw fail("a list entry ('- ') cannot appear among the keys of a mapping; indent it under the key it belongs to",
-                       at: p)
-        }
-        if c == TextByte.pipe || c == TextByte.greaterThan || c == TextByte.leftBracket {
-            throw fail("expected 'key: value' here, found '\(token(at: p))'", at: p)
-        }
-        switch try parseScalarOrKey(at: p, parentIndent: indent) {
-        case .key(let key):
-            return key
-        case .scalar:
-            throw fail("expected 'key: value' here, found '\(lineText(at: p))' without ':'; add ': ' after the key, or indent the line if it continues the value above",
-                       at: p)
-        }
-    }
-
-    mutating func parseBlockSequence(indent: Int, at p: Int, alignedWithKey: Bool, depth: Int) throws -> YAMLNode {
-        guard depth < Self.maximumDepth else { throw tooDeep(at: p) }
-        let sequenceLocation = location(p)
-        var items: [YAMLNode] = []
-        var dash = p
-        while true {
-            items.append(try parseValue(afterIndicator: dash + 1, parentIndent: indent, context: .sequenceEntry,
-                                        depth: depth + 1))
-            guard let line = nextContentLine(from: pos) else {
-                pos = end
-                break
-            }
-            if isDocumentMarker(line) || line.indent < indent {
-                pos = line.start
-                break
-            }
-            if line.indent > indent {
-                throw fail("this line is indented more than the '- ' entries of its list (column \(indent + 1)); line it up with the entry it belongs with",
-                           at: line.first)
-            }
-            try checkIndentation(line)
-            if isSequenceEntry(line.first) {
-                dash = line.first
-                continue
-            }
-            if alignedWithKey {
-                pos = line.start
-                break
-            }
-            throw fail("expected a list entry ('- ') here, found '\(token(at: line.first))'; a list and a mapping cannot share one indentation level",
-                       at: line.first)
-        }
-        return YAMLNode(.sequence(items), at: sequenceLocation)
     }
 
     // MARK: - Errors

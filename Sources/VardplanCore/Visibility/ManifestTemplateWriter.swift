@@ -20,7 +20,8 @@ public enum ManifestTemplateWriter {
         for module in diagnosis.modules {
             let status = module.activeAtStart ? ModuleStatus.aktuell : .kommande
             let padding = String(repeating: " ", count: width - module.id.count)
-            add("  \(module.id):\(padding) \(status.rawValue)    # \(module.title)")
+            let statusPadding = String(repeating: " ", count: 9 - status.rawValue.count)
+            add("  \(module.id):\(padding) \(status.rawValue)\(statusPadding)# \(module.title)")
         }
         add()
         add("# Steg som är dolda från början och ska visas (flytta id hit från listan nedan),")
@@ -40,12 +41,12 @@ public enum ManifestTemplateWriter {
             }
         }
         add()
-        add("# Kontakter: namn, roll, telefon och gärna när man når dem.")
-        add("contacts:")
-        add("  - name: ")
-        add("    role: Kontaktsjuksköterska")
-        add("    phone: ")
-        add("    note: ")
+        add("# Kontakter: namn, roll, telefon och gärna när man når dem, till exempel:")
+        add("#   - name: Anna Lind")
+        add("#     role: Kontaktsjuksköterska")
+        add("#     phone: 031-123 45 67")
+        add("#     note: Telefontid vardagar 8–9")
+        add("contacts: []")
         add()
         add("# Planering: date: ÅÅÅÅ-MM-DD, month: ÅÅÅÅ-MM eller when: \"i början av april\", och what.")
         add("planning: []")

@@ -9,9 +9,12 @@ private struct Run {
 }
 
 private let executable: String = {
-    let candidates = [Fixtures.packageRoot + "/.build/debug/vardplan"]
-        + (try? FileManager.default.contentsOfDirectory(atPath: Fixtures.packageRoot + "/.build"))
-            .map { $0.map { Fixtures.packageRoot + "/.build/" + $0 + "/debug/vardplan" } } ?? []
+    let build = Fixtures.packageRoot + "/.build"
+    var candidates: [String] = [build + "/debug/vardplan"]
+    let platforms: [String] = (try? FileManager.default.contentsOfDirectory(atPath: build)) ?? []
+    for platform in platforms.sorted() {
+        candidates.append(build + "/" + platform + "/debug/vardplan")
+    }
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
 }()
 

@@ -44,7 +44,7 @@ enum Golden {
     static var recording: Bool { ProcessInfo.processInfo.environment["VARDPLAN_RECORD"] == "1" }
 
     /// Compares files with the golden folder `name`: the same paths, the same bytes.
-    static func check(_ files: [OutputFile], folder name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func check(_ files: [OutputFile], folder name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let folder = Fixtures.golden + "/" + name
         let manager = FileManager.default
         if recording {
