@@ -39,6 +39,26 @@ annotate() {  # annotate OUT NAME: self and inclusive top functions, without the
   callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null | demangle \
     | sed -n '/PROGRAM TOTALS/,$p' | grep -v '^-\|^Ir \|^$' | sed -n '1,120p' >"$prof/$name.inclusive.txt"
 }
+by_object() {  # by_object OUT: self cost summed per shared object (libcmark has no symbols)
+  callgrind_annotate --threshold=100 "$1" 2>/dev/null | python3 -c '
+import re, sys, collections
+total, per = 0, collections.Counter()
+for line in sys.stdin:
+    m = re.match(r"^\s*([\d,]+) \([ \d.]+%\)  (.*?)(?: \[(.*)\])?$", line)
+    if not m:
+        continue
+    n = int(m.group(1).replace(",", ""))
+    if "PROGRAM TOTALS" in m.group(2):
+        total = n
+        continue
+    if not m.group(3):
+        continue
+    obj = m.group(3).rsplit("/", 1)[-1]
+    per[re.sub(r"\.so[.\d]*$", ".so", obj)] += n
+for obj, n in per.most_common(8):
+    print(f"{n:>15,} ({100 * n / total:5.1f}%)  {obj}")
+'
+}
 short() { sed -e 's/ \[[^]]*\]$//' -e 's#  [^ ]*/\([^/ ]*\.[a-z]*:\)#  \1#' -e 's#  ???:#  #' | cut -c1-220; }
 
 echo "== callgrind: vardplan build ($size diagnoses) =="
@@ -47,6 +67,9 @@ valgrind --tool=callgrind --callgrind-out-file="$prof/callgrind.build.out" \
   "$bin" build --content "$corpus/content" --output "$prof/site" --templates templates --today $today \
   2>"$prof/valgrind.build.log"
 annotate "$prof/callgrind.build.out" build
+echo "-- self cost by object --"
+by_object "$prof/callgrind.build.out" | tee "$prof/build.objects.txt"
+echo "-- self --"
 short <"$prof/build.self.txt" | sed -n '1,30p'
 echo "-- inclusive --"
 short <"$prof/build.inclusive.txt" | sed -n '1,40p'
@@ -56,6 +79,7 @@ valgrind --tool=callgrind --callgrind-out-file="$prof/callgrind.print.out" \
   "$bin" print "$corpus/manifest-20.yaml" -o "$prof/print.html" --content "$corpus/content" \
   --templates templates --today $today 2>"$prof/valgrind.print.log"
 annotate "$prof/callgrind.print.out" print
+by_object "$prof/callgrind.print.out" | tee "$prof/print.objects.txt"
 short <"$prof/print.self.txt" | sed -n '1,20p'
 
 echo "== callgrind: floor, in memory =="

@@ -26,10 +26,8 @@ A failure names the page, the rule and the element. Exit 0 when everything passe
 from __future__ import annotations
 
 import argparse
-import html
 import importlib.util
 import json
-import os
 import re
 import shutil
 import subprocess

@@ -1,12 +1,16 @@
-// vardplan's build without the command line and, unless asked, without the disk writes:
-// the stages of `vardplan build` called through VardplanCore's public API, each timed.
+// vardplan without the command line, timed in process through VardplanCore's public API.
 //
-//   vardplan-inmemory CONTENT TEMPLATES TODAY [OUTPUT]
+//   vardplan-inmemory site CONTENT TEMPLATES TODAY [OUTPUT]
+//       the stages of `vardplan build`: load and check the content (read, front matter,
+//       Markdown, model, links), load the templates, render every page in memory and,
+//       with OUTPUT, write them with SiteWriter;
+//   vardplan-inmemory markdown CONTENT
+//       the Markdown stage alone, against the floor: every step file read first, then
+//       front matter split + MarkdownParser.parse + MarkdownHTMLRenderer.render, once on
+//       one thread and once on every core (ParallelMap).
 //
-// prints one line of JSON: seconds spent loading and checking the content (read,
-// front matter, Markdown, model, links), loading the templates, rendering every page
-// in memory and, with OUTPUT, writing them with SiteWriter. scripts/bench builds it as
-// its own package in .build/bench/inmemory (the project's Package.swift is untouched).
+// Prints one line of JSON. scripts/bench builds this as its own package in
+// .build/bench/inmemory (the project's Package.swift is untouched).
 import VardplanCore
 
 #if canImport(Glibc)
@@ -27,40 +31,129 @@ func fail(_ message: String, status: Int32 = 1) -> Never {
     exit(status)
 }
 
-let arguments = CommandLine.arguments
-guard arguments.count == 4 || arguments.count == 5, let today = SimpleDate(parsing: arguments[3]) else {
-    fail("usage: vardplan-inmemory CONTENT TEMPLATES YYYY-MM-DD [OUTPUT]", status: 2)
+func json(_ fields: [(String, String)]) -> String {
+    "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
 }
-let content = arguments[1], templates = arguments[2]
-let output: String? = arguments.count == 5 ? arguments[4] : nil
 
-let t0 = now()
-var checked = ContentPipeline.run(fileSystem: DiskFileSystem(root: content), displayRoot: content, today: today)
-let t1 = now()
-let (library, assets) = TemplateFolderLoader(fileSystem: DiskFileSystem(root: templates), displayRoot: templates)
-    .load(required: SiteRenderer.requiredTemplates, diagnostics: &checked.diagnostics)
-let t2 = now()
-guard let model = checked.model, !checked.diagnostics.hasErrors else {
-    fail("the content or templates have errors; run vardplan check")
-}
-let (files, renderDiagnostics) = SiteRenderer(model: model, templates: library, assets: assets,
-                                              options: SiteRenderer.Options()).render()
-if renderDiagnostics.hasErrors { fail("rendering reported errors; run vardplan build") }
-let t3 = now()
-var writeSeconds = 0.0
-if let output {
-    do {
-        _ = try SiteWriter(outputPath: output).write(files)
-    } catch {
-        fail("\(error)")
+let usage = "usage: vardplan-inmemory site CONTENT TEMPLATES YYYY-MM-DD [OUTPUT] | markdown CONTENT"
+
+// MARK: - site
+
+func runSite(_ arguments: ArraySlice<String>) {
+    let args = Array(arguments)
+    guard args.count == 3 || args.count == 4, let today = SimpleDate(parsing: args[2]) else { fail(usage, status: 2) }
+    let content = args[0], templates = args[1]
+    let output: String? = args.count == 4 ? args[3] : nil
+
+    let t0 = now()
+    var checked = ContentPipeline.run(fileSystem: DiskFileSystem(root: content), displayRoot: content, today: today)
+    let t1 = now()
+    let (library, assets) = TemplateFolderLoader(fileSystem: DiskFileSystem(root: templates), displayRoot: templates)
+        .load(required: SiteRenderer.requiredTemplates, diagnostics: &checked.diagnostics)
+    let t2 = now()
+    guard let model = checked.model, !checked.diagnostics.hasErrors else {
+        fail("the content or templates have errors; run vardplan check")
     }
-    writeSeconds = now() - t3
+    let (files, renderDiagnostics) = SiteRenderer(model: model, templates: library, assets: assets,
+                                                  options: SiteRenderer.Options()).render()
+    if renderDiagnostics.hasErrors { fail("rendering reported errors; run vardplan build") }
+    let t3 = now()
+    var writeSeconds = 0.0
+    if let output {
+        do {
+            _ = try SiteWriter(outputPath: output).write(files)
+        } catch {
+            fail("\(error)")
+        }
+        writeSeconds = now() - t3
+    }
+    var htmlBytes = 0
+    for file in files { htmlBytes += file.bytes.count }
+    print(json([("files", "\(files.count)"), ("html_bytes", "\(htmlBytes)"), ("content_s", "\(t1 - t0)"),
+                ("templates_s", "\(t2 - t1)"), ("render_s", "\(t3 - t2)"), ("write_s", "\(writeSeconds)"),
+                ("total_s", "\(now() - t0)")]))
 }
-var htmlBytes = 0
-for file in files { htmlBytes += file.bytes.count }
-let fields: [(String, String)] = [
-    ("files", "\(files.count)"), ("html_bytes", "\(htmlBytes)"), ("content_s", "\(t1 - t0)"),
-    ("templates_s", "\(t2 - t1)"), ("render_s", "\(t3 - t2)"), ("write_s", "\(writeSeconds)"),
-    ("total_s", "\(now() - t0)"),
-]
-print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
+
+// MARK: - markdown
+
+/// Step files below `root`: `.md` files whose names start with neither `_` nor `.`.
+func stepFiles(_ root: String) -> [String] {
+    var result: [String] = []
+    guard let dir = opendir(root) else { return result }
+    defer { closedir(dir) }
+    var names: [(String, Bool)] = []
+    while let entry = readdir(dir) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
+        if name.hasPrefix(".") { continue }
+        names.append((name, entry.pointee.d_type == UInt8(DT_DIR)))
+    }
+    for (name, isDirectory) in names.sorted(by: { $0.0 < $1.0 }) {
+        let path = root + "/" + name
+        if isDirectory {
+            result += stepFiles(path)
+        } else if name.hasSuffix(".md") && !name.hasPrefix("_") {
+            result.append(path)
+        }
+    }
+    return result
+}
+
+func readBytes(_ path: String) -> [UInt8]? {
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let n = fread(&buffer, 1, buffer.count, file)
+        if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
+        if n < buffer.count { break }
+    }
+    return bytes
+}
+
+/// Front matter split, Markdown parse and HTML render of one step; returns the HTML size.
+@Sendable func renderStep(_ file: SourceFile) -> (body: Int, html: Int) {
+    var diagnostics = Diagnostics()
+    let split = FrontMatterSplitter.split(file, diagnostics: &diagnostics)
+    let document = MarkdownParser.parse(file, bodyRange: split.bodyRange, bodyFirstLine: split.bodyFirstLine,
+                                        options: MarkdownParser.Options(), diagnostics: &diagnostics)
+    let html = MarkdownHTMLRenderer(configuration: .init(headingBase: 1)).render(document)
+    return (split.bodyRange.count, html.rawValue.utf8.count)
+}
+
+func runMarkdown(_ arguments: ArraySlice<String>) {
+    guard arguments.count == 1, let root = arguments.first else { fail(usage, status: 2) }
+    let t0 = now()
+    let paths = stepFiles(root)
+    var files: [SourceFile] = []
+    files.reserveCapacity(paths.count)
+    for path in paths {
+        guard let bytes = readBytes(path) else { fail("cannot read \(path)") }
+        files.append(SourceFile(path: path, bytes: bytes))
+    }
+    let t1 = now()
+    var bodyBytes = 0, htmlBytes = 0
+    for file in files {
+        let (body, html) = renderStep(file)
+        bodyBytes += body
+        htmlBytes += html
+    }
+    let t2 = now()
+    let parallel = ParallelMap.map(files, renderStep)
+    let t3 = now()
+    let parallelHTML = parallel.reduce(0) { $0 + $1.html }
+    if parallelHTML != htmlBytes { fail("the parallel render differs from the serial one") }
+    print(json([("files", "\(files.count)"), ("body_bytes", "\(bodyBytes)"), ("html_bytes", "\(htmlBytes)"),
+                ("read_s", "\(t1 - t0)"), ("render_s", "\(t2 - t1)"), ("render_parallel_s", "\(t3 - t2)")]))
+}
+
+// MARK: - main
+
+let arguments = CommandLine.arguments.dropFirst()
+switch arguments.first {
+case "site": runSite(arguments.dropFirst())
+case "markdown": runMarkdown(arguments.dropFirst())
+default: fail(usage, status: 2)
+}

@@ -12,22 +12,22 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// The smallest heading level used anywhere in the body (`nil` without headings);
     /// the renderer maps it to the page's `headingBase + 1`.
     public var shallowestHeadingLevel: Int? {
-        var best: Int?
-        var stack: [[MarkdownBlock]] = [blocks]
-        while let blocks = stack.popLast() {
-            for block in blocks {
-                switch block {
-                case .heading(let level, _, _):
-                    if best == nil || level < best! { best = level }
-                case .blockQuote(let children, _), .listItem(let children, _), .callout(_, _, let children, _):
-                    stack.append(children)
-                case .list(_, _, _, _, let items, _):
-                    stack.append(items)
-                default:
-                    break
-                }
+        var best = Int.max
+        MarkdownDocument.shallowestHeadingLevel(in: blocks, best: &best)
+        return best == Int.max ? nil : best
+    }
+
+    private static func shallowestHeadingLevel(in blocks: [MarkdownBlock], best: inout Int) {
+        for block in blocks {
+            switch block {
+            case .heading(let level, _, _):
+                best = min(best, level)
+            case .blockQuote(let children, _), .listItem(let children, _), .callout(_, _, let children, _),
+                 .list(_, _, _, _, let children, _):
+                shallowestHeadingLevel(in: children, best: &best)
+            default:
+                break
             }
         }
-        return best
     }
 }

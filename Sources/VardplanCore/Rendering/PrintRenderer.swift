@@ -3,7 +3,7 @@
 /// steps; the nurse's comments set apart; forms as fill-in pages.
 ///
 /// Everything from the manifest is text and is escaped by the templates.
-public struct PrintRenderer {
+public struct PrintRenderer: Sendable {
     public struct Options: Sendable {
         /// Body text of at least 16 pt, for readers with low vision.
         public var largePrint: Bool
