@@ -9,6 +9,7 @@ enum BuildCommand {
         .init(name: "output", short: "o", takesValue: true, help: "output folder (default: output)"),
         .init(name: "base-url", takesValue: true, help: "address the site is published at, for sitemap.xml"),
         .init(name: "today", takesValue: true, help: "date to check review dates against (YYYY-MM-DD)"),
+        .init(name: "force", takesValue: false, help: "render everything even when nothing changed"),
         .init(name: "help", short: "h", takesValue: false, help: "show this help"),
     ]
 
@@ -38,11 +39,18 @@ enum BuildCommand {
             return 2
         }
 
+        let previous = BuildStamp.read(outputPath: output).flatMap { $0.isIntact(outputPath: output) ? $0 : nil }
         let result = SiteBuild.run(
             content: DiskFileSystem(root: content), contentDisplay: content,
             templates: DiskFileSystem(root: templates), templatesDisplay: templates,
-            today: today, options: SiteRenderer.Options(baseURL: baseURL))
+            today: today, options: SiteRenderer.Options(baseURL: baseURL),
+            previous: arguments.flag("force") ? nil : previous)
         Terminal.report(result.diagnostics)
+        if result.upToDate {
+            let elapsed = Clock.now() - started
+            Terminal.out("\(output) is up to date: nothing changed since the last build (\(String(format: "%.2f", elapsed)) s; --force rebuilds)")
+            return 0
+        }
         if result.diagnostics.hasErrors {
             Terminal.error("build failed: \(Terminal.counts(result.diagnostics)); nothing was written to \(output)")
             return 1

@@ -9,11 +9,25 @@ public struct ContentTree: Sendable {
 
     public init() {}
 
-    /// Every file in the tree that the loader read.
-    public var fileCount: Int {
-        (site == nil ? 0 : 1)
-            + generalModules.reduce(0) { $0 + $1.fileCount }
-            + diagnoses.reduce(0) { $0 + 1 + $1.modules.reduce(0) { $0 + $1.fileCount } }
+    /// Every file the loader read, in a fixed order.
+    public var allFiles: [SourceFile] {
+        var files: [SourceFile] = site.map { [$0] } ?? []
+        func add(_ module: ModuleFolder) {
+            if let file = module.metadata { files.append(file) }
+            for section in module.sections {
+                if let file = section.metadata { files.append(file) }
+                for step in section.steps {
+                    files.append(step.source)
+                    files.append(contentsOf: step.translations.map(\.source))
+                }
+            }
+        }
+        generalModules.forEach(add)
+        for diagnosis in diagnoses {
+            if let file = diagnosis.metadata { files.append(file) }
+            diagnosis.modules.forEach(add)
+        }
+        return files
     }
 }
 
@@ -31,8 +45,6 @@ public struct ModuleFolder: Sendable {
     public var path: String
     public var metadata: SourceFile?
     public var sections: [SectionFolder]
-
-    var fileCount: Int { 1 + sections.reduce(0) { $0 + 1 + $1.steps.count } }
 }
 
 /// A section folder with its `_section.md` and step files.

@@ -311,6 +311,11 @@ public struct MarkdownHTMLRenderer: Sendable {
                 output += "</strong>"
             case .link(let destination, let title, let children, let location):
                 let url = resolve(destination, location)
+                // An empty address from the resolver means "not here": the text stays, the link goes.
+                if url.isEmpty, configuration.resolveLink != nil, !configuration.cmarkCompatible, !destination.isEmpty {
+                    inlines(children)
+                    return
+                }
                 output += "<a href=\""
                 writeURL(url)
                 if !title.isEmpty {

@@ -20,6 +20,10 @@ struct MarkdownLineCursor {
         var end: Int
         /// Where cmark's paragraph content for this line starts.
         var contentStart: Int
+        /// Input offset of byte 0 of cmark's content for this line: `contentStart`,
+        /// except on a lazy line after a partly consumed tab, whose remaining columns
+        /// cmark stores as spaces (then it may lie before the tab).
+        var inlineBase: Int
         /// The first non-space byte after the matched containers.
         var firstNonspace: Int
         /// Columns of indentation after the matched containers.
@@ -192,8 +196,12 @@ struct MarkdownLineCursor {
             prefixSpaces = 4 - cursor.column % 4
             prefixEnd += 1
         }
+        var inlineBase = allMatched ? nonspace : cursor.offset
+        if !allMatched, cursor.partiallyConsumedTab, cursor.offset < lineEnd {
+            inlineBase = cursor.offset + 1 - (4 - cursor.column % 4)
+        }
         return ContentLine(lineStart: lineStart, end: lineEnd,
-                           contentStart: allMatched ? nonspace : cursor.offset,
+                           contentStart: allMatched ? nonspace : cursor.offset, inlineBase: inlineBase,
                            firstNonspace: nonspace, indent: nonspaceColumn - cursor.column,
                            lazy: !allMatched, prefixEnd: prefixEnd, prefixSpaces: prefixSpaces)
     }

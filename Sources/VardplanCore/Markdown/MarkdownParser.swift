@@ -48,11 +48,14 @@ public enum MarkdownParser {
     static let maximumReparseDepth = 4
 
     /// Parses the body `file.bytes[bodyRange]`, which starts at the beginning of line
-    /// `bodyFirstLine` (after front matter).
+    /// `bodyFirstLine` (after front matter). Positions are computed from byte offsets
+    /// into `file`, so cmark's body-relative line `n` is file line `bodyFirstLine + n - 1`.
     public static func parse(_ file: SourceFile, bodyRange: Range<Int>, bodyFirstLine: Int,
                              options: Options = Options(), diagnostics: inout Diagnostics) -> MarkdownDocument {
         let lower = min(max(bodyRange.lowerBound, 0), file.bytes.count)
         let upper = min(max(bodyRange.upperBound, lower), file.bytes.count)
+        assert(lower == file.bytes.count || file.position(ofOffset: lower) == SourcePosition(line: bodyFirstLine, column: 1),
+               "bodyRange must start at the beginning of line bodyFirstLine")
         let session = MarkdownParseSession(file: file, options: options)
         let blocks: [MarkdownBlock] = file.bytes.withUnsafeBufferPointer { all in
             var start = lower
@@ -174,30 +177,44 @@ final class MarkdownParseSession {
         return results
     }
 
-    private var cachedLine = 0
+    private var cachedLine = 1
     private var cachedOffset = -1
-    private var cachedColumn = 0
+    private var cachedColumn = 1
 
-    /// `file.location(ofOffset:)`, but counting columns on from the previous lookup
-    /// when it was earlier on the same line (cells of a long row, links on one line).
+    /// `file.location(ofOffset:)`, but moving on from the previous lookup when it was
+    /// earlier in the file (blocks and links arrive in file order): no binary search,
+    /// and on the same line the column is counted on from the previous one.
     func location(ofFileOffset offset: Int) -> SourceLocation {
-        let starts = file.lineStarts
         let clamped = min(max(offset, 0), file.bytes.count)
-        if cachedOffset >= 0, clamped >= cachedOffset,
-           cachedLine == starts.count || clamped < starts[cachedLine] {
-            var column = cachedColumn
-            for index in cachedOffset..<clamped where file.bytes[index] & 0xC0 != 0x80 { column += 1 }
-            cachedOffset = clamped
-            cachedColumn = column
-            return SourceLocation(path: file.path, line: cachedLine, column: column)
+        guard cachedOffset >= 0, clamped >= cachedOffset else {
+            let position = file.position(ofOffset: clamped)
+            if clamped >= 3 || position.line > 1 {  // past a possible byte order mark
+                cachedLine = position.line
+                cachedOffset = clamped
+                cachedColumn = position.column
+            }
+            return SourceLocation(path: file.path, position: position)
         }
-        let position = file.position(ofOffset: clamped)
-        if clamped >= 3 || starts[position.line - 1] != 0 {  // past a possible byte order mark
-            cachedLine = position.line
-            cachedOffset = clamped
-            cachedColumn = position.column
+        file.lineStarts.withUnsafeBufferPointer { starts in
+            file.bytes.withUnsafeBufferPointer { bytes in
+                var line = cachedLine
+                while line < starts.count, starts[line] <= clamped { line += 1 }
+                var from = cachedOffset
+                var column = cachedColumn
+                if line != cachedLine {
+                    from = starts[line - 1]
+                    column = 1
+                }
+                while from < clamped {
+                    if bytes[from] & 0xC0 != 0x80 { column += 1 }
+                    from += 1
+                }
+                cachedLine = line
+                cachedOffset = clamped
+                cachedColumn = column
+            }
         }
-        return SourceLocation(path: file.path, position: position)
+        return SourceLocation(path: file.path, line: cachedLine, column: cachedColumn)
     }
 
     /// Whether cmark reads `lines` as nothing but link reference definitions.
@@ -291,6 +308,14 @@ struct CmarkTreeConverter {
         /// Lines at the start that cmark consumed as link reference definitions: cmark
         /// numbers the inlines from `startLine` all the same.
         var definitionLines = 0
+        /// Line ends cmark's inline line counter missed so far: backslash hard breaks
+        /// (`handle_backslash` skips the line end without counting it) and line ends in
+        /// a link's `](destination "title")` …
+        var missedLineEnds = 0
+        /// … and keeps counting columns from the line before: the bytes of those lines.
+        var carriedBytes = 0
+        /// The file-input line of the last inline seen.
+        var currentLine: Int
     }
 
     private let session: MarkdownParseSession
@@ -380,7 +405,7 @@ struct CmarkTreeConverter {
             let endLine = Int(cmark_node_get_end_line(node))
             let reliable = containers.count <= 2 * MarkdownParser.maximumBlockDepth
             leaf = Leaf(startLine: line, startColumn: column, endLine: max(line, endLine),
-                        containers: reliable ? containers : nil)
+                        containers: reliable ? containers : nil, currentLine: line)
             inlineDepth = 0
             let kind: FrameKind = type == CMARK_NODE_HEADING
                 ? .heading(level: Int(cmark_node_get_heading_level(node))) : .paragraph
@@ -389,8 +414,11 @@ struct CmarkTreeConverter {
                 leaf?.endLine = underline
             }
             var location = blockLocation(node)
-            if type == CMARK_NODE_PARAGRAPH, let definitions = referenceDefinitionLines(), definitions > 0 {
+            let lastContentLine = (leaf?.endLine ?? line) - (type == CMARK_NODE_HEADING ? 1 : 0)
+            if lastContentLine > line, let definitions = referenceDefinitionLines(lastContentLine: lastContentLine),
+               definitions > 0 {
                 leaf?.definitionLines = definitions
+                leaf?.currentLine = line + definitions
                 let first = contentLine(line + definitions)
                 location = self.location(line: line + definitions, offset: first.firstNonspace)
             }
@@ -407,20 +435,25 @@ struct CmarkTreeConverter {
         case CMARK_NODE_THEMATIC_BREAK:
             appendBlock(.thematicBreak(location: blockLocation(node)))
         case CMARK_NODE_TEXT:
+            noteInlineEnd(node)
             if let literal = cmark_node_get_literal(node) {
                 literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
                     pendingText.append(contentsOf: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
                 }
             }
         case CMARK_NODE_SOFTBREAK:
+            noteLineEnd(backslash: false)
             appendInline(.softBreak)
         case CMARK_NODE_LINEBREAK:
+            noteLineEnd(backslash: true)
             appendInline(.lineBreak)
         case CMARK_NODE_CODE:
+            noteInlineEnd(node)
             appendInline(.code(string(cmark_node_get_literal(node))))
         case CMARK_NODE_HTML_INLINE:
             let raw = string(cmark_node_get_literal(node))
             let location = inlineLocation(node)
+            noteInlineEnd(node)
             session.warnAboutRawHTML(raw, at: location)
             appendInline(.rawHTML(raw, location: location))
         case CMARK_NODE_EMPH:
@@ -442,6 +475,7 @@ struct CmarkTreeConverter {
     private mutating func exit(_ node: OpaquePointer) {
         let type = cmark_node_get_type(node)
         if type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM { containers.removeLast() }
+        if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { noteLinkEnd(node) }
         guard open.removeLast() else { return }
         flushText()
         let frame = frames.removeLast()
@@ -569,14 +603,18 @@ struct CmarkTreeConverter {
     /// line; on continuation lines the real column comes from replaying the line's
     /// container prefix. An autolink's own column is unreliable: use its text's.
     private mutating func linkLocation(_ node: OpaquePointer) -> SourceLocation {
-        if let child = cmark_node_first_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,
+        if cmark_node_get_type(node) == CMARK_NODE_LINK,
+           let child = cmark_node_first_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,
            let literal = cmark_node_get_literal(child), let url = cmark_node_get_url(node) {
             if Self.equal(url, literal) || (Self.hasMailtoPrefix(url) && Self.equal(url + 7, literal)) {
                 return inlineLocation(line: Int(cmark_node_get_start_line(child)),
                                       column: Int(cmark_node_get_start_column(child)) - 1)
             }
         }
-        return inlineLocation(node)
+        // cmark gives a link the line of its `]` and the column of its `[`; the `[`
+        // is on the line where the previous inline ended.
+        guard let current = leaf else { return inlineLocation(node) }
+        return inlineLocation(inputLine: current.currentLine, column: Int(cmark_node_get_start_column(node)))
     }
 
     private static func equal(_ a: UnsafePointer<CChar>, _ b: UnsafePointer<CChar>) -> Bool {
@@ -602,55 +640,124 @@ struct CmarkTreeConverter {
     }
 
     private mutating func inlineLocation(line cmarkLine: Int, column: Int) -> SourceLocation {
-        let line = cmarkLine + (leaf?.definitionLines ?? 0)
+        inlineLocation(inputLine: realLine(cmarkLine), column: column)
+    }
+
+    private mutating func inlineLocation(inputLine line: Int, column: Int) -> SourceLocation {
         guard line >= 1, line <= input.lineCount else {
             return frames[frames.count - 1].location
         }
         let start = input.lineStart(line)
         let end = input.lineEnd(line)
         var offset = start + column - 1
-        if let current = leaf, line != current.startLine, current.containers != nil,
-           line > current.startLine, line <= current.endLine {
-            offset = contentLine(line).contentStart + column - current.startColumn
+        if let current = leaf, current.containers != nil, line >= current.startLine, line <= current.endLine {
+            offset = contentLine(line).inlineBase + column - current.startColumn - current.carriedBytes
         }
         return location(line: line, offset: min(max(offset, start), end))
     }
 
+    /// The input line of cmark's inline line number `line` in the current leaf.
+    private func realLine(_ line: Int) -> Int {
+        guard let current = leaf else { return line }
+        return line + current.definitionLines + current.missedLineEnds
+    }
+
+    /// Remembers on which line the last inline ended. A newline inside it (a code span,
+    /// raw HTML, a link destination) makes cmark count columns from there again.
+    private mutating func noteInlineEnd(_ node: OpaquePointer) {
+        let line = Int(cmark_node_get_end_line(node))
+        guard line > 0, leaf != nil else { return }
+        if line != Int(cmark_node_get_start_line(node)) { leaf!.carriedBytes = 0 }
+        leaf!.currentLine = realLine(line)
+    }
+
+    /// After a link or image: cmark does not count line ends in its `](…)` part, but its
+    /// end column, counted from cmark's current column base, tells how far it reaches.
+    private mutating func noteLinkEnd(_ node: OpaquePointer) {
+        guard let current = leaf, current.containers != nil,
+              current.currentLine >= current.startLine, current.currentLine <= current.endLine else { return }
+        if cmark_node_get_type(node) == CMARK_NODE_LINK, let child = cmark_node_first_child(node),
+           cmark_node_get_type(child) == CMARK_NODE_TEXT, cmark_node_first_child(node) == cmark_node_last_child(node),
+           let literal = cmark_node_get_literal(child), let url = cmark_node_get_url(node),
+           Self.equal(url, literal) || (Self.hasMailtoPrefix(url) && Self.equal(url + 7, literal)) {
+            return  // an autolink: one line, and cmark's end column is not usable
+        }
+        // Bytes from cmark's column base to just after the link.
+        var remaining = Int(cmark_node_get_end_column(node)) - current.startColumn + 1
+        let startLine = current.currentLine
+        var carried = current.carriedBytes
+        let endLine = current.endLine
+        guard remaining > 0 else { return }
+        var line = startLine
+        var first = contentLine(line)
+        var consumed = 0
+        while line < endLine, remaining > first.end - first.inlineBase + carried {
+            let length = first.end - first.inlineBase + 1 + carried
+            remaining -= length
+            consumed += length
+            carried = 0
+            line += 1
+            first = contentLine(line)
+        }
+        guard line > startLine else { return }
+        leaf!.missedLineEnds += line - startLine
+        leaf!.carriedBytes = consumed  // from cmark's column base to the new line's content
+        leaf!.currentLine = line
+    }
+
+    /// A line break: a backslash at the end of the line is one cmark does not count.
+    private mutating func noteLineEnd(backslash possibly: Bool) {
+        guard leaf != nil else { return }
+        let line = leaf!.currentLine
+        var backslash = false
+        if possibly, leaf!.containers != nil, line >= leaf!.startLine, line < leaf!.endLine {
+            let content = contentLine(line)
+            backslash = content.end > content.contentStart && input.bytes[content.end - 1] == UInt8(ascii: "\\")
+            if backslash {
+                leaf!.missedLineEnds += 1
+                leaf!.carriedBytes += content.end - content.inlineBase + 1  // cmark stores "\r\n" as "\n"
+            }
+        }
+        if !backslash { leaf!.carriedBytes = 0 }
+        leaf!.currentLine = line + 1
+    }
+
     /// Line `line` of the current leaf without its container prefix (cached).
     private mutating func contentLine(_ line: Int) -> MarkdownLineCursor.ContentLine {
-        guard var current = leaf else { preconditionFailure("no paragraph") }
-        let index = line - current.startLine
-        if current.lines.isEmpty {
-            current.lines = Array(repeating: nil, count: current.endLine - current.startLine + 1)
+        guard leaf != nil else { preconditionFailure("no paragraph") }
+        let index = line - leaf!.startLine
+        if leaf!.lines.isEmpty {
+            leaf!.lines = Array(repeating: nil, count: leaf!.endLine - leaf!.startLine + 1)
         }
-        if let cached = current.lines[index] { return cached }
+        if let cached = leaf!.lines[index] { return cached }
+        let startColumn = leaf!.startColumn
         let start = input.lineStart(line)
         let end = input.lineEnd(line)
         let computed: MarkdownLineCursor.ContentLine
         if index == 0 {
-            let contentStart = min(start + current.startColumn - 1, end)
+            let contentStart = min(start + startColumn - 1, end)
             computed = MarkdownLineCursor.ContentLine(lineStart: start, end: end, contentStart: contentStart,
+                                                      inlineBase: contentStart,
                                                       firstNonspace: contentStart, indent: 0, lazy: false,
                                                       prefixEnd: contentStart, prefixSpaces: 0)
         } else {
             computed = MarkdownLineCursor.contentLine(bytes: input.bytes, lineStart: start, lineEnd: end,
-                                                      line: line, containers: current.containers ?? [])
+                                                      line: line, containers: leaf!.containers ?? [])
         }
-        current.lines[index] = computed
-        leaf = current
+        leaf!.lines[index] = computed
         return computed
     }
 
     /// How many lines at the start of the current paragraph cmark took as link
     /// reference definitions: the longest run of its lines that alone parses to nothing.
     /// Only paragraphs starting with `[` in a body containing `]:` are looked at.
-    private mutating func referenceDefinitionLines() -> Int? {
+    private mutating func referenceDefinitionLines(lastContentLine: Int) -> Int? {
         guard session.referenceSource != nil, let current = leaf, current.containers != nil,
-              current.endLine > current.startLine, current.endLine <= input.lineCount else { return nil }
+              lastContentLine > current.startLine, lastContentLine <= input.lineCount else { return nil }
         let first = input.lineStart(current.startLine) + current.startColumn - 1
         guard first < input.lineEnd(current.startLine), input.bytes[first] == UInt8(ascii: "[") else { return nil }
         var lines: [MarkdownLineCursor.ContentLine] = []
-        for line in current.startLine...current.endLine { lines.append(contentLine(line)) }
+        for line in current.startLine...lastContentLine { lines.append(contentLine(line)) }
         var consumed = 0
         var document = MarkdownAuxiliaryDocument()
         for count in 1..<lines.count {

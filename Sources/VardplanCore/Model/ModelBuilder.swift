@@ -52,22 +52,7 @@ public struct ModelBuilder {
     }
 
     private func parseAll(_ tree: ContentTree, language: String) -> [String: ParsedContentFile] {
-        var files: [SourceFile] = []
-        func addModule(_ module: ModuleFolder) {
-            if let file = module.metadata { files.append(file) }
-            for section in module.sections {
-                if let file = section.metadata { files.append(file) }
-                for step in section.steps {
-                    files.append(step.source)
-                    files.append(contentsOf: step.translations.map(\.source))
-                }
-            }
-        }
-        tree.generalModules.forEach(addModule)
-        for diagnosis in tree.diagnoses {
-            if let file = diagnosis.metadata { files.append(file) }
-            diagnosis.modules.forEach(addModule)
-        }
+        let files = tree.allFiles.filter { $0.path != tree.site?.path }
         let results = ContentFileParser.parseAll(files, language: language)
         return Dictionary(results.map { ($0.source.path, $0) }, uniquingKeysWith: { first, _ in first })
     }

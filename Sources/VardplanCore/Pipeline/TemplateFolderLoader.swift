@@ -13,7 +13,21 @@ public struct TemplateFolderLoader {
         self.displayRoot = displayRoot
     }
 
+    /// What a templates folder holds.
+    public struct Loaded: Sendable {
+        public var library: TemplateLibrary
+        /// Files copied to the output as they are.
+        public var assets: [OutputFile]
+        /// The template sources by name, for fingerprinting.
+        public var sources: [String: SourceFile]
+    }
+
     public func load(required: [String], diagnostics: inout Diagnostics) -> (TemplateLibrary, [OutputFile]) {
+        let loaded = loadAll(required: required, diagnostics: &diagnostics)
+        return (loaded.library, loaded.assets)
+    }
+
+    public func loadAll(required: [String], diagnostics: inout Diagnostics) -> Loaded {
         var templates: [String: SourceFile] = [:]
         var assets: [OutputFile] = []
         walk("", templates: &templates, assets: &assets, diagnostics: &diagnostics)
@@ -22,7 +36,7 @@ public struct TemplateFolderLoader {
             diagnostics.error("the template '\(name).mustache' is missing; every site needs it (copy it from the bundled templates/)",
                               at: SourceLocation(path: joinPath(displayRoot, name + ".mustache"), line: 1, column: 1))
         }
-        return (library, assets)
+        return Loaded(library: library, assets: assets, sources: templates)
     }
 
     private func walk(_ directory: String, templates: inout [String: SourceFile], assets: inout [OutputFile],

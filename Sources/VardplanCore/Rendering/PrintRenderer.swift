@@ -138,23 +138,22 @@ public struct PrintRenderer: Sendable {
         })
     }
 
-    /// A step body for paper: link addresses printed, links to steps in this printout
-    /// become in-document anchors, links to steps not printed lose their link.
+    /// A step body for paper: link addresses printed; links to steps and modules in
+    /// this printout become in-document anchors; links to ones not printed lose their
+    /// link and keep their text.
     private func body(_ document: MarkdownDocument, headingBase: Int, resolver: LinkResolver, visible: Set<String>) -> SafeHTML {
-        BodyRenderer.render(document, headingBase: headingBase, printLinkAddresses: true) { destination, location in
-            let (target, _) = LinkResolver.splitFragment(destination)
-            if target.hasPrefix(LinkResolver.stepScheme) {
-                let id = String(target.dropFirst(LinkResolver.stepScheme.count))
-                let canonical = plan.diagnosis.steps.first { $0.id == id || $0.aliases.contains(id) }?.id ?? id
-                return visible.contains(canonical) ? "#steg-" + canonical : ""
+        let printedModules = Set(plan.patientModules.map(\.module.id))
+        let diagnosisID = plan.diagnosis.id
+        return BodyRenderer.render(document, headingBase: headingBase, printLinkAddresses: true) { destination, location in
+            guard case .page(let path, _) = resolver.resolve(destination, from: location.path) else { return nil }
+            // Output paths are `<diagnosis>/<module>/<step>.html` or `<diagnosis>/<module>/index.html`.
+            let parts = path.split(separator: "/").map(String.init)
+            guard parts.count == 3, parts[0] == diagnosisID else { return "" }
+            if parts[2] == "index.html" {
+                return printedModules.contains(parts[1]) ? "#modul-" + parts[1] : ""
             }
-            switch resolver.resolve(destination, from: location.path) {
-            case .page(let path, _):
-                let stepID = path.split(separator: "/").last.map { String($0.dropLast(5)) } ?? ""
-                return visible.contains(stepID) ? "#steg-" + stepID : ""
-            case .external, .broken:
-                return nil
-            }
+            let stepID = String(parts[2].dropLast(".html".count))
+            return visible.contains(stepID) ? "#steg-" + stepID : ""
         }
     }
 }

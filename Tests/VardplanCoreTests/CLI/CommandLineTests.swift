@@ -88,7 +88,9 @@ struct CommandLineTests {
         #expect(first.status == 0, "\(first.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder + "/output/testcancer/behandling/cytostatika.html"))
         let second = try vardplan(["build", "--today", "2026-11-23"], in: folder)
-        #expect(second.stdout.contains("(0 written,"), "\(second.stdout)")
+        #expect(second.stdout.hasPrefix("output is up to date: nothing changed since the last build"), "\(second.stdout)")
+        let forced = try vardplan(["build", "--today", "2026-11-23", "--force"], in: folder)
+        #expect(forced.stdout.contains("(0 written,"), "\(forced.stdout)")
 
         let page = folder + "/output/index.html"
         let before = try String(contentsOfFile: page, encoding: .utf8)
