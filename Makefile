@@ -35,4 +35,5 @@ bench:
 	@bash scripts/bench $(BENCH_ARGS)
 
 clean:
-	rm -rf .build output/*/ output/*.html output/*.xml
+	rm -rf .build artifacts
+	find output -mindepth 1 ! -name .gitignore -delete

@@ -18,6 +18,6 @@ let package = Package(
         .target(name: "VardplanCore", dependencies: ["Ccmark"]),
         // The thin command-line interface over the core.
         .executableTarget(name: "vardplan", dependencies: ["VardplanCore"]),
-        .testTarget(name: "VardplanCoreTests", dependencies: ["VardplanCore"]),
+        .testTarget(name: "VardplanCoreTests", dependencies: ["VardplanCore"], exclude: ["Fixtures"]),
     ]
 )

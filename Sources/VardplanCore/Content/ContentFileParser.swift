@@ -10,6 +10,9 @@ public struct ParsedContentFile: Sendable {
     public var bodyIsEmpty: Bool
     /// Where the body starts (the line after the closing `---`).
     public var bodyLocation: SourceLocation
+    /// The body's bytes in the file, and its first line, to parse it later.
+    public var bodyRange: Range<Int>
+    public var bodyFirstLine: Int
     /// Words in the body, for the summary.
     public var wordCount: Int
     /// Problems found in this file alone.
@@ -21,7 +24,9 @@ public struct ParsedContentFile: Sendable {
 public enum ContentFileParser {
     /// Parses one file. Diagnostics: those of `FrontMatterSplitter`, `YAMLParser` and
     /// `MarkdownParser`.
-    public static func parse(_ file: SourceFile, language: String) -> ParsedContentFile {
+    /// With `parseBody: false` only the front matter is parsed and `body` is empty
+    /// (a printout parses the bodies of the steps it shows, later).
+    public static func parse(_ file: SourceFile, language: String, parseBody: Bool = true) -> ParsedContentFile {
         var diagnostics = Diagnostics()
         let split = FrontMatterSplitter.split(file, diagnostics: &diagnostics)
         var frontMatter: YAMLNode?
@@ -29,20 +34,39 @@ public enum ContentFileParser {
             frontMatter = YAMLParser.parse(file, range: yamlRange, diagnostics: &diagnostics)
         }
         let bodyRange = split.bodyRange
-        let options = MarkdownParser.Options(smartPunctuation: true, language: language)
-        let body = MarkdownParser.parse(file, bodyRange: bodyRange, bodyFirstLine: split.bodyFirstLine,
-                                        options: options, diagnostics: &diagnostics)
+        let body = parseBody
+            ? parseMarkdown(file, bodyRange: bodyRange, bodyFirstLine: split.bodyFirstLine, language: language,
+                            diagnostics: &diagnostics)
+            : MarkdownDocument(blocks: [], location: file.location(line: split.bodyFirstLine, column: 1))
         let words = wordCount(file.bytes[bodyRange])
         return ParsedContentFile(
             source: file, frontMatter: frontMatter, hasFrontMatter: split.frontMatterRange != nil,
             body: body, bodyIsEmpty: file.bytes[bodyRange].allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 },
             bodyLocation: file.location(line: split.bodyFirstLine, column: 1),
+            bodyRange: bodyRange, bodyFirstLine: split.bodyFirstLine,
             wordCount: words, diagnostics: diagnostics)
     }
 
+    /// Parses a body with the content's Markdown options (smart punctuation in the
+    /// content's language). Diagnostics: those of `MarkdownParser`.
+    public static func parseMarkdown(_ file: SourceFile, bodyRange: Range<Int>, bodyFirstLine: Int, language: String,
+                                     diagnostics: inout Diagnostics) -> MarkdownDocument {
+        let options = MarkdownParser.Options(smartPunctuation: true, language: language)
+        return MarkdownParser.parse(file, bodyRange: bodyRange, bodyFirstLine: bodyFirstLine,
+                                    options: options, diagnostics: &diagnostics)
+    }
+
     /// Parses many files in parallel, results in input order.
-    public static func parseAll(_ files: [SourceFile], language: String) -> [ParsedContentFile] {
-        ParallelMap.map(files) { parse($0, language: language) }
+    /// `parseBodies` false skips the Markdown of step files (see `parse`).
+    public static func parseAll(_ files: [SourceFile], language: String, parseBodies: Bool = true) -> [ParsedContentFile] {
+        ParallelMap.map(files) { file in
+            parse(file, language: language, parseBody: parseBodies || isMetadataFile(file.path))
+        }
+    }
+
+    static func isMetadataFile(_ path: String) -> Bool {
+        path.hasSuffix("/" + ContentLoader.diagnosisFile) || path.hasSuffix("/" + ContentLoader.moduleFile)
+            || path.hasSuffix("/" + ContentLoader.sectionFile)
     }
 
     /// Counts runs of characters between white space that hold at least one letter.

@@ -12,9 +12,14 @@ public struct ContentLoader {
     /// Prefix for paths shown to the user (`content`), so messages name real paths.
     let displayRoot: String
 
-    public init(fileSystem: any ContentFileSystem, displayRoot: String) {
+    /// Loads only the diagnosis folder whose name gives this id (and the general
+    /// modules), when such a folder exists; otherwise every diagnosis.
+    let onlyDiagnosis: String?
+
+    public init(fileSystem: any ContentFileSystem, displayRoot: String, onlyDiagnosis: String? = nil) {
         self.fileSystem = fileSystem
         self.displayRoot = displayRoot
+        self.onlyDiagnosis = onlyDiagnosis
     }
 
     /// Reads the whole tree.
@@ -33,7 +38,11 @@ public struct ContentLoader {
                 }
             case ("diagnoses", true):
                 sawDiagnoses = true
-                for name in subfolders(of: "diagnoses", diagnostics: &diagnostics) {
+                var names = subfolders(of: "diagnoses", diagnostics: &diagnostics)
+                if let only = onlyDiagnosis, names.contains(where: { ContentID.fromName($0) == only }) {
+                    names = names.filter { ContentID.fromName($0) == only }
+                }
+                for name in names {
                     tree.diagnoses.append(loadDiagnosis(joinPath("diagnoses", name), name: name, diagnostics: &diagnostics))
                 }
             case ("regions", true):

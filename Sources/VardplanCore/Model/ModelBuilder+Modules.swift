@@ -90,6 +90,7 @@ extension ModelBuilder {
             order: order(reader, name: file.name, diagnostics: &diagnostics),
             visibleByDefault: reader.bool("visible", diagnostics: &diagnostics) ?? true,
             phases: phases, body: parsed.body, wordCount: parsed.wordCount,
+            source: file.source, bodyRange: parsed.bodyRange, bodyFirstLine: parsed.bodyFirstLine,
             location: file.source.location(line: 1, column: 1), translationLanguages: languages)
     }
 

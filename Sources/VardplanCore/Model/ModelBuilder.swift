@@ -8,6 +8,9 @@
 public struct ModelBuilder {
     /// The date review dates are compared with.
     public let today: SimpleDate
+    /// False to leave step bodies unparsed (empty), for commands that parse only the
+    /// steps they show; see `Step.parseBody`.
+    public let parseStepBodies: Bool
 
     static let siteKeys = ["title", "language", "languages", "base_url", "phases"]
     static let diagnosisKeys = ["title", "version", "approved", "next_review", "publisher", "summary",
@@ -17,8 +20,9 @@ public struct ModelBuilder {
     static let stepKeys = ["title", "order", "visible", "phases", "id", "aliases"]
     static let translationKeys = ["title"]
 
-    public init(today: SimpleDate) {
+    public init(today: SimpleDate, parseStepBodies: Bool = true) {
         self.today = today
+        self.parseStepBodies = parseStepBodies
     }
 
     /// Builds the model; returns nil only when nothing usable was found (no site).
@@ -53,7 +57,7 @@ public struct ModelBuilder {
 
     private func parseAll(_ tree: ContentTree, language: String) -> [String: ParsedContentFile] {
         let files = tree.allFiles.filter { $0.path != tree.site?.path }
-        let results = ContentFileParser.parseAll(files, language: language)
+        let results = ContentFileParser.parseAll(files, language: language, parseBodies: parseStepBodies)
         return Dictionary(results.map { ($0.source.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -45,6 +45,10 @@ public struct Step: Sendable {
     public var phases: [String]
     public var body: MarkdownDocument
     public var wordCount: Int
+    /// The file the step comes from, and where its body is in it.
+    public var source: SourceFile
+    public var bodyRange: Range<Int>
+    public var bodyFirstLine: Int
     public var location: SourceLocation
     /// Language codes of the translations found beside the step.
     public var translationLanguages: [String]

@@ -14,7 +14,9 @@ public enum PrintJob {
                            today: SimpleDate, largePrint: Bool) -> Result {
         var diagnostics = Diagnostics()
         let manifest = ManifestReader.read(file, diagnostics: &diagnostics)
-        let checked = ContentPipeline.run(fileSystem: content, displayRoot: contentDisplay, today: today)
+        // Only the manifest's diagnosis is loaded, and only the bodies of steps shown are parsed.
+        let checked = ContentPipeline.run(fileSystem: content, displayRoot: contentDisplay, today: today,
+                                          onlyDiagnosis: manifest?.diagnosis.value, parseStepBodies: false)
         // Content warnings are the editors' business; a printout only stops on content errors.
         for item in checked.diagnostics.all where item.severity == .error { diagnostics.append(item) }
         var templateDiagnostics = Diagnostics()
@@ -24,10 +26,11 @@ public enum PrintJob {
         guard let manifest, let model = checked.model else {
             return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
         }
-        let plan = PlanResolver(model: model, today: today).resolve(manifest, diagnostics: &diagnostics)
-        guard let plan, !diagnostics.hasErrors else {
+        let resolved = PlanResolver(model: model, today: today).resolve(manifest, diagnostics: &diagnostics)
+        guard var plan = resolved, !diagnostics.hasErrors else {
             return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
         }
+        plan.parseVisibleStepBodies(language: model.config.language)
         let html = PrintRenderer(plan: plan, config: model.config, templates: library,
                                  options: .init(largePrint: largePrint, printDate: today)).render()
         return Result(html: html, diagnostics: diagnostics, visibleStepTitles: plan.visibleSteps.map(\.step.title))

@@ -44,4 +44,27 @@ public struct PatientPlan: Sendable {
     public var visibleSteps: [PlanStep] {
         patientModules.flatMap { $0.visibleSections.flatMap(\.visibleSteps) }
     }
+
+    /// Parses the Markdown of every step the patient sees (in parallel), for a plan
+    /// built from a model without step bodies. Markdown warnings are the editors'
+    /// business (`check`) and are not repeated here.
+    public mutating func parseVisibleStepBodies(language: String) {
+        let steps = visibleSteps.map(\.step)
+        let bodies = ParallelMap.map(steps) { step in
+            var ignored = Diagnostics()
+            return ContentFileParser.parseMarkdown(step.source, bodyRange: step.bodyRange, bodyFirstLine: step.bodyFirstLine,
+                                                   language: language, diagnostics: &ignored)
+        }
+        var byID: [String: MarkdownDocument] = [:]
+        for (step, body) in zip(steps, bodies) { byID[step.id] = body }
+        for m in modules.indices {
+            for s in modules[m].sections.indices {
+                for t in modules[m].sections[s].steps.indices {
+                    if let body = byID[modules[m].sections[s].steps[t].step.id] {
+                        modules[m].sections[s].steps[t].step.body = body
+                    }
+                }
+            }
+        }
+    }
 }
