@@ -71,20 +71,21 @@ public enum ContentFileParser {
 
     /// Counts runs of characters between white space that hold at least one letter.
     static func wordCount(_ bytes: ArraySlice<UInt8>) -> Int {
-        var count = 0
-        var inWord = false
-        var hasLetter = false
-        for byte in bytes {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                if inWord && hasLetter { count += 1 }
-                inWord = false
-                hasLetter = false
-            } else {
-                inWord = true
-                if byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) { hasLetter = true }
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            var inWord = false
+            var hasLetter = false
+            for byte in buffer {
+                if byte <= 0x20 && (byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D) {
+                    if hasLetter { count += 1 }
+                    inWord = false
+                    hasLetter = false
+                } else {
+                    inWord = true
+                    hasLetter = hasLetter || byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                }
             }
+            return count + (inWord && hasLetter ? 1 : 0)
         }
-        if inWord && hasLetter { count += 1 }
-        return count
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A content tree on disk, below a root folder.
 public struct DiskFileSystem: ContentFileSystem {
     /// The root folder, as given by the user (used to show paths).
@@ -15,26 +13,21 @@ public struct DiskFileSystem: ContentFileSystem {
     }
 
     public func entries(of directory: String) throws -> [DirectoryEntry] {
-        let manager = FileManager.default
-        let base = absolute(directory)
-        let names = try manager.contentsOfDirectory(atPath: base)
-        return names.sorted().map { name in
-            var isDirectory: ObjCBool = false
-            _ = manager.fileExists(atPath: base + "/" + name, isDirectory: &isDirectory)
-            return DirectoryEntry(name: name, isDirectory: isDirectory.boolValue)
+        guard let entries = FileIO.entries(absolute(directory)) else {
+            throw ContentFileSystemError.unreadable(directory)
         }
+        return entries
     }
 
     public func contents(of file: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: absolute(file)) else {
+        guard let bytes = FileIO.read(absolute(file)) else {
             throw ContentFileSystemError.unreadable(file)
         }
-        return [UInt8](data)
+        return bytes
     }
 
     public func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: absolute(path), isDirectory: &isDirectory) && isDirectory.boolValue
+        FileIO.isDirectory(absolute(path))
     }
 }
 

@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes a finished build into the output folder, all or nothing.
 ///
@@ -27,88 +29,96 @@ public struct SiteWriter {
     }
 
     let outputPath: String
-    let fileManager = FileManager.default
 
     public init(outputPath: String) {
         self.outputPath = outputPath.hasSuffix("/") && outputPath.count > 1 ? String(outputPath.dropLast()) : outputPath
     }
 
+    /// What happened to one file.
+    private enum Outcome: Sendable { case written, unchanged, failed(String) }
+
     /// Replaces the output folder's content with `files`.
     public func write(_ files: [OutputFile]) throws(WriteError) -> Report {
-        let parent = (outputPath as NSString).deletingLastPathComponent
-        let name = (outputPath as NSString).lastPathComponent
-        let staging = (parent.isEmpty ? "" : parent + "/") + ".\(name).staging-\(getpid())"
-        let previous = (parent.isEmpty ? "" : parent + "/") + ".\(name).previous-\(getpid())"
-        try? fileManager.removeItem(atPath: staging)
+        let slash = outputPath.lastIndex(of: "/")
+        let parent = slash.map { String(outputPath[..<$0]) } ?? ""
+        let name = slash.map { String(outputPath[outputPath.index(after: $0)...]) } ?? outputPath
+        let prefix = parent.isEmpty ? "" : parent + "/"
+        let staging = prefix + ".\(name).staging-\(getpid())"
+        let previous = prefix + ".\(name).previous-\(getpid())"
+        let output = outputPath
+        Self.removeTree(staging)
+
+        guard FileIO.makeDirectories(staging) else {
+            throw .io(path: staging, reason: "the staging folder could not be created")
+        }
+        let hadOutput = FileIO.isDirectory(output)
+        // Folders first, once each, then the files on every core.
+        var folders = Set<String>()
+        for file in files {
+            if let last = file.path.lastIndex(of: "/") { folders.insert(String(file.path[..<last])) }
+        }
+        for folder in folders.sorted() where !FileIO.makeDirectories(staging + "/" + folder) {
+            Self.removeTree(staging)
+            throw .io(path: folder, reason: "the folder could not be created")
+        }
+        let outcomes = ParallelMap.map(files) { file -> Outcome in
+            let target = staging + "/" + file.path
+            let old = output + "/" + file.path
+            if hadOutput, let existing = FileIO.read(old), existing == file.bytes, link(old, target) == 0 {
+                return .unchanged
+            }
+            return FileIO.write(file.bytes, to: target) ? .written : .failed(file.path)
+        }
         var report = Report()
-        do {
-            try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            let hadOutput = fileManager.fileExists(atPath: outputPath)
-            let oldFiles = hadOutput ? listFiles(outputPath) : []
-            var newPaths = Set<String>()
-            for file in files {
-                newPaths.insert(file.path)
-                let target = staging + "/" + file.path
-                try fileManager.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
-                let old = outputPath + "/" + file.path
-                if hadOutput, let existing = fileManager.contents(atPath: old), existing.elementsEqual(file.bytes) {
-                    if link(old, target) == 0 {
-                        report.unchanged += 1
-                        continue
-                    }
-                }
-                guard fileManager.createFile(atPath: target, contents: Data(file.bytes)) else {
-                    throw WriteError.io(path: file.path, reason: "the file could not be created")
-                }
-                report.written += 1
+        for outcome in outcomes {
+            switch outcome {
+            case .written: report.written += 1
+            case .unchanged: report.unchanged += 1
+            case .failed(let path):
+                Self.removeTree(staging)
+                throw .io(path: path, reason: String(cString: strerror(errno)))
             }
-            for old in oldFiles where !newPaths.contains(old) {
-                if old.hasPrefix(".") {
-                    try fileManager.copyItem(atPath: outputPath + "/" + old, toPath: staging + "/" + old)
-                } else if !old.contains("/.") {
-                    report.removed += 1
-                }
+        }
+        if hadOutput {
+            let newPaths = Set(files.map(\.path))
+            report.removed = FileIO.files(below: output).filter { !newPaths.contains($0) && !$0.hasPrefix(".") }.count
+            // Dot entries at the top are the user's: carry them over by rename, and back on failure.
+            let kept = (FileIO.entries(output) ?? []).map(\.name).filter { $0.hasPrefix(".") && !newPaths.contains($0) }
+            for name in kept { rename(output + "/" + name, staging + "/" + name) }
+            func giveBack(from folder: String) {
+                for name in kept { rename(folder + "/" + name, output + "/" + name) }
             }
-            if hadOutput {
-                try fileManager.moveItem(atPath: outputPath, toPath: previous)
-                do {
-                    try fileManager.moveItem(atPath: staging, toPath: outputPath)
-                } catch {
-                    try? fileManager.moveItem(atPath: previous, toPath: outputPath)
-                    throw error
-                }
-                try? fileManager.removeItem(atPath: previous)
-            } else {
-                try fileManager.moveItem(atPath: staging, toPath: outputPath)
+            guard rename(output, previous) == 0 else {
+                let reason = String(cString: strerror(errno))
+                giveBack(from: staging)
+                Self.removeTree(staging)
+                throw .io(path: output, reason: "the old output could not be moved aside: " + reason)
             }
-        } catch let error as WriteError {
-            try? fileManager.removeItem(atPath: staging)
-            throw error
-        } catch {
-            try? fileManager.removeItem(atPath: staging)
-            throw WriteError.io(path: outputPath, reason: (error as NSError).localizedDescription)
+            guard rename(staging, output) == 0 else {
+                let reason = String(cString: strerror(errno))
+                rename(previous, output)
+                giveBack(from: staging)
+                Self.removeTree(staging)
+                throw .io(path: output, reason: "the new output could not be moved in: " + reason)
+            }
+            Self.removeTree(previous)
+        } else if rename(staging, output) != 0 {
+            Self.removeTree(staging)
+            throw .io(path: output, reason: String(cString: strerror(errno)))
         }
         return report
     }
 
-    /// Relative paths of every file below a folder; top-level dot entries are listed whole.
-    private func listFiles(_ root: String) -> [String] {
-        var result: [String] = []
-        for top in ((try? fileManager.contentsOfDirectory(atPath: root)) ?? []).sorted() {
-            var isDirectory: ObjCBool = false
-            _ = fileManager.fileExists(atPath: root + "/" + top, isDirectory: &isDirectory)
-            if top.hasPrefix(".") || !isDirectory.boolValue {
-                result.append(top)
-                continue
-            }
-            let enumerator = fileManager.enumerator(atPath: root + "/" + top)
-            while let sub = enumerator?.nextObject() as? String {
-                var subIsDirectory: ObjCBool = false
-                _ = fileManager.fileExists(atPath: root + "/" + top + "/" + sub, isDirectory: &subIsDirectory)
-                if !subIsDirectory.boolValue { result.append(top + "/" + sub) }
-            }
+    /// Removes a folder and everything in it; nothing when it does not exist. Symbolic
+    /// links are removed, never followed.
+    static func removeTree(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            for entry in FileIO.entries(path) ?? [] { removeTree(path + "/" + entry.name) }
+            rmdir(path)
+        } else {
+            unlink(path)
         }
-        return result
     }
 }

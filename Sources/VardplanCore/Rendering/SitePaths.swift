@@ -23,20 +23,34 @@ public enum SitePaths {
     }
 
     /// A relative link from one output file to another (`../index.html`).
+    ///
+    /// Works on UTF-8 bytes: it runs for every link of every page, and splitting
+    /// `String`s by `Character` was a quarter of a whole build's instructions.
     public static func relative(from page: String, to target: String) -> String {
-        let fromParts = page.split(separator: "/").dropLast()
-        let toParts = target.split(separator: "/")
-        var common = 0
-        while common < fromParts.count, common < toParts.count - 1,
-              fromParts[fromParts.startIndex + common] == toParts[common] {
-            common += 1
+        var page = page, target = target
+        return page.withUTF8 { from in
+            target.withUTF8 { to in
+                // The longest common prefix that ends with a slash, in both paths.
+                var common = 0
+                var index = 0
+                while index < from.count, index < to.count, from[index] == to[index] {
+                    if from[index] == 0x2F { common = index + 1 }
+                    index += 1
+                }
+                var ups = 0
+                for byte in from[common...] where byte == 0x2F { ups += 1 }
+                var result = [UInt8]()
+                result.reserveCapacity(ups * 3 + to.count - common)
+                for _ in 0..<ups { result.append(contentsOf: [0x2E, 0x2E, 0x2F]) }
+                result.append(contentsOf: to[common...])
+                return String(decoding: result, as: UTF8.self)
+            }
         }
-        let ups = Array(repeating: "..", count: fromParts.count - common)
-        return (ups + toParts[common...].map(String.init)).joined(separator: "/")
     }
 
     /// The prefix from a page back to the output root (`../../`, or empty at the top).
     public static func root(from page: String) -> String {
-        String(repeating: "../", count: page.split(separator: "/").count - 1)
+        let depth = page.utf8.reduce(0) { $0 + ($1 == 0x2F ? 1 : 0) }
+        return String(repeating: "../", count: depth)
     }
 }

@@ -51,3 +51,27 @@ struct GoldenOutputTests {
         #expect(html.contains("&quot;hellre en gång för mycket&quot;"))
     }
 }
+
+@Suite("Relative links between output files")
+struct SitePathsTests {
+    @Test("links are relative to the page's folder", arguments: [
+        ("index.html", "a/index.html", "a/index.html"),
+        ("a/index.html", "index.html", "../index.html"),
+        ("a/b/c.html", "a/b/d.html", "d.html"),
+        ("a/b/c.html", "a/index.html", "../index.html"),
+        ("a/b/c.html", "a/bb/d.html", "../bb/d.html"),
+        ("a/bb/c.html", "a/b/d.html", "../b/d.html"),
+        ("a/b/c.html", "x/y/z.html", "../../x/y/z.html"),
+        ("a/b/c.html", "a/b/c.html", "c.html"),
+        ("å/ö.html", "å/ä.html", "ä.html"),
+    ])
+    func relative(from: String, to: String, expected: String) {
+        #expect(SitePaths.relative(from: from, to: to) == expected)
+    }
+
+    @Test("the way back to the root")
+    func root() {
+        #expect(SitePaths.root(from: "index.html") == "")
+        #expect(SitePaths.root(from: "a/b/c.html") == "../../")
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import VardplanCore
+
+@Suite("Writing the site")
+struct SiteWriterTests {
+    private func scratch() -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("vardplan-writer-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test("unchanged files keep their inode, changed ones are rewritten, stale ones go, dot files stay")
+    func rewriteOnlyWhatChanged() throws {
+        let root = scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = root + "/output"
+        let writer = SiteWriter(outputPath: output)
+        let first = try writer.write([
+            OutputFile(path: "index.html", text: "a"), OutputFile(path: "x/old.html", text: "old"),
+            OutputFile(path: "x/same.html", text: "same"),
+        ])
+        #expect(first == SiteWriter.Report(written: 3, unchanged: 0, removed: 0))
+        try "keep".write(toFile: output + "/.gitignore", atomically: false, encoding: .utf8)
+        var before = stat()
+        stat(output + "/x/same.html", &before)
+
+        let second = try writer.write([OutputFile(path: "index.html", text: "b"), OutputFile(path: "x/same.html", text: "same")])
+        #expect(second == SiteWriter.Report(written: 1, unchanged: 1, removed: 1))
+        var after = stat()
+        stat(output + "/x/same.html", &after)
+        #expect(before.st_ino == after.st_ino)
+        #expect(FileIO.read(output + "/index.html") == Array("b".utf8))
+        #expect(!FileIO.exists(output + "/x/old.html"))
+        #expect(FileIO.read(output + "/.gitignore") == Array("keep".utf8))
+        #expect(FileIO.files(below: root) == ["output/.gitignore", "output/index.html", "output/x/same.html"])
+    }
+
+    @Test("a failed write leaves the previous output as it was")
+    func failureLeavesOutput() throws {
+        let root = scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = root + "/output"
+        let writer = SiteWriter(outputPath: output)
+        _ = try writer.write([OutputFile(path: "index.html", text: "a")])
+        // A file where a folder must go makes the write fail.
+        #expect(throws: SiteWriter.WriteError.self) {
+            try writer.write([OutputFile(path: "index.html", text: "b"), OutputFile(path: "index.html/x.html", text: "c")])
+        }
+        #expect(FileIO.read(output + "/index.html") == Array("a".utf8))
+        #expect(FileIO.files(below: root) == ["output/index.html"])
+    }
+}
