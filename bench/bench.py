@@ -175,14 +175,30 @@ def machine() -> dict:
             "libcmark": cmark, "loadavg_start": os.getloadavg()}
 
 
-def build_release(skip: bool) -> str:
+def build_release(skip: bool, work: str) -> str:
     binary = os.path.join(ROOT, ".build", "release", "vardplan")
     if not skip:
         log("bench: swift build -c release --product vardplan (waits if another build holds the lock)")
         subprocess.run(["swift", "build", "-c", "release", "--product", "vardplan"], cwd=ROOT, check=True)
     if not os.access(binary, os.X_OK):
         raise SystemExit(f"bench: {binary} is missing; run without --no-build")
-    return binary
+    # A snapshot, so that a rebuild by someone else during the run cannot mix versions.
+    snapshot = os.path.join(work, "bin", "vardplan")
+    os.makedirs(os.path.dirname(snapshot), exist_ok=True)
+    shutil.copy2(binary, snapshot + ".tmp")
+    os.replace(snapshot + ".tmp", snapshot)
+    return snapshot
+
+
+def source_state() -> dict:
+    """The commit measured and whether Sources/ had uncommitted changes (read-only git)."""
+    def git(*argv: str) -> str:
+        r = subprocess.run(["git", *argv], cwd=ROOT, capture_output=True, text=True)
+        return r.stdout.strip() if r.returncode == 0 else "?"
+    return {"commit": git("rev-parse", "--short", "HEAD"),
+            "sources_modified": bool(git("status", "--porcelain", "--", "Sources")),
+            "binary_mtime": time.strftime("%Y-%m-%d %H:%M:%S",
+                                          time.localtime(os.path.getmtime(os.path.join(ROOT, ".build", "release", "vardplan"))))}
 
 
 def build_floor(work: str) -> str:
@@ -357,7 +373,8 @@ def bench_size(size: int, args, work: str, vardplan: str, floor: str, inmemory: 
         "floor_internal": {"render_s": fm("render_s"), "read_s": fm("read_s"), "body_bytes": floor_stats[0]["body_bytes"],
                            "file_bytes": floor_stats[0]["file_bytes"], "files": floor_stats[0]["files"]},
         "inmemory_internal": ({k: statistics.median(x[k] for x in inmem_stats)
-                               for k in ("content_s", "templates_s", "render_s", "total_s")} if inmem_stats else None),
+                               for k in ("load_s", "templates_s", "model_s", "links_s", "render_s", "total_s")}
+                              if inmem_stats else None),
         "stages_with_write": stages,
         "markdown_internal": ({k: statistics.median(x[k] for x in md_stats)
                                for k in ("read_s", "render_s", "render_parallel_s")} | {
@@ -460,8 +477,9 @@ def report(results: list[dict], meta: dict) -> str:
         lambda r: f"{D(r, 'markdown_mb_s'):.1f} MB/s ({D(r, 'floor_render_mb_s'):.1f} MB/s) · "
                   f"{D(r, 'markdown_over_floor_render'):.2f}× floor")
     row("Markdown stage in memory, both cores", lambda r: f"{D(r, 'markdown_parallel_mb_s'):.1f} MB/s")
-    row("  in-process: content · templates · render",
-        lambda r: " · ".join(ms(r["inmemory_internal"][k]) for k in ("content_s", "templates_s", "render_s")))
+    row("  in process: read · templates · model (front matter, Markdown) · links · render",
+        lambda r: " · ".join(ms(r["inmemory_internal"][k])
+                             for k in ("load_s", "templates_s", "model_s", "links_s", "render_s")))
     row("  the same with SiteWriter: write", lambda r: ms(r["stages_with_write"]["write_s"]))
     row("Peak memory, full build (floor: write)",
         lambda r: f"{S(r, 'full')['maxrss_mb']:.0f} MB ({S(r, 'floor_write')['maxrss_mb']:.0f} MB) · "
@@ -486,7 +504,10 @@ def report(results: list[dict], meta: dict) -> str:
            "the 20 steps into one file for print, in memory for in memory).", "",
            f"Machine: {meta['machine']['nproc']} cores, {meta['machine']['cpu']}, "
            f"{meta['machine']['memory_gb']} GB, Linux {meta['machine']['kernel']}; "
-           f"{meta['machine']['swift']}; libcmark {meta['machine']['libcmark']}; {meta['machine']['gcc']}.", ""]
+           f"{meta['machine']['swift']}; libcmark {meta['machine']['libcmark']}; {meta['machine']['gcc']}.", "",
+           f"Source: commit {meta['source']['commit']}"
+           f"{' with uncommitted changes in Sources/' if meta['source']['sources_modified'] else ''}, "
+           f"release binary of {meta['source']['binary_mtime']} (copied to .build/bench/bin before the runs).", ""]
     out += lines
     out += ["", "## Targets", ""] + targets(results)
     return "\n".join(out) + "\n"
@@ -556,7 +577,8 @@ def main(argv: list[str]) -> int:
     os.makedirs(work, exist_ok=True)
 
     meta = {"date": time.strftime("%Y-%m-%d %H:%M"), "runs": args.runs, "sizes": sizes, "machine": machine()}
-    vardplan = build_release(args.no_build)
+    vardplan = build_release(args.no_build, work)
+    meta["source"] = source_state()
     floor = build_floor(work)
     inmemory = None if args.no_inmemory else build_inmemory(work, False)
     results = []

@@ -1,9 +1,9 @@
 // vardplan without the command line, timed in process through VardplanCore's public API.
 //
 //   vardplan-inmemory site CONTENT TEMPLATES TODAY [OUTPUT]
-//       the stages of `vardplan build`: load and check the content (read, front matter,
-//       Markdown, model, links), load the templates, render every page in memory and,
-//       with OUTPUT, write them with SiteWriter;
+//       the stages of `vardplan build`: read the content tree, load the templates, build
+//       the model (front matter and Markdown of every file), check the links, render
+//       every page in memory and, with OUTPUT, write them with SiteWriter;
 //   vardplan-inmemory markdown CONTENT
 //       the Markdown stage alone, against the floor: every step file read first, then
 //       front matter split + MarkdownParser.parse + MarkdownHTMLRenderer.render, once on
@@ -45,19 +45,23 @@ func runSite(_ arguments: ArraySlice<String>) {
     let content = args[0], templates = args[1]
     let output: String? = args.count == 4 ? args[3] : nil
 
+    // The stages of SiteBuild.run, one by one (without the up-to-date check).
+    var diagnostics = Diagnostics()
     let t0 = now()
-    var checked = ContentPipeline.run(fileSystem: DiskFileSystem(root: content), displayRoot: content, today: today)
+    let tree = ContentLoader(fileSystem: DiskFileSystem(root: content), displayRoot: content).load(diagnostics: &diagnostics)
     let t1 = now()
-    let (library, assets) = TemplateFolderLoader(fileSystem: DiskFileSystem(root: templates), displayRoot: templates)
-        .load(required: SiteRenderer.requiredTemplates, diagnostics: &checked.diagnostics)
+    let loaded = TemplateFolderLoader(fileSystem: DiskFileSystem(root: templates), displayRoot: templates)
+        .loadAll(required: SiteRenderer.requiredTemplates, diagnostics: &diagnostics)
     let t2 = now()
-    guard let model = checked.model, !checked.diagnostics.hasErrors else {
-        fail("the content or templates have errors; run vardplan check")
-    }
-    let (files, renderDiagnostics) = SiteRenderer(model: model, templates: library, assets: assets,
+    let model = ModelBuilder(today: today).build(tree, diagnostics: &diagnostics)
+    let t3 = now()
+    if let model { LinkChecker.check(model, diagnostics: &diagnostics) }
+    let t4 = now()
+    guard let model, !diagnostics.hasErrors else { fail("the content or templates have errors; run vardplan check") }
+    let (files, renderDiagnostics) = SiteRenderer(model: model, templates: loaded.library, assets: loaded.assets,
                                                   options: SiteRenderer.Options()).render()
     if renderDiagnostics.hasErrors { fail("rendering reported errors; run vardplan build") }
-    let t3 = now()
+    let t5 = now()
     var writeSeconds = 0.0
     if let output {
         do {
@@ -65,12 +69,13 @@ func runSite(_ arguments: ArraySlice<String>) {
         } catch {
             fail("\(error)")
         }
-        writeSeconds = now() - t3
+        writeSeconds = now() - t5
     }
     var htmlBytes = 0
     for file in files { htmlBytes += file.bytes.count }
-    print(json([("files", "\(files.count)"), ("html_bytes", "\(htmlBytes)"), ("content_s", "\(t1 - t0)"),
-                ("templates_s", "\(t2 - t1)"), ("render_s", "\(t3 - t2)"), ("write_s", "\(writeSeconds)"),
+    print(json([("files", "\(files.count)"), ("html_bytes", "\(htmlBytes)"),
+                ("load_s", "\(t1 - t0)"), ("templates_s", "\(t2 - t1)"), ("model_s", "\(t3 - t2)"),
+                ("links_s", "\(t4 - t3)"), ("render_s", "\(t5 - t4)"), ("write_s", "\(writeSeconds)"),
                 ("total_s", "\(now() - t0)")]))
 }
 

@@ -3,7 +3,7 @@
 /// Diagnostics: unreadable file or folder, invalid UTF-8 or binary file, file too
 /// large, folder without its metadata file, stray files and folders, missing
 /// `site.yaml`, `general/` or `diagnoses/`.
-public struct ContentLoader {
+public struct ContentLoader: Sendable {
     public static let diagnosisFile = "_diagnosis.md"
     public static let moduleFile = "_module.md"
     public static let sectionFile = "_section.md"
@@ -22,8 +22,55 @@ public struct ContentLoader {
         self.onlyDiagnosis = onlyDiagnosis
     }
 
-    /// Reads the whole tree.
+    /// Reads the whole tree: first every folder, then every file on all cores.
     public func load(diagnostics: inout Diagnostics) -> ContentTree {
+        var loader = self
+        loader.prefetched = prefetch()
+        return loader.walk(diagnostics: &diagnostics)
+    }
+
+    /// A file read and checked ahead of the walk.
+    private struct Prefetched: Sendable {
+        var file: SourceFile?
+        var diagnostics: Diagnostics
+    }
+
+    /// Files read and checked ahead in parallel, by relative path.
+    private var prefetched: [String: Prefetched] = [:]
+
+    /// Lists the tree's folders (cheap) and reads every `.md` and `.yaml` file in it in
+    /// parallel; unreadable files are left for `read` to report.
+    private func prefetch() -> [String: Prefetched] {
+        var paths: [String] = []
+        let fileSystem = self.fileSystem
+        func visit(_ directory: String, depth: Int) {
+            guard depth < 8, let entries = try? fileSystem.entries(of: directory) else { return }
+            for entry in entries where !entry.name.hasPrefix(".") {
+                let path = joinPath(directory, entry.name)
+                if entry.isDirectory {
+                    visit(path, depth: depth + 1)
+                } else if entry.name.hasSuffix(".md") || entry.name.hasSuffix(".yaml") {
+                    paths.append(path)
+                }
+            }
+        }
+        visit("", depth: 0)
+        let contents = ParallelMap.map(paths) { path -> Prefetched? in
+            guard let bytes = try? fileSystem.contents(of: path) else { return nil }
+            var diagnostics = Diagnostics()
+            let file = SourceFile(path: display(path), bytes: bytes)
+            let valid = SourceTextValidator.validate(file, diagnostics: &diagnostics)
+            return Prefetched(file: valid ? file : nil, diagnostics: diagnostics)
+        }
+        var result: [String: Prefetched] = [:]
+        result.reserveCapacity(paths.count)
+        for (path, item) in zip(paths, contents) {
+            if let item { result[path] = item }
+        }
+        return result
+    }
+
+    private func walk(diagnostics: inout Diagnostics) -> ContentTree {
         var tree = ContentTree()
         guard let rootEntries = list("", diagnostics: &diagnostics) else { return tree }
         var sawGeneral = false, sawDiagnoses = false
@@ -175,6 +222,10 @@ public struct ContentLoader {
     }
 
     private func read(_ path: String, diagnostics: inout Diagnostics) -> SourceFile? {
+        if let item = prefetched[path] {
+            diagnostics.append(contentsOf: item.diagnostics)
+            return item.file
+        }
         let bytes: [UInt8]
         do {
             bytes = try fileSystem.contents(of: path)

@@ -5,8 +5,18 @@
 /// link is reported once.
 public enum LinkChecker {
     public static func check(_ model: SiteModel, diagnostics: inout Diagnostics) {
+        // Each diagnosis on its own core; the same place is reported once.
+        let found = ParallelMap.map(model.diagnoses) { broken(in: $0) }
         var reported = Set<SourceLocation>()
-        for diagnosis in model.diagnoses {
+        for (message, location) in found.joined() where reported.insert(location).inserted {
+            diagnostics.error(message, at: location)
+        }
+    }
+
+    /// The broken links of one diagnosis's texts, with their messages.
+    static func broken(in diagnosis: Diagnosis) -> [(String, SourceLocation)] {
+        var result: [(String, SourceLocation)] = []
+        do {
             let resolver = LinkResolver(diagnosis: diagnosis)
             var documents: [MarkdownDocument] = diagnosis.intro.map { [$0] } ?? []
             for module in diagnosis.modules {
@@ -18,11 +28,12 @@ public enum LinkChecker {
             }
             for document in documents {
                 for link in document.links {
-                    guard case .broken(let message) = resolver.resolve(link.destination, from: link.location.path),
-                          reported.insert(link.location).inserted else { continue }
-                    diagnostics.error(message, at: link.location)
+                    if case .broken(let message) = resolver.resolve(link.destination, from: link.location.path) {
+                        result.append((message, link.location))
+                    }
                 }
             }
         }
+        return result
     }
 }
