@@ -40,31 +40,42 @@ enum BuildCommand {
         }
 
         let previous = BuildStamp.read(outputPath: output).flatMap { $0.isIntact(outputPath: output) ? $0 : nil }
+        let staging: SiteWriter.Staging
+        do {
+            staging = try SiteWriter(outputPath: output).begin()
+        } catch {
+            Terminal.error("vardplan: error: \(error.description)")
+            return 1
+        }
         let result = SiteBuild.run(
             content: DiskFileSystem(root: content), contentDisplay: content,
             templates: DiskFileSystem(root: templates), templatesDisplay: templates,
             today: today, options: SiteRenderer.Options(baseURL: baseURL),
-            previous: arguments.flag("force") ? nil : previous)
+            previous: arguments.flag("force") ? nil : previous, into: staging)
         Terminal.report(result.diagnostics)
         if result.upToDate {
+            staging.abort()
             let elapsed = Clock.now() - started
             Terminal.out("\(output) is up to date: nothing changed since the last build (\(String(format: "%.2f", elapsed)) s; --force rebuilds)")
             return 0
         }
         if result.diagnostics.hasErrors {
+            staging.abort()
             Terminal.error("build failed: \(Terminal.counts(result.diagnostics)); nothing was written to \(output)")
             return 1
         }
-        let report: SiteWriter.Report
+        var report: SiteWriter.Report
         do {
-            report = try SiteWriter(outputPath: output).write(result.files)
+            report = try staging.commit(paths: result.paths)
         } catch {
             Terminal.error("vardplan: error: \(error.description); the previous \(output) is unchanged")
             return 1
         }
+        report.written = result.written
+        report.unchanged = result.unchanged
         let elapsed = Clock.now() - started
         let summary = result.summary.map(\.line) ?? ""
-        Terminal.out("built \(output): \(result.files.count) files (\(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed) from \(summary) in \(String(format: "%.2f", elapsed)) s")
+        Terminal.out("built \(output): \(result.paths.count) files (\(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed) from \(summary) in \(String(format: "%.2f", elapsed)) s")
         return 0
     }
 }

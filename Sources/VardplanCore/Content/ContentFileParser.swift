@@ -26,7 +26,9 @@ public enum ContentFileParser {
     /// `MarkdownParser`.
     /// With `parseBody: false` only the front matter is parsed and `body` is empty
     /// (a printout parses the bodies of the steps it shows, later).
-    public static func parse(_ file: SourceFile, language: String, parseBody: Bool = true) -> ParsedContentFile {
+    /// `countWords: false` leaves `wordCount` at 0 (a printout needs no summary).
+    public static func parse(_ file: SourceFile, language: String, parseBody: Bool = true,
+                             countWords: Bool = true) -> ParsedContentFile {
         var diagnostics = Diagnostics()
         let split = FrontMatterSplitter.split(file, diagnostics: &diagnostics)
         var frontMatter: YAMLNode?
@@ -38,7 +40,7 @@ public enum ContentFileParser {
             ? parseMarkdown(file, bodyRange: bodyRange, bodyFirstLine: split.bodyFirstLine, language: language,
                             diagnostics: &diagnostics)
             : MarkdownDocument(blocks: [], location: file.location(line: split.bodyFirstLine, column: 1))
-        let words = wordCount(file.bytes[bodyRange])
+        let words = countWords ? wordCount(file.bytes[bodyRange]) : 0
         return ParsedContentFile(
             source: file, frontMatter: frontMatter, hasFrontMatter: split.frontMatterRange != nil,
             body: body, bodyIsEmpty: file.bytes[bodyRange].allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 },
@@ -58,9 +60,10 @@ public enum ContentFileParser {
 
     /// Parses many files in parallel, results in input order.
     /// `parseBodies` false skips the Markdown of step files (see `parse`).
-    public static func parseAll(_ files: [SourceFile], language: String, parseBodies: Bool = true) -> [ParsedContentFile] {
+    public static func parseAll(_ files: [SourceFile], language: String, parseBodies: Bool = true,
+                                countWords: Bool = true) -> [ParsedContentFile] {
         ParallelMap.map(files) { file in
-            parse(file, language: language, parseBody: parseBodies || isMetadataFile(file.path))
+            parse(file, language: language, parseBody: parseBodies || isMetadataFile(file.path), countWords: countWords)
         }
     }
 
@@ -76,16 +79,25 @@ public enum ContentFileParser {
             var inWord = false
             var hasLetter = false
             for byte in buffer {
-                if byte <= 0x20 && (byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D) {
+                let kind = byteKinds[Int(byte)]
+                if kind == 0 {
                     if hasLetter { count += 1 }
                     inWord = false
                     hasLetter = false
                 } else {
                     inWord = true
-                    hasLetter = hasLetter || byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                    hasLetter = hasLetter || kind == 2
                 }
             }
             return count + (inWord && hasLetter ? 1 : 0)
         }
+    }
+
+    /// 0 for white space, 2 for a letter (ASCII, or any byte of a non-ASCII character), 1 otherwise.
+    private static let byteKinds: [UInt8] = (0..<256).map { value in
+        let byte = UInt8(value)
+        if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { return 0 }
+        if byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) { return 2 }
+        return 1
     }
 }

@@ -43,9 +43,13 @@ public struct ContentLoader: Sendable {
     private func prefetch() -> [String: Prefetched] {
         var paths: [String] = []
         let fileSystem = self.fileSystem
+        let only = onlyDiagnosis
+        let diagnosisNames = only == nil ? [] : ((try? fileSystem.entries(of: "diagnoses")) ?? []).map(\.name)
+        let filterDiagnoses = only != nil && diagnosisNames.contains { ContentID.fromName($0) == only }
         func visit(_ directory: String, depth: Int) {
             guard depth < 8, let entries = try? fileSystem.entries(of: directory) else { return }
             for entry in entries where !entry.name.hasPrefix(".") {
+                if filterDiagnoses, directory == "diagnoses", ContentID.fromName(entry.name) != only { continue }
                 let path = joinPath(directory, entry.name)
                 if entry.isDirectory {
                     visit(path, depth: depth + 1)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Checks that a file's bytes are text we can parse: valid UTF-8, no NUL bytes,
 /// not larger than a step could sensibly be.
 public enum SourceTextValidator {
@@ -15,7 +21,11 @@ public enum SourceTextValidator {
                 at: file.location(line: 1, column: 1))
             return false
         }
-        if let offset = bytes.withUnsafeBufferPointer({ buffer in buffer.firstIndex(of: 0) }) {
+        let nul = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        if let offset = nul {
             diagnostics.error(
                 "file contains a NUL byte and looks binary; content files must be UTF-8 text",
                 at: file.location(ofOffset: offset))

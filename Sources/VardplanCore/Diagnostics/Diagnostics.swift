@@ -21,8 +21,10 @@ public struct Diagnostics: Sendable {
     }
 
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
-    public var errorCount: Int { all.count { $0.severity == .error } }
-    public var warningCount: Int { all.count { $0.severity == .warning } }
+    /// Errors as printed: the same problem found twice (a general module checked in
+    /// every diagnosis) counts once.
+    public var errorCount: Int { sorted.count { $0.severity == .error } }
+    public var warningCount: Int { sorted.count { $0.severity == .warning } }
     public var isEmpty: Bool { all.isEmpty }
 
     /// The diagnostics in print order: by path, line, column, then errors before

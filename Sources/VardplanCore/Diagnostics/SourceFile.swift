@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The bytes of one file with its line table, so that byte offsets become
 /// file-absolute `line:column` positions (columns in characters) in one place.
 public struct SourceFile: Sendable {
@@ -12,9 +18,15 @@ public struct SourceFile: Sendable {
         self.path = path
         self.bytes = bytes
         var starts = [0]
-        starts.reserveCapacity(bytes.count / 32 + 1)
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(index + 1)
+        starts.reserveCapacity(bytes.count / 48 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard var cursor = buffer.baseAddress else { return }
+            let base = cursor, end = cursor + buffer.count
+            while cursor < end, let found = memchr(cursor, 0x0A, end - cursor) {
+                let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                starts.append(base.distance(to: newline) + 1)
+                cursor = newline + 1
+            }
         }
         self.lineStarts = starts
     }

@@ -11,6 +11,8 @@ public struct ModelBuilder {
     /// False to leave step bodies unparsed (empty), for commands that parse only the
     /// steps they show; see `Step.parseBody`.
     public let parseStepBodies: Bool
+    /// False to skip counting words (they only feed the summary).
+    public let countsWords: Bool
 
     static let siteKeys = ["title", "language", "languages", "base_url", "phases"]
     static let diagnosisKeys = ["title", "version", "approved", "next_review", "publisher", "summary",
@@ -20,9 +22,10 @@ public struct ModelBuilder {
     static let stepKeys = ["title", "order", "visible", "phases", "id", "aliases"]
     static let translationKeys = ["title"]
 
-    public init(today: SimpleDate, parseStepBodies: Bool = true) {
+    public init(today: SimpleDate, parseStepBodies: Bool = true, countsWords: Bool = true) {
         self.today = today
         self.parseStepBodies = parseStepBodies
+        self.countsWords = countsWords
     }
 
     /// Builds the model; returns nil only when nothing usable was found (no site).
@@ -57,7 +60,8 @@ public struct ModelBuilder {
 
     private func parseAll(_ tree: ContentTree, language: String) -> [String: ParsedContentFile] {
         let files = tree.allFiles.filter { $0.path != tree.site?.path }
-        let results = ContentFileParser.parseAll(files, language: language, parseBodies: parseStepBodies)
+        let results = ContentFileParser.parseAll(files, language: language, parseBodies: parseStepBodies,
+                                                 countWords: countsWords)
         return Dictionary(results.map { ($0.source.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

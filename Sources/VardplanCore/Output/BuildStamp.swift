@@ -23,9 +23,10 @@ public struct BuildStamp: Equatable, Sendable {
         self.files = files.map { ($0.path, $0.bytes.count) }.sorted { $0.0 < $1.0 }
     }
 
-    init(fingerprint: String, files: [(path: String, size: Int)]) {
+    /// A stamp from output paths and their sizes.
+    public init(fingerprint: String, files: [(path: String, size: Int)]) {
         self.fingerprint = fingerprint
-        self.files = files
+        self.files = files.sorted { $0.path < $1.path }
     }
 
     /// The stamp as a file of the build.

@@ -39,74 +39,121 @@ public struct SiteWriter {
 
     /// Replaces the output folder's content with `files`.
     public func write(_ files: [OutputFile]) throws(WriteError) -> Report {
+        let staging = try begin()
+        let counts: (written: Int, unchanged: Int)
+        do {
+            counts = try staging.accept(files)
+        } catch {
+            staging.abort()
+            throw error
+        }
+        var report = try staging.commit(paths: files.map(\.path))
+        report.written = counts.written
+        report.unchanged = counts.unchanged
+        return report
+    }
+
+    /// Starts a write: pages go into a staging folder beside the output as they come
+    /// (`accept`), then `commit` swaps it in, or `abort` throws it away.
+    public func begin() throws(WriteError) -> Staging {
         let slash = outputPath.lastIndex(of: "/")
         let parent = slash.map { String(outputPath[..<$0]) } ?? ""
         let name = slash.map { String(outputPath[outputPath.index(after: $0)...]) } ?? outputPath
         let prefix = parent.isEmpty ? "" : parent + "/"
-        let staging = prefix + ".\(name).staging-\(getpid())"
-        let previous = prefix + ".\(name).previous-\(getpid())"
-        let output = outputPath
-        Self.removeTree(staging)
+        let staging = Staging(output: outputPath, folder: prefix + ".\(name).staging-\(getpid())",
+                              previous: prefix + ".\(name).previous-\(getpid())")
+        Self.removeTree(staging.folder)
+        guard FileIO.makeDirectories(staging.folder) else {
+            throw .io(path: staging.folder, reason: "the staging folder could not be created")
+        }
+        return staging
+    }
 
-        guard FileIO.makeDirectories(staging) else {
-            throw .io(path: staging, reason: "the staging folder could not be created")
+    /// A write in progress: a staging folder that receives pages from any thread.
+    public struct Staging: PageSink {
+        let output: String
+        let folder: String
+        let previous: String
+        let hadOutput: Bool
+
+        init(output: String, folder: String, previous: String) {
+            self.output = output
+            self.folder = folder
+            self.previous = previous
+            self.hadOutput = FileIO.isDirectory(output)
         }
-        let hadOutput = FileIO.isDirectory(output)
-        // Folders first, once each, then the files on every core.
-        var folders = Set<String>()
-        for file in files {
-            if let last = file.path.lastIndex(of: "/") { folders.insert(String(file.path[..<last])) }
-        }
-        for folder in folders.sorted() where !FileIO.makeDirectories(staging + "/" + folder) {
-            Self.removeTree(staging)
-            throw .io(path: folder, reason: "the folder could not be created")
-        }
-        let outcomes = ParallelMap.map(files) { file -> Outcome in
-            let target = staging + "/" + file.path
-            let old = output + "/" + file.path
-            if hadOutput, let existing = FileIO.read(old), existing == file.bytes, link(old, target) == 0 {
-                return .unchanged
+
+        /// Writes pages into the staging folder; an unchanged page is hard-linked
+        /// from the current output instead of written.
+        public func accept(_ files: [OutputFile]) throws(WriteError) -> (written: Int, unchanged: Int) {
+            var folders = Set<String>()
+            for file in files {
+                if let last = file.path.lastIndex(of: "/") { folders.insert(String(file.path[..<last])) }
             }
-            return FileIO.write(file.bytes, to: target) ? .written : .failed(file.path)
-        }
-        var report = Report()
-        for outcome in outcomes {
-            switch outcome {
-            case .written: report.written += 1
-            case .unchanged: report.unchanged += 1
-            case .failed(let path):
-                Self.removeTree(staging)
-                throw .io(path: path, reason: String(cString: strerror(errno)))
+            for name in folders.sorted() where !FileIO.makeDirectories(folder + "/" + name) {
+                throw .io(path: name, reason: "the folder could not be created")
             }
+            let output = self.output, folder = self.folder, hadOutput = self.hadOutput
+            let outcomes = ParallelMap.map(files) { file -> Outcome in
+                let target = folder + "/" + file.path
+                let old = output + "/" + file.path
+                if hadOutput, let existing = FileIO.read(old), existing == file.bytes, link(old, target) == 0 {
+                    return .unchanged
+                }
+                return FileIO.write(file.bytes, to: target) ? .written : .failed(file.path)
+            }
+            var counts = (written: 0, unchanged: 0)
+            for outcome in outcomes {
+                switch outcome {
+                case .written: counts.written += 1
+                case .unchanged: counts.unchanged += 1
+                case .failed(let path): throw .io(path: path, reason: String(cString: strerror(errno)))
+                }
+            }
+            return counts
         }
-        if hadOutput {
-            let newPaths = Set(files.map(\.path))
+
+        /// Throws the staging folder away; the output stays as it was.
+        public func abort() {
+            SiteWriter.removeTree(folder)
+        }
+
+        /// Swaps the staging folder in. `paths` are the pages of the build, to count
+        /// the stale files left out. Top-level dot entries of the old output are kept.
+        public func commit(paths: [String]) throws(WriteError) -> Report {
+            var report = Report()
+            guard hadOutput else {
+                guard rename(folder, output) == 0 else {
+                    let reason = String(cString: strerror(errno))
+                    abort()
+                    throw .io(path: output, reason: reason)
+                }
+                return report
+            }
+            let newPaths = Set(paths)
             report.removed = FileIO.files(below: output).filter { !newPaths.contains($0) && !$0.hasPrefix(".") }.count
             // Dot entries at the top are the user's: carry them over by rename, and back on failure.
             let kept = (FileIO.entries(output) ?? []).map(\.name).filter { $0.hasPrefix(".") && !newPaths.contains($0) }
-            for name in kept { rename(output + "/" + name, staging + "/" + name) }
-            func giveBack(from folder: String) {
+            for name in kept { rename(output + "/" + name, folder + "/" + name) }
+            func giveBack() {
                 for name in kept { rename(folder + "/" + name, output + "/" + name) }
             }
             guard rename(output, previous) == 0 else {
                 let reason = String(cString: strerror(errno))
-                giveBack(from: staging)
-                Self.removeTree(staging)
+                giveBack()
+                abort()
                 throw .io(path: output, reason: "the old output could not be moved aside: " + reason)
             }
-            guard rename(staging, output) == 0 else {
+            guard rename(folder, output) == 0 else {
                 let reason = String(cString: strerror(errno))
                 rename(previous, output)
-                giveBack(from: staging)
-                Self.removeTree(staging)
+                giveBack()
+                abort()
                 throw .io(path: output, reason: "the new output could not be moved in: " + reason)
             }
-            Self.removeTree(previous)
-        } else if rename(staging, output) != 0 {
-            Self.removeTree(staging)
-            throw .io(path: output, reason: String(cString: strerror(errno)))
+            SiteWriter.removeTree(previous)
+            return report
         }
-        return report
     }
 
     /// Removes a folder and everything in it; nothing when it does not exist. Symbolic

@@ -1,24 +1,46 @@
-/// `build`: content and templates in, a finished site out, all in memory; the caller
-/// writes it with `SiteWriter` only when there are no errors.
+/// `build`: content and templates in, a finished site out. Pages stream into a
+/// `PageSink` diagnosis by diagnosis (a staging folder, or memory), so memory stays
+/// small at national scale; the caller commits the staging folder only when the
+/// build has no errors.
 public enum SiteBuild {
     public struct Result: Sendable {
+        /// The pages, when built into memory (`run` without a sink); else empty.
         public var files: [OutputFile]
         public var diagnostics: Diagnostics
         public var summary: ContentSummary?
         /// True when the inputs are those of the previous build and its output is
         /// intact: nothing was rendered and nothing needs writing.
         public var upToDate = false
+        /// Every path the build made, for the writer to count stale files.
+        public var paths: [String] = []
+        public var written = 0
+        public var unchanged = 0
     }
 
-    /// Loads, checks and renders. Diagnostics: those of `ContentLoader`,
-    /// `ModelBuilder`, `LinkChecker`, `TemplateFolderLoader` and the renderer.
-    /// Returns no files when there is any error. With `previous` (the stamp of the
+    /// Builds into memory: `files` holds every page, sorted. Returns no files when
+    /// there is any error.
+    public static func run(content: any ContentFileSystem, contentDisplay: String,
+                           templates: any ContentFileSystem, templatesDisplay: String,
+                           today: SimpleDate, options: SiteRenderer.Options,
+                           previous: BuildStamp? = nil) -> Result {
+        let sink = MemoryPageSink()
+        var result = run(content: content, contentDisplay: contentDisplay, templates: templates,
+                         templatesDisplay: templatesDisplay, today: today, options: options, previous: previous,
+                         into: sink)
+        result.files = result.diagnostics.hasErrors ? [] : sink.files
+        return result
+    }
+
+    /// Loads, checks and renders into `sink`. Diagnostics: those of `ContentLoader`,
+    /// `ModelBuilder`, `DiagnosisPass` (Markdown and links), `TemplateFolderLoader`,
+    /// the renderer, and a write failure. When the diagnostics hold an error, what
+    /// the sink received must be thrown away. With `previous` (the stamp of the
     /// output folder, already checked to be intact), a build whose inputs did not
     /// change returns `upToDate` without rendering.
     public static func run(content: any ContentFileSystem, contentDisplay: String,
                            templates: any ContentFileSystem, templatesDisplay: String,
                            today: SimpleDate, options: SiteRenderer.Options,
-                           previous: BuildStamp? = nil) -> Result {
+                           previous: BuildStamp? = nil, into sink: any PageSink) -> Result {
         var diagnostics = Diagnostics()
         let tree = ContentLoader(fileSystem: content, displayRoot: contentDisplay).load(diagnostics: &diagnostics)
         let loaded = TemplateFolderLoader(fileSystem: templates, displayRoot: templatesDisplay)
@@ -27,20 +49,58 @@ public enum SiteBuild {
         if let previous, previous.fingerprint == fingerprint, !diagnostics.hasErrors {
             return Result(files: [], diagnostics: diagnostics, summary: nil, upToDate: true)
         }
-        let model = ModelBuilder(today: today).build(tree, diagnostics: &diagnostics)
-        if let model { LinkChecker.check(model, diagnostics: &diagnostics) }
-        let summary = model.map(ContentSummary.init)
-        guard let model, !diagnostics.hasErrors else {
-            return Result(files: [], diagnostics: diagnostics, summary: summary)
+        guard let model = ModelBuilder(today: today, parseStepBodies: false).build(tree, diagnostics: &diagnostics) else {
+            return Result(files: [], diagnostics: diagnostics, summary: nil)
         }
-        var (files, renderDiagnostics) = SiteRenderer(model: model, templates: loaded.library, assets: loaded.assets,
-                                                      options: options).render()
-        diagnostics.append(contentsOf: renderDiagnostics)
-        if diagnostics.hasErrors {
-            return Result(files: [], diagnostics: diagnostics, summary: summary)
+        let summary = ContentSummary(model)
+        let renderer = SiteRenderer(model: model, templates: loaded.library, assets: loaded.assets, options: options)
+        // Render only while the content is sound; keep checking either way, so every
+        // problem is reported at once.
+        let render = !diagnostics.hasErrors
+        let perDiagnosis = DiagnosisPass.run(model, diagnostics: &diagnostics) { diagnosis, local -> DiagnosisOutput in
+            guard render, !local.hasErrors else { return DiagnosisOutput(state: nil, pages: [], counts: (0, 0)) }
+            var state = renderer.makeState()
+            let pages = renderer.renderPages(of: diagnosis, &state)
+            do {
+                let counts = try sink.accept(pages)
+                return DiagnosisOutput(state: state, pages: pages.map { ($0.path, $0.bytes.count) }, counts: counts)
+            } catch {
+                local.error("\(error)", at: nil)
+                return DiagnosisOutput(state: state, pages: [], counts: (0, 0))
+            }
         }
-        files.append(BuildStamp(fingerprint: fingerprint, files: files).outputFile)
-        return Result(files: files, diagnostics: diagnostics, summary: summary)
+        var result = Result(files: [], diagnostics: diagnostics, summary: summary)
+        guard render, !result.diagnostics.hasErrors else { return result }
+
+        var state = renderer.makeState()
+        var sizes: [(path: String, size: Int)] = []
+        for output in perDiagnosis {
+            if let other = output.state { state.merge(other) }
+            sizes.append(contentsOf: output.pages)
+            result.paths.append(contentsOf: output.pages.map { $0.path })
+            result.written += output.counts.written
+            result.unchanged += output.counts.unchanged
+        }
+        var shared = renderer.renderSharedPages(pagePaths: result.paths, &state)
+        result.diagnostics.append(contentsOf: renderer.finish(state))
+        guard !result.diagnostics.hasErrors else { return result }
+        sizes.append(contentsOf: shared.map { ($0.path, $0.bytes.count) })
+        shared.append(BuildStamp(fingerprint: fingerprint, files: sizes).outputFile)
+        do {
+            let counts = try sink.accept(shared)
+            result.written += counts.written
+            result.unchanged += counts.unchanged
+            result.paths.append(contentsOf: shared.map(\.path))
+        } catch {
+            result.diagnostics.error("\(error)", at: nil)
+        }
+        return result
+    }
+
+    private struct DiagnosisOutput: Sendable {
+        var state: SiteRenderer.RenderState?
+        var pages: [(path: String, size: Int)]
+        var counts: (written: Int, unchanged: Int)
     }
 
     /// Every input that can change the output or its diagnostics, hashed.
@@ -50,10 +110,15 @@ public enum SiteBuild {
         hash.add(BuildStamp.formatVersion)
         hash.add(today.description)
         hash.add(options.baseURL ?? "")
-        for file in tree.allFiles {
-            hash.add(file.path)
-            hash.add(file.bytes)
+        // Each file hashed on its own core, then the hashes combined in order.
+        let files = tree.allFiles
+        let perFile = ParallelMap.map(files) { file -> String in
+            var one = InputFingerprint()
+            one.add(file.path)
+            one.add(file.bytes)
+            return one.hex
         }
+        for digest in perFile { hash.add(digest) }
         for name in templates.sources.keys.sorted() {
             hash.add(name)
             hash.add(templates.sources[name]!.bytes)

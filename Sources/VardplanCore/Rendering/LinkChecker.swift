@@ -1,18 +1,7 @@
-/// Checks every link in every text of every diagnosis: a step or module link that
-/// leads nowhere is an error at the link.
-///
-/// General modules are checked in each diagnosis that includes them; the same broken
-/// link is reported once.
+/// Checks every link in the texts of a diagnosis: a step or module link that leads
+/// nowhere is an error at the link. `DiagnosisPass` runs it for each diagnosis;
+/// a broken link in a general module shows once in the sorted diagnostics.
 public enum LinkChecker {
-    public static func check(_ model: SiteModel, diagnostics: inout Diagnostics) {
-        // Each diagnosis on its own core; the same place is reported once.
-        let found = ParallelMap.map(model.diagnoses) { broken(in: $0) }
-        var reported = Set<SourceLocation>()
-        for (message, location) in found.joined() where reported.insert(location).inserted {
-            diagnostics.error(message, at: location)
-        }
-    }
-
     /// The broken links of one diagnosis's texts, with their messages.
     static func broken(in diagnosis: Diagnosis) -> [(String, SourceLocation)] {
         var result: [(String, SourceLocation)] = []

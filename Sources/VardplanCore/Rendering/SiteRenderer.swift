@@ -32,36 +32,59 @@ public struct SiteRenderer: Sendable {
 
     /// What rendering one part of the site gathers besides files: template problems
     /// and which template variables were found.
-    struct RenderState: Sendable {
-        var diagnostics = Diagnostics()
-        var usage: TemplateUsage
+    public struct RenderState: Sendable {
+        public var diagnostics = Diagnostics()
+        public var usage: TemplateUsage
+
+        public init(usage: TemplateUsage) {
+            self.usage = usage
+        }
+
+        public mutating func merge(_ other: RenderState) {
+            diagnostics.append(contentsOf: other.diagnostics)
+            usage.merge(other.usage)
+        }
+    }
+
+    /// A fresh state for this renderer's templates.
+    public func makeState() -> RenderState {
+        RenderState(usage: TemplateUsage(for: templates))
     }
 
     /// Every file of the site, sorted by path, and the templates' problems: render
-    /// errors, and warnings for variables no page ever had (likely typos).
+    /// errors, and warnings for variables no page ever had (likely typos). The model
+    /// must hold the step bodies; `SiteBuild` renders diagnosis by diagnosis instead.
     public func render() -> (files: [OutputFile], diagnostics: Diagnostics) {
-        var state = RenderState(usage: TemplateUsage(for: templates))
+        var state = makeState()
+        var files: [OutputFile] = []
+        for diagnosis in model.diagnoses {
+            files.append(contentsOf: renderPages(of: diagnosis, &state))
+        }
+        files.append(contentsOf: renderSharedPages(pagePaths: files.map(\.path), &state))
+        return (files.sorted { $0.path < $1.path }, finish(state))
+    }
+
+    /// The pages of one diagnosis (its step bodies parsed).
+    public func renderPages(of diagnosis: Diagnosis, _ state: inout RenderState) -> [OutputFile] {
+        renderDiagnosis(diagnosis, &state)
+    }
+
+    /// The pages every site has: assets, start page, 404 and the sitemap of `pagePaths`.
+    public func renderSharedPages(pagePaths: [String], _ state: inout RenderState) -> [OutputFile] {
         var files = assets
         files.append(renderStart(&state))
         files.append(renderNotFound(&state))
-        // Diagnoses in parallel: each is independent.
-        let perDiagnosis = ParallelMap.map(model.diagnoses.map { DiagnosisJob(diagnosis: $0) }) { job in
-            var jobState = RenderState(usage: TemplateUsage(for: templates))
-            let pages = renderDiagnosis(job.diagnosis, &jobState)
-            return DiagnosisResult(files: pages, state: jobState)
-        }
-        for result in perDiagnosis {
-            files.append(contentsOf: result.files)
-            state.diagnostics.append(contentsOf: result.state.diagnostics)
-            state.usage.merge(result.state.usage)
-        }
-        if let sitemap = renderSitemap(paths: files.map(\.path), &state) { files.append(sitemap) }
-        templates.reportMissingVariables(state.usage, into: &state.diagnostics)
-        return (files.sorted { $0.path < $1.path }, state.diagnostics)
+        if let sitemap = renderSitemap(paths: pagePaths + [SitePaths.start], &state) { files.append(sitemap) }
+        return files
     }
 
-    private struct DiagnosisJob: Sendable { let diagnosis: Diagnosis }
-    private struct DiagnosisResult: Sendable { let files: [OutputFile]; let state: RenderState }
+    /// The diagnostics of all the rendering, with warnings for template variables
+    /// that no page ever had.
+    public func finish(_ state: RenderState) -> Diagnostics {
+        var diagnostics = state.diagnostics
+        templates.reportMissingVariables(state.usage, into: &diagnostics)
+        return diagnostics
+    }
 
     /// Renders one template, recording problems and usage.
     private func renderTemplate(_ name: String, _ context: TemplateValue, _ state: inout RenderState) -> String {

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Where a build's pages go as they are rendered: a staging folder on disk
+/// (`SiteWriter.Staging`) or memory (`MemoryPageSink`, for tests and tools).
+/// `accept` is called from several threads at once, never twice for one path.
+public protocol PageSink: Sendable {
+    /// Takes pages; returns how many were written and how many were unchanged.
+    func accept(_ files: [OutputFile]) throws(SiteWriter.WriteError) -> (written: Int, unchanged: Int)
+}
+
+/// Keeps every page in memory.
+public final class MemoryPageSink: PageSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [OutputFile] = []
+
+    public init() {}
+
+    public func accept(_ files: [OutputFile]) throws(SiteWriter.WriteError) -> (written: Int, unchanged: Int) {
+        lock.lock()
+        stored.append(contentsOf: files)
+        lock.unlock()
+        return (files.count, 0)
+    }
+
+    /// The pages received, sorted by path.
+    public var files: [OutputFile] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored.sorted { $0.path < $1.path }
+    }
+}

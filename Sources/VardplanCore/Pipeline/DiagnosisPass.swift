@@ -1,0 +1,62 @@
+/// Goes through a model built without step bodies one diagnosis at a time, on every
+/// core: parses the diagnosis's step bodies, checks its links, hands the complete
+/// diagnosis to `visit`, and lets the parsed trees go before the next one. Memory
+/// stays that of a couple of diagnoses, however many the site has.
+///
+/// The steps of general modules are parsed once and shared by every diagnosis.
+/// Diagnostics: those of `MarkdownParser` and `LinkChecker`.
+public enum DiagnosisPass {
+    public static func run<Result: Sendable>(
+        _ model: SiteModel, diagnostics: inout Diagnostics,
+        visit: @Sendable (Diagnosis, inout Diagnostics) -> Result
+    ) -> [Result] {
+        let language = model.config.language
+        // General modules: parse their steps once.
+        let generalSteps = model.generalModules.flatMap(\.steps)
+        let parsedGeneral = ParallelMap.map(generalSteps) { parse($0, language: language) }
+        var generalBodies: [String: MarkdownDocument] = [:]
+        for (step, parsed) in zip(generalSteps, parsedGeneral) {
+            generalBodies[step.location.path] = parsed.body
+            diagnostics.append(contentsOf: parsed.diagnostics)
+        }
+        let shared = generalBodies
+        let outcomes = ParallelMap.map(model.diagnoses) { diagnosis -> (Result, Diagnostics) in
+            var local = Diagnostics()
+            var complete = diagnosis
+            for m in complete.modules.indices {
+                let isGeneral = complete.modules[m].isGeneral
+                for s in complete.modules[m].sections.indices {
+                    for t in complete.modules[m].sections[s].steps.indices {
+                        let step = complete.modules[m].sections[s].steps[t]
+                        if isGeneral, let body = shared[step.location.path] {
+                            complete.modules[m].sections[s].steps[t].body = body
+                        } else {
+                            let parsed = parse(step, language: language)
+                            local.append(contentsOf: parsed.diagnostics)
+                            complete.modules[m].sections[s].steps[t].body = parsed.body
+                        }
+                    }
+                }
+            }
+            for (message, location) in LinkChecker.broken(in: complete) {
+                local.error(message, at: location)
+            }
+            let result = visit(complete, &local)
+            return (result, local)
+        }
+        var results: [Result] = []
+        results.reserveCapacity(outcomes.count)
+        for (result, local) in outcomes {
+            results.append(result)
+            diagnostics.append(contentsOf: local)
+        }
+        return results
+    }
+
+    private static func parse(_ step: Step, language: String) -> (body: MarkdownDocument, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        let body = ContentFileParser.parseMarkdown(step.source, bodyRange: step.bodyRange, bodyFirstLine: step.bodyFirstLine,
+                                                   language: language, diagnostics: &diagnostics)
+        return (body, diagnostics)
+    }
+}
