@@ -55,7 +55,9 @@ func runSite(_ arguments: ArraySlice<String>) {
     let t2 = now()
     let model = ModelBuilder(today: today).build(tree, diagnostics: &diagnostics)
     let t3 = now()
-    if let model { LinkChecker.check(model, diagnostics: &diagnostics) }
+    for diagnosis in model?.diagnoses ?? [] {
+        for (message, location) in LinkChecker.broken(in: diagnosis) { diagnostics.error(message, at: location) }
+    }
     let t4 = now()
     guard let model, !diagnostics.hasErrors else { fail("the content or templates have errors; run vardplan check") }
     let (files, renderDiagnostics) = SiteRenderer(model: model, templates: loaded.library, assets: loaded.assets,

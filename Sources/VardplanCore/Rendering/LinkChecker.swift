@@ -3,7 +3,7 @@
 /// a broken link in a general module shows once in the sorted diagnostics.
 public enum LinkChecker {
     /// The broken links of one diagnosis's texts, with their messages.
-    static func broken(in diagnosis: Diagnosis) -> [(String, SourceLocation)] {
+    public static func broken(in diagnosis: Diagnosis) -> [(String, SourceLocation)] {
         var result: [(String, SourceLocation)] = []
         do {
             let resolver = LinkResolver(diagnosis: diagnosis)
