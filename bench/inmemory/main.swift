@@ -1,9 +1,7 @@
 // vardplan without the command line, timed in process through VardplanCore's public API.
 //
-//   vardplan-inmemory site CONTENT TEMPLATES TODAY [OUTPUT]
-//       the stages of `vardplan build`: read the content tree, load the templates, build
-//       the model (front matter and Markdown of every file), check the links, render
-//       every page in memory and, with OUTPUT, write them with SiteWriter;
+//   vardplan-inmemory site CONTENT TEMPLATES TODAY
+//       `vardplan build` without the disk writes: SiteBuild.run into memory;
 //   vardplan-inmemory markdown CONTENT
 //       the Markdown stage alone, against the floor: every step file read first, then
 //       front matter split + MarkdownParser.parse + MarkdownHTMLRenderer.render, once on
@@ -35,50 +33,26 @@ func json(_ fields: [(String, String)]) -> String {
     "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
 }
 
-let usage = "usage: vardplan-inmemory site CONTENT TEMPLATES YYYY-MM-DD [OUTPUT] | markdown CONTENT"
+let usage = "usage: vardplan-inmemory site CONTENT TEMPLATES YYYY-MM-DD | markdown CONTENT"
 
 // MARK: - site
 
+/// `vardplan build` into memory: SiteBuild.run with its in-memory page sink, the same
+/// stages as the command (read, templates, model, Markdown and links per diagnosis,
+/// render) without the staging folder and the writes.
 func runSite(_ arguments: ArraySlice<String>) {
     let args = Array(arguments)
-    guard args.count == 3 || args.count == 4, let today = SimpleDate(parsing: args[2]) else { fail(usage, status: 2) }
+    guard args.count == 3, let today = SimpleDate(parsing: args[2]) else { fail(usage, status: 2) }
     let content = args[0], templates = args[1]
-    let output: String? = args.count == 4 ? args[3] : nil
-
-    // The stages of SiteBuild.run, one by one (without the up-to-date check).
-    var diagnostics = Diagnostics()
     let t0 = now()
-    let tree = ContentLoader(fileSystem: DiskFileSystem(root: content), displayRoot: content).load(diagnostics: &diagnostics)
+    let result = SiteBuild.run(content: DiskFileSystem(root: content), contentDisplay: content,
+                               templates: DiskFileSystem(root: templates), templatesDisplay: templates,
+                               today: today, options: SiteRenderer.Options())
     let t1 = now()
-    let loaded = TemplateFolderLoader(fileSystem: DiskFileSystem(root: templates), displayRoot: templates)
-        .loadAll(required: SiteRenderer.requiredTemplates, diagnostics: &diagnostics)
-    let t2 = now()
-    let model = ModelBuilder(today: today).build(tree, diagnostics: &diagnostics)
-    let t3 = now()
-    for diagnosis in model?.diagnoses ?? [] {
-        for (message, location) in LinkChecker.broken(in: diagnosis) { diagnostics.error(message, at: location) }
-    }
-    let t4 = now()
-    guard let model, !diagnostics.hasErrors else { fail("the content or templates have errors; run vardplan check") }
-    let (files, renderDiagnostics) = SiteRenderer(model: model, templates: loaded.library, assets: loaded.assets,
-                                                  options: SiteRenderer.Options()).render()
-    if renderDiagnostics.hasErrors { fail("rendering reported errors; run vardplan build") }
-    let t5 = now()
-    var writeSeconds = 0.0
-    if let output {
-        do {
-            _ = try SiteWriter(outputPath: output).write(files)
-        } catch {
-            fail("\(error)")
-        }
-        writeSeconds = now() - t5
-    }
+    if result.diagnostics.hasErrors || result.files.isEmpty { fail("the build has errors; run vardplan build") }
     var htmlBytes = 0
-    for file in files { htmlBytes += file.bytes.count }
-    print(json([("files", "\(files.count)"), ("html_bytes", "\(htmlBytes)"),
-                ("load_s", "\(t1 - t0)"), ("templates_s", "\(t2 - t1)"), ("model_s", "\(t3 - t2)"),
-                ("links_s", "\(t4 - t3)"), ("render_s", "\(t5 - t4)"), ("write_s", "\(writeSeconds)"),
-                ("total_s", "\(now() - t0)")]))
+    for file in result.files { htmlBytes += file.bytes.count }
+    print(json([("files", "\(result.files.count)"), ("html_bytes", "\(htmlBytes)"), ("total_s", "\(t1 - t0)")]))
 }
 
 // MARK: - markdown

@@ -100,10 +100,7 @@ public struct PrintRenderer: Sendable {
         let planning: [TemplateValue] = PlanningOrder.sorted(manifest.planning).map { entry in
             .object(["when": .text(PlanningOrder.text(entry.when)), "what": .text(entry.what)])
         }
-        let welcome = (manifest.welcome ?? Self.defaultWelcome)
-            .split(separator: "\n", omittingEmptySubsequences: false)
-            .split(whereSeparator: { $0.trimmingCharacters(in: .whitespaces).isEmpty })
-            .map { TemplateValue.text($0.joined(separator: " ")) }
+        let welcome = Self.paragraphs(manifest.welcome ?? Self.defaultWelcome)
 
         return .object([
             "lang": .text(config.language),
@@ -127,13 +124,19 @@ public struct PrintRenderer: Sendable {
         ])
     }
 
+    /// A nurse's text as paragraphs: blank lines separate them, line breaks inside
+    /// one become spaces. Each is text, escaped by the template.
+    static func paragraphs(_ text: String) -> [TemplateValue] {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .split(whereSeparator: { $0.trimmingSpaces.isEmpty })
+            .map { .text($0.map { $0.trimmingSpaces }.joined(separator: " ")) }
+    }
+
     private func comments(_ comments: [Manifest.PageComment]) -> TemplateValue {
         .list(comments.map { comment in
             .object([
                 "title": .text(comment.title ?? "Kommentar från din kontaktsjuksköterska"),
-                "paragraphs": .list(comment.text.split(separator: "\n", omittingEmptySubsequences: false)
-                    .split(whereSeparator: { $0.trimmingCharacters(in: .whitespaces).isEmpty })
-                    .map { .text($0.joined(separator: " ")) }),
+                "paragraphs": .list(Self.paragraphs(comment.text)),
             ])
         })
     }
