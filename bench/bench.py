@@ -149,6 +149,12 @@ def steal_share(before: list[int], after: list[int]) -> float:
     return delta[7] / total if total > 0 and len(delta) > 7 else 0.0
 
 
+def fs_type(path: str) -> str:
+    r = subprocess.run(["df", "--output=fstype", path], capture_output=True, text=True)
+    lines = r.stdout.split()
+    return lines[-1] if r.returncode == 0 and len(lines) > 1 else "?"
+
+
 def machine() -> dict:
     model = "unknown"
     try:
@@ -277,10 +283,12 @@ def bench_size(size: int, args, work: str, vardplan: str, floor: str, inmemory: 
     base, info = corpus(work, size, args.seed, args.regenerate)
     content = os.path.join(base, "content")
     templates = os.path.join(ROOT, "templates")
-    out = os.path.join(work, f"site-{size}")
-    floor_out = os.path.join(work, f"floor-{size}")
-    print_out = os.path.join(work, f"print-{size}.html")
-    floor_print_out = os.path.join(work, f"floor-print-{size}.html")
+    outputs = os.path.abspath(args.out_root or work)
+    os.makedirs(outputs, exist_ok=True)
+    out = os.path.join(outputs, f"site-{size}")
+    floor_out = os.path.join(outputs, f"floor-{size}")
+    print_out = os.path.join(outputs, f"print-{size}.html")
+    floor_print_out = os.path.join(outputs, f"floor-print-{size}.html")
     manifest = os.path.join(base, info["manifest"])
     edit = os.path.join(content, info["edit_step"])
     log_path = os.path.join(work, "last-run.log")
@@ -498,7 +506,8 @@ def report(results: list[dict], meta: dict) -> str:
            f"{meta['machine']['swift']}; libcmark {meta['machine']['libcmark']}; {meta['machine']['gcc']}.", "",
            f"Source: commit {meta['source']['commit']}"
            f"{' with uncommitted changes in Sources/' if meta['source']['sources_modified'] else ''}, "
-           f"release binary of {meta['source']['binary_mtime']} (copied to .build/bench/bin before the runs).", ""]
+           f"release binary of {meta['source']['binary_mtime']} (copied to .build/bench/bin before the runs). "
+           f"Outputs written to {meta['outputs']} ({fs_type(meta['outputs'])}).", ""]
     out += lines
     out += ["", "## Targets", ""] + targets(results)
     return "\n".join(out) + "\n"
@@ -552,6 +561,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=5, help="timed runs per figure (default: 5)")
     parser.add_argument("--seed", default="vardplan-bench-1", help="corpus seed")
     parser.add_argument("--work", default=os.path.join(ROOT, ".build", "bench"), help="git-ignored work folder")
+    parser.add_argument("--out-root", help="where the built sites, floor output and printouts go (default: the "
+                        "work folder, on disk); e.g. /dev/shm/vardplan-bench to take the file system out")
+    parser.add_argument("--results", default="results", help="name of the result files in the work folder "
+                        "(default: results → results.md, results.json)")
     parser.add_argument("--no-build", action="store_true", help="use the existing release binary of vardplan")
     parser.add_argument("--no-inmemory", action="store_true", help="skip the in-memory runner (bench/inmemory)")
     parser.add_argument("--regenerate", action="store_true", help="write the corpora again even if unchanged")
@@ -567,7 +580,8 @@ def main(argv: list[str]) -> int:
     work = os.path.abspath(args.work)
     os.makedirs(work, exist_ok=True)
 
-    meta = {"date": time.strftime("%Y-%m-%d %H:%M"), "runs": args.runs, "sizes": sizes, "machine": machine()}
+    meta = {"date": time.strftime("%Y-%m-%d %H:%M"), "runs": args.runs, "sizes": sizes, "machine": machine(),
+            "outputs": os.path.abspath(args.out_root or work)}
     vardplan = build_release(args.no_build, work)
     meta["source"] = source_state()
     floor = build_floor(work)
@@ -580,12 +594,12 @@ def main(argv: list[str]) -> int:
         r["steal_share"] = steal_share(ticks, cpu_times())
         results.append(r)
     text = report(results, meta)
-    with open(os.path.join(work, "results.md"), "w", encoding="utf-8") as f:
+    with open(os.path.join(work, args.results + ".md"), "w", encoding="utf-8") as f:
         f.write(text)
-    with open(os.path.join(work, "results.json"), "w", encoding="utf-8") as f:
+    with open(os.path.join(work, args.results + ".json"), "w", encoding="utf-8") as f:
         json.dump({"meta": meta, "results": results}, f, ensure_ascii=False, indent=1)
     print(text)
-    log(f"bench: wrote {os.path.relpath(os.path.join(work, 'results.md'), ROOT)} and results.json")
+    log(f"bench: wrote {os.path.relpath(os.path.join(work, args.results + '.md'), ROOT)} and {args.results}.json")
     return 0
 
 

@@ -71,8 +71,6 @@ public struct PrintRenderer: Sendable {
                 "is_form": .bool(isForm),
                 "intro": module.module.intro.map { .html(body($0, headingBase: 2, resolver: resolver, visible: visibleStepIDs)) } ?? .null,
                 "comments": comments(module.comments),
-                "what_matters": isForm && module.module.id == "vad-ar-viktigt-for-mig"
-                    ? (manifest.whatMatters.map(TemplateValue.text) ?? .null) : .null,
                 "sections": .list(module.visibleSections.map { section in
                     .object([
                         "id": .text(section.section.id),
@@ -119,6 +117,8 @@ public struct PrintRenderer: Sendable {
             "planning": .list(planning),
             "has_planning": .bool(!planning.isEmpty),
             "welcome": .list(welcome),
+            "what_matters": .list(manifest.whatMatters.map(Self.paragraphs) ?? []),
+            "has_what_matters": .bool(manifest.whatMatters != nil),
             "toc": .list(toc),
             "modules": .list(moduleValues),
         ])
