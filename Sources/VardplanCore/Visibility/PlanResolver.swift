@@ -34,7 +34,13 @@ public struct PlanResolver {
         }
 
         let moduleIDs = diagnosis.modules.map(\.id)
-        let stepIDs = diagnosis.steps.map(\.id)
+        let allSteps = diagnosis.steps
+        let stepIDs = allSteps.map(\.id)
+        // Ids and aliases to canonical ids, built once (a manifest may list hundreds).
+        var canonicalStep: [String: String] = [:]
+        for step in allSteps {
+            for name in [step.id] + step.aliases where canonicalStep[name] == nil { canonicalStep[name] = step.id }
+        }
         func moduleID(_ id: Located<String>) -> String? {
             if let module = diagnosis.modules.first(where: { $0.id == id.value || $0.aliases.contains(id.value) }) { return module.id }
             diagnostics.error("there is no module '\(id.value)' in '\(diagnosis.id)'" + NameSuggester.didYouMean(id.value, among: moduleIDs),
@@ -42,7 +48,7 @@ public struct PlanResolver {
             return nil
         }
         func stepID(_ id: Located<String>) -> String? {
-            if let step = diagnosis.steps.first(where: { $0.id == id.value || $0.aliases.contains(id.value) }) { return step.id }
+            if let canonical = canonicalStep[id.value] { return canonical }
             diagnostics.error("there is no step '\(id.value)' in '\(diagnosis.id)'" + NameSuggester.didYouMean(id.value, among: stepIDs),
                               at: id.location)
             return nil
