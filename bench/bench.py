@@ -196,15 +196,16 @@ def build_release(skip: bool, work: str) -> str:
     return snapshot
 
 
-def source_state() -> dict:
+def source_state(binary: str, given: bool) -> dict:
     """The commit measured and whether Sources/ had uncommitted changes (read-only git)."""
     def git(*argv: str) -> str:
         r = subprocess.run(["git", *argv], cwd=ROOT, capture_output=True, text=True)
         return r.stdout.strip() if r.returncode == 0 else "?"
     return {"commit": git("rev-parse", "--short", "HEAD"),
             "sources_modified": bool(git("status", "--porcelain", "--", "Sources")),
-            "binary_mtime": time.strftime("%Y-%m-%d %H:%M:%S",
-                                          time.localtime(os.path.getmtime(os.path.join(ROOT, ".build", "release", "vardplan"))))}
+            "binary": os.path.relpath(binary, ROOT) if given else None,
+            "binary_mtime": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(os.path.getmtime(
+                binary if given else os.path.join(ROOT, ".build", "release", "vardplan"))))}
 
 
 def build_floor(work: str) -> str:
@@ -439,6 +440,18 @@ def cell(series: dict, ratio: float | None = None, unit: str = "× floor") -> st
     return text
 
 
+def source_line(meta: dict) -> str:
+    src = meta["source"]
+    if src["binary"]:
+        text = (f"Binary: {src['binary']} of {src['binary_mtime']} (given with --binary; "
+                f"the working tree was at commit {src['commit']}). ")
+    else:
+        dirty = " with uncommitted changes in Sources/" if src["sources_modified"] else ""
+        text = (f"Source: commit {src['commit']}{dirty}, release binary of {src['binary_mtime']} "
+                f"(copied to .build/bench/bin before the runs). ")
+    return text + f"Outputs written to {meta['outputs']} ({fs_type(meta['outputs'])})."
+
+
 def report(results: list[dict], meta: dict) -> str:
     sizes = [r["size"] for r in results]
     head = "| | " + " | ".join(f"{s} diagnos{'is' if s == 1 else 'er'}" for s in sizes) + " |"
@@ -504,10 +517,7 @@ def report(results: list[dict], meta: dict) -> str:
            f"Machine: {meta['machine']['nproc']} cores, {meta['machine']['cpu']}, "
            f"{meta['machine']['memory_gb']} GB, Linux {meta['machine']['kernel']}; "
            f"{meta['machine']['swift']}; libcmark {meta['machine']['libcmark']}; {meta['machine']['gcc']}.", "",
-           f"Source: commit {meta['source']['commit']}"
-           f"{' with uncommitted changes in Sources/' if meta['source']['sources_modified'] else ''}, "
-           f"release binary of {meta['source']['binary_mtime']} (copied to .build/bench/bin before the runs). "
-           f"Outputs written to {meta['outputs']} ({fs_type(meta['outputs'])}).", ""]
+           source_line(meta), ""]
     out += lines
     out += ["", "## Targets", ""] + targets(results)
     return "\n".join(out) + "\n"
@@ -565,6 +575,8 @@ def main(argv: list[str]) -> int:
                         "work folder, on disk); e.g. /dev/shm/vardplan-bench to take the file system out")
     parser.add_argument("--results", default="results", help="name of the result files in the work folder "
                         "(default: results → results.md, results.json)")
+    parser.add_argument("--binary", help="measure this vardplan binary as it is (no build, no snapshot), e.g. "
+                        "the snapshot of an earlier run, to compare on the same binary")
     parser.add_argument("--no-build", action="store_true", help="use the existing release binary of vardplan")
     parser.add_argument("--no-inmemory", action="store_true", help="skip the in-memory runner (bench/inmemory)")
     parser.add_argument("--regenerate", action="store_true", help="write the corpora again even if unchanged")
@@ -582,8 +594,13 @@ def main(argv: list[str]) -> int:
 
     meta = {"date": time.strftime("%Y-%m-%d %H:%M"), "runs": args.runs, "sizes": sizes, "machine": machine(),
             "outputs": os.path.abspath(args.out_root or work)}
-    vardplan = build_release(args.no_build, work)
-    meta["source"] = source_state()
+    if args.binary:
+        vardplan = os.path.abspath(args.binary)
+        if not os.access(vardplan, os.X_OK):
+            parser.error(f"--binary {args.binary} is not an executable file")
+    else:
+        vardplan = build_release(args.no_build, work)
+    meta["source"] = source_state(vardplan, given=bool(args.binary))
     floor = build_floor(work)
     inmemory = None if args.no_inmemory else build_inmemory(work, False)
     results = []

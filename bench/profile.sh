@@ -10,7 +10,7 @@
 #   such as `perf stat -e instructions` are not needed: cpu-clock is a software event);
 # - strace -c -w of `vardplan build`: wall time per system call (fsync, rename, ...).
 #
-# Needs the release binary, the floor and the corpus from scripts/bench (run it first,
+# Needs the binary, the floor and the corpus from scripts/bench (run it first,
 # e.g. scripts/bench --sizes 1 --runs 5), and valgrind (apt-get install valgrind).
 # Writes .build/bench/profile/*.txt and prints the summaries.
 set -euo pipefail
@@ -19,7 +19,9 @@ size=${1:-1}
 work=.build/bench
 prof=$work/profile
 corpus=$work/corpus-$size
-bin=.build/release/vardplan
+# The binary scripts/bench measured (its snapshot), else the release build.
+bin=.build/bench/bin/vardplan
+[ -x "$bin" ] || bin=.build/release/vardplan
 today=2026-11-23
 mkdir -p "$prof"
 
