@@ -18,10 +18,15 @@ private let executable: String = {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
 }()
 
-private func vardplan(_ arguments: [String], in directory: String) throws -> Run {
+private func vardplan(_ arguments: [String], in directory: String, path: String? = nil) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if let path {
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = path
+        process.environment = environment
+    }
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
@@ -140,4 +145,51 @@ struct CommandLineTests {
         #expect(!run.stderr.contains("19121212"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/bad.html"))
     }
+
+    @Test("--pdf without Chromium or WeasyPrint says how to install one, and writes nothing")
+    func pdfWithoutEngine() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Fixtures.manifests + "/fresh.yaml", toPath: folder + "/fresh.yaml")
+        let run = try vardplan(["print", "fresh.yaml", "--pdf", "--today", "2026-11-23"], in: folder, path: "/nonexistent")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("no PDF engine found; install headless Chromium (apt-get install chromium)"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/fresh.pdf"))
+    }
+
+    @Test("--pdf prints through headless Chromium: every visible step title, none of the hidden",
+          .enabled(if: tool("chromium") != nil && tool("pdftotext") != nil))
+    func pdfThroughChromium() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Fixtures.manifests + "/treatment.yaml", toPath: folder + "/plan.yaml")
+        let run = try vardplan(["print", "plan.yaml", "--pdf", "-o", "plan.pdf", "--today", "2026-11-23"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = Process()
+        text.executableURL = URL(fileURLWithPath: tool("pdftotext")!)
+        text.arguments = [folder + "/plan.pdf", "-"]
+        let pipe = Pipe()
+        text.standardOutput = pipe
+        try text.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        text.waitUntilExit()
+        let pdf = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
+        // treatment.yaml: utredning avklarad, behandling and uppföljning aktuell, aterbesok hidden,
+        // ny-medicinsk-bedomning shown.
+        for title in ["Vad är viktigt för mig just nu?", "Cytostatika", "Patientlagen", "Ny medicinsk bedömning"] {
+            #expect(pdf.contains(title), "'\(title)' is missing from the PDF")
+        }
+        for title in ["Datortomografi – DT", "Magnetkameraundersökning – MR", "Återbesök", "Uppföljning och nästa steg"] {
+            #expect(!pdf.contains(title), "'\(title)' is hidden but in the PDF")
+        }
+    }
+}
+
+/// The path of a program on PATH, if installed.
+private func tool(_ name: String) -> String? {
+    for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+        let path = "\(directory)/\(name)"
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return nil
 }
