@@ -63,6 +63,7 @@ public struct SiteWriter {
         let staging = Staging(output: outputPath, folder: prefix + ".\(name).staging-\(getpid())",
                               previous: prefix + ".\(name).previous-\(getpid())")
         Self.removeTree(staging.folder)
+        Self.removeAbandonedStaging(in: parent.isEmpty ? "." : parent, name: name)
         guard FileIO.makeDirectories(staging.folder) else {
             throw .io(path: staging.folder, reason: "the staging folder could not be created")
         }
@@ -153,6 +154,19 @@ public struct SiteWriter {
             }
             SiteWriter.removeTree(previous)
             return report
+        }
+    }
+
+    /// Removes staging and previous-output folders left by builds that were stopped
+    /// (Ctrl-C, a crash): those whose process no longer runs.
+    static func removeAbandonedStaging(in parent: String, name: String) {
+        for entry in FileIO.entries(parent) ?? [] where entry.isDirectory {
+            for marker in [".\(name).staging-", ".\(name).previous-"] where entry.name.hasPrefix(marker) {
+                guard let pid = Int32(entry.name.dropFirst(marker.count)), pid != getpid() else { continue }
+                if kill(pid, 0) != 0 && errno == ESRCH {
+                    removeTree(parent + "/" + entry.name)
+                }
+            }
         }
     }
 

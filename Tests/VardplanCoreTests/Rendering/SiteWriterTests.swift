@@ -51,3 +51,15 @@ struct SiteWriterTests {
         #expect(FileIO.files(below: root) == ["output/index.html"])
     }
 }
+
+@Suite("Stopped builds")
+struct AbandonedStagingTests {
+    @Test("a staging folder left by a process that no longer runs is removed by the next build")
+    func abandonedStagingIsRemoved() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("vardplan-abandoned-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root + "/.output.staging-999999/x", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try SiteWriter(outputPath: root + "/output").write([OutputFile(path: "index.html", text: "a")])
+        #expect(FileIO.entries(root)?.map(\.name) == ["output"])
+    }
+}
