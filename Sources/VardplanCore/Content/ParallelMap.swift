@@ -3,12 +3,14 @@ import Dispatch
 /// Maps an array on every core, keeping the order of the input.
 public enum ParallelMap {
     /// Below this count the work runs on the calling thread.
-    static let minimumParallelCount = 16
+    public static let minimumParallelCount = 16
 
+    /// `minimumCount`: below it the work runs on the calling thread (lower it for few,
+    /// large items such as whole diagnoses).
     public static func map<Input: Sendable, Output: Sendable>(
-        _ inputs: [Input], _ transform: @Sendable (Input) -> Output
+        _ inputs: [Input], minimumCount: Int = minimumParallelCount, _ transform: @Sendable (Input) -> Output
     ) -> [Output] {
-        guard inputs.count >= minimumParallelCount else { return inputs.map(transform) }
+        guard inputs.count >= max(2, minimumCount) else { return inputs.map(transform) }
         let results = ResultBuffer<Output>(count: inputs.count)
         // Chunks keep scheduling overhead low while still balancing uneven files.
         let chunkCount = min(inputs.count, 64)

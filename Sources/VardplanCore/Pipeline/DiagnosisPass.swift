@@ -20,7 +20,7 @@ public enum DiagnosisPass {
             diagnostics.append(contentsOf: parsed.diagnostics)
         }
         let shared = generalBodies
-        let outcomes = ParallelMap.map(model.diagnoses) { diagnosis -> (Result, Diagnostics) in
+        let outcomes = ParallelMap.map(model.diagnoses, minimumCount: 2) { diagnosis -> (Result, Diagnostics) in
             var local = Diagnostics()
             var complete = diagnosis
             for m in complete.modules.indices {
