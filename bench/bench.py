@@ -369,6 +369,9 @@ def bench_size(size: int, args, work: str, vardplan: str, floor: str, inmemory: 
     finally:
         with open(edit, "wb") as f:
             f.write(original)
+        if not args.keep:  # the built trees take hundreds of MB (of RAM on tmpfs)
+            rm(out)
+            rm(floor_out)
 
     md_bytes = info["markdown_bytes"]
     fm = lambda key: statistics.median(x[key] for x in floor_stats)  # noqa: E731
@@ -464,7 +467,8 @@ def report(results: list[dict], meta: dict) -> str:
                 cells.append(fn(r))
             except (KeyError, TypeError, ZeroDivisionError):
                 cells.append("–")
-        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+        if any(c != "–" for c in cells):  # rows of a skipped part (--no-inmemory) are left out
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
 
     S = lambda r, k: r["series"][k]  # noqa: E731
     D = lambda r, k: r["derived"][k]  # noqa: E731
@@ -579,6 +583,7 @@ def main(argv: list[str]) -> int:
                         "the snapshot of an earlier run, to compare on the same binary")
     parser.add_argument("--no-build", action="store_true", help="use the existing release binary of vardplan")
     parser.add_argument("--no-inmemory", action="store_true", help="skip the in-memory runner (bench/inmemory)")
+    parser.add_argument("--keep", action="store_true", help="keep the built sites and floor output of the last round")
     parser.add_argument("--regenerate", action="store_true", help="write the corpora again even if unchanged")
     args = parser.parse_args(argv)
     try:
