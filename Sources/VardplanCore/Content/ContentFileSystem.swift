@@ -27,3 +27,24 @@ public protocol ContentFileSystem: Sendable {
 public func joinPath(_ base: String, _ name: String) -> String {
     base.isEmpty ? name : base + "/" + name
 }
+
+extension ContentFileSystem {
+    /// Relative paths of every file below the root, sorted, dot entries skipped.
+    /// `enter` decides whether to go into a folder (given its relative path).
+    public func filePaths(entering enter: (String) -> Bool = { _ in true }) -> [String] {
+        var result: [String] = []
+        func walk(_ directory: String, depth: Int) {
+            guard depth < 16, let entries = try? entries(of: directory) else { return }
+            for entry in entries where !entry.name.hasPrefix(".") {
+                let path = joinPath(directory, entry.name)
+                if entry.isDirectory {
+                    if enter(path) { walk(path, depth: depth + 1) }
+                } else {
+                    result.append(path)
+                }
+            }
+        }
+        walk("", depth: 0)
+        return result
+    }
+}

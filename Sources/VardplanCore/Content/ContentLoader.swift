@@ -41,24 +41,16 @@ public struct ContentLoader: Sendable {
     /// Lists the tree's folders (cheap) and reads every `.md` and `.yaml` file in it in
     /// parallel; unreadable files are left for `read` to report.
     private func prefetch() -> [String: Prefetched] {
-        var paths: [String] = []
         let fileSystem = self.fileSystem
         let only = onlyDiagnosis
         let diagnosisNames = only == nil ? [] : ((try? fileSystem.entries(of: "diagnoses")) ?? []).map(\.name)
         let filterDiagnoses = only != nil && diagnosisNames.contains { ContentID.fromName($0) == only }
-        func visit(_ directory: String, depth: Int) {
-            guard depth < 8, let entries = try? fileSystem.entries(of: directory) else { return }
-            for entry in entries where !entry.name.hasPrefix(".") {
-                if filterDiagnoses, directory == "diagnoses", ContentID.fromName(entry.name) != only { continue }
-                let path = joinPath(directory, entry.name)
-                if entry.isDirectory {
-                    visit(path, depth: depth + 1)
-                } else if entry.name.hasSuffix(".md") || entry.name.hasSuffix(".yaml") {
-                    paths.append(path)
-                }
-            }
-        }
-        visit("", depth: 0)
+        let paths = fileSystem.filePaths { folder in
+            // With a diagnosis filter, other diagnoses' folders are not entered.
+            guard filterDiagnoses, folder.hasPrefix("diagnoses/"), folder.dropFirst("diagnoses/".count).contains("/") == false
+            else { return true }
+            return ContentID.fromName(String(folder.dropFirst("diagnoses/".count))) == only
+        }.filter { $0.hasSuffix(".md") || $0.hasSuffix(".yaml") }
         let contents = ParallelMap.map(paths) { path -> Prefetched? in
             guard let bytes = try? fileSystem.contents(of: path) else { return nil }
             var diagnostics = Diagnostics()

@@ -55,8 +55,7 @@ public enum DiagnosisPass {
 
     private static func parse(_ step: Step, language: String) -> (body: MarkdownDocument, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
-        let body = ContentFileParser.parseMarkdown(step.source, bodyRange: step.bodyRange, bodyFirstLine: step.bodyFirstLine,
-                                                   language: language, diagnostics: &diagnostics)
+        let body = step.parseBody(language: language, diagnostics: &diagnostics)
         return (body, diagnostics)
     }
 }

@@ -42,12 +42,14 @@ public enum SiteBuild {
                            today: SimpleDate, options: SiteRenderer.Options,
                            previous: BuildStamp? = nil, into sink: any PageSink) -> Result {
         // First, cheaply: did any input change since the last build?
-        let fingerprint = fingerprint(content: content, templates: templates, today: today, options: options)
+        let (fingerprint, contentBytes) = fingerprint(content: content, templates: templates, today: today, options: options)
         if let previous, previous.fingerprint == fingerprint {
             return Result(files: [], diagnostics: Diagnostics(), summary: nil, upToDate: true)
         }
         var diagnostics = Diagnostics()
-        let tree = ContentLoader(fileSystem: content, displayRoot: contentDisplay).load(diagnostics: &diagnostics)
+        // The fingerprint already read every content file: the loader takes those bytes.
+        let tree = ContentLoader(fileSystem: PrefetchedFileSystem(base: content, contents: contentBytes),
+                                 displayRoot: contentDisplay).load(diagnostics: &diagnostics)
         let loaded = TemplateFolderLoader(fileSystem: templates, displayRoot: templatesDisplay)
             .loadAll(required: SiteRenderer.requiredTemplates, diagnostics: &diagnostics)
         guard let model = ModelBuilder(today: today, parseStepBodies: false).build(tree, diagnostics: &diagnostics) else {
@@ -108,37 +110,29 @@ public enum SiteBuild {
     /// and bytes of every file in the content and templates folders (dot files
     /// aside), the date and the options. Files are read and hashed on every core,
     /// without parsing, so an unchanged site is recognised in a fraction of a build.
+    /// Returns the content files' bytes too, for the loader.
     static func fingerprint(content: any ContentFileSystem, templates: any ContentFileSystem, today: SimpleDate,
-                            options: SiteRenderer.Options) -> String {
+                            options: SiteRenderer.Options) -> (String, [String: [UInt8]]) {
         var hash = InputFingerprint()
         hash.add(BuildStamp.formatVersion)
         hash.add(today.description)
         hash.add(options.baseURL ?? "")
+        var contentBytes: [String: [UInt8]] = [:]
         for (label, fileSystem) in [("content", content), ("templates", templates)] {
-            let paths = allFiles(in: fileSystem)
-            let digests = ParallelMap.map(paths) { path -> String in
+            let paths = fileSystem.filePaths()
+            let read = ParallelMap.map(paths) { path -> (digest: String, bytes: [UInt8]?) in
+                let bytes = try? fileSystem.contents(of: path)
                 var one = InputFingerprint()
                 one.add(path)
-                one.add((try? fileSystem.contents(of: path)) ?? [])
-                return one.hex
+                one.add(bytes ?? [])
+                return (one.hex, bytes)
             }
             hash.add(label)
-            for digest in digests { hash.add(digest) }
-        }
-        return hash.hex
-    }
-
-    /// Relative paths of every file below a file system's root, sorted, dot entries skipped.
-    static func allFiles(in fileSystem: any ContentFileSystem) -> [String] {
-        var result: [String] = []
-        func walk(_ directory: String, depth: Int) {
-            guard depth < 16, let entries = try? fileSystem.entries(of: directory) else { return }
-            for entry in entries where !entry.name.hasPrefix(".") {
-                let path = joinPath(directory, entry.name)
-                if entry.isDirectory { walk(path, depth: depth + 1) } else { result.append(path) }
+            for (path, file) in zip(paths, read) {
+                hash.add(file.digest)
+                if label == "content", let bytes = file.bytes { contentBytes[path] = bytes }
             }
         }
-        walk("", depth: 0)
-        return result
+        return (hash.hex, contentBytes)
     }
 }

@@ -52,8 +52,7 @@ public struct PatientPlan: Sendable {
         let steps = visibleSteps.map(\.step)
         let bodies = ParallelMap.map(steps) { step in
             var ignored = Diagnostics()
-            return ContentFileParser.parseMarkdown(step.source, bodyRange: step.bodyRange, bodyFirstLine: step.bodyFirstLine,
-                                                   language: language, diagnostics: &ignored)
+            return step.parseBody(language: language, diagnostics: &ignored)
         }
         var byID: [String: MarkdownDocument] = [:]
         for (step, body) in zip(steps, bodies) { byID[step.id] = body }
