@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Recovery from builds that were stopped (Ctrl-C, kill -9, a crash, a power cut's
+/// restart) and left `.NAME.staging-PID` or `.NAME.previous-PID` folders beside the
+/// output. Runs under the output's lock, so no other build is using them; a leftover
+/// counts as abandoned when its process no longer runs (or when the process id is
+/// our own, reused by the system).
+///
+/// The rule: recovery never deletes the only complete copy. A copy is *complete* when
+/// its build stamp is readable and every file it lists is there with its size (the
+/// writer writes the stamp last, whole, by a rename). So:
+/// - when the output is missing, the most recent complete leftover is renamed back
+///   into its place (a build stopped between the two renames of the fallback swap);
+/// - leftovers are deleted only when the output is there and complete, and only
+///   after the top-level dot entries (`.git`, …) the output lacks are moved back into it.
+enum AbandonedBuilds {
+    struct Leftover: Equatable {
+        var path: String
+        var isStaging: Bool
+    }
+
+    /// The leftovers of stopped builds beside `location`, sorted by name.
+    static func find(_ location: OutputLocation) -> [Leftover] {
+        var found: [Leftover] = []
+        for entry in FolderTree.entries(location.parent) where entry.kind == .folder {
+            for (prefix, isStaging) in location.leftoverPrefixes where entry.name.hasPrefix(prefix) {
+                guard let pid = Int32(entry.name.dropFirst(prefix.count)), pid > 0 else { continue }
+                if pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) {
+                    found.append(Leftover(path: location.sibling(entry.name), isStaging: isStaging))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Whether the folder at `path` holds a whole build: a readable stamp, every file in place.
+    static func isComplete(_ path: String) -> Bool {
+        BuildStamp.read(outputPath: path)?.isIntact(outputPath: path) ?? false
+    }
+
+    /// When the output is missing, puts the most recent complete leftover in its place
+    /// (the newest stamp; a staging folder before a previous one of the same age).
+    /// Returns the name of the folder restored, or nil. Deletes nothing.
+    static func restoreMissingOutput(_ location: OutputLocation) -> String? {
+        guard FolderTree.kind(location.path) == nil else { return nil }
+        let candidates = find(location).filter { isComplete($0.path) }.map { leftover in
+            (leftover, FolderTree.modificationTime(leftover.path + "/" + BuildStamp.fileName) ?? 0)
+        }
+        let best = candidates.max { a, b in a.1 != b.1 ? a.1 < b.1 : (!a.0.isStaging && b.0.isStaging) }
+        guard let best, rename(best.0.path, location.path) == 0 else { return nil }
+        return String(best.0.path.split(separator: "/").last ?? "")
+    }
+
+    /// Deletes the leftovers, when the output is there and complete; moves the
+    /// top-level dot entries the output lacks back into it first.
+    static func removeLeftovers(_ location: OutputLocation) {
+        guard isComplete(location.path) else { return }
+        for leftover in find(location) { remove(leftover.path, givingBackTo: location) }
+    }
+
+    /// Deletes one leftover folder after moving the top-level dot entries the output
+    /// lacks back into the output. Only for an output that is there and complete.
+    static func remove(_ leftover: String, givingBackTo location: OutputLocation) {
+        for entry in FolderTree.entries(leftover) where entry.name.hasPrefix(".") && !entry.name.hasPrefix(BuildStamp.fileName) {
+            let destination = location.path + "/" + entry.name
+            if FolderTree.kind(destination) == nil {
+                rename(leftover + "/" + entry.name, destination)
+            }
+        }
+        FolderTree.remove(leftover)
+    }
+}
