@@ -14,7 +14,8 @@ import Glibc
 /// - when the output is missing, the most recent complete leftover is renamed back
 ///   into its place (a build stopped between the two renames of the fallback swap);
 /// - leftovers are deleted only when the output is there and complete, and only
-///   after the top-level dot entries (`.git`, …) the output lacks are moved back into it.
+///   after the top-level dot entries (`.git`, …) the output lacks are moved back into it
+///   (which `begin` also does at once: moving deletes nothing).
 enum AbandonedBuilds {
     struct Leftover: Equatable {
         var path: String
@@ -53,6 +54,23 @@ enum AbandonedBuilds {
         return String(best.0.path.split(separator: "/").last ?? "")
     }
 
+    /// Moves the top-level dot entries (`.git`, …) that the output lacks back into it
+    /// from every leftover: a build stopped just before its swap has them in its
+    /// staging folder. Deletes nothing.
+    static func giveBackDotEntries(_ location: OutputLocation) {
+        guard FolderTree.kind(location.path) == .folder else { return }
+        for leftover in find(location) { giveBackDotEntries(from: leftover.path, to: location) }
+    }
+
+    private static func giveBackDotEntries(from leftover: String, to location: OutputLocation) {
+        for entry in FolderTree.entries(leftover) where entry.name.hasPrefix(".") && !entry.name.hasPrefix(BuildStamp.fileName) {
+            let destination = location.path + "/" + entry.name
+            if FolderTree.kind(destination) == nil {
+                rename(leftover + "/" + entry.name, destination)
+            }
+        }
+    }
+
     /// Deletes the leftovers, when the output is there and complete; moves the
     /// top-level dot entries the output lacks back into it first.
     static func removeLeftovers(_ location: OutputLocation) {
@@ -63,12 +81,7 @@ enum AbandonedBuilds {
     /// Deletes one leftover folder after moving the top-level dot entries the output
     /// lacks back into the output. Only for an output that is there and complete.
     static func remove(_ leftover: String, givingBackTo location: OutputLocation) {
-        for entry in FolderTree.entries(leftover) where entry.name.hasPrefix(".") && !entry.name.hasPrefix(BuildStamp.fileName) {
-            let destination = location.path + "/" + entry.name
-            if FolderTree.kind(destination) == nil {
-                rename(leftover + "/" + entry.name, destination)
-            }
-        }
+        giveBackDotEntries(from: leftover, to: location)
         FolderTree.remove(leftover)
     }
 }

@@ -35,7 +35,7 @@ final class OutputLock: @unchecked Sendable {
             }
             if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
                 let code = errno
-                let holder = FileIO.read(path).flatMap { Int32(String(decoding: $0, as: UTF8.self)) }
+                let holder = FileIO.read(path).flatMap { Int32(String(decoding: $0, as: UTF8.self).filter(\.isNumber)) }
                 close(descriptor)
                 if code == EWOULDBLOCK { throw .busy(path: location.display, pid: holder) }
                 throw .io(path: path, reason: "the lock could not be taken: " + String(cString: strerror(code)))

@@ -86,6 +86,7 @@ public struct SiteWriter {
         let location = try OutputLocation.resolve(outputPath)
         let lock = try OutputLock.acquire(location)
         let restored = AbandonedBuilds.restoreMissingOutput(location)
+        AbandonedBuilds.giveBackDotEntries(location)
         let survey = OutputSurvey.survey(location.path)
         if !survey.isReplaceable && !replaceAnything {
             lock.release()
