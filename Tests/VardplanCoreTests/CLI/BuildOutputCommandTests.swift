@@ -74,6 +74,28 @@ struct BuildOutputCommandTests {
         #expect(top.names == ["content", "output", "templates"])
     }
 
+    @Test("the state kill -9 between two renames leaves, laid out by hand: a failing build deletes neither complete copy")
+    func handMadeCrashState() throws {
+        let folder = try BuildCLI.workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let dead = OutputScratch.deadPID
+        #expect(try BuildCLI.run(["build", "--today", "2026-11-23"], in: folder).status == 0)
+        try FileManager.default.moveItem(atPath: folder + "/output", toPath: folder + "/older")
+        #expect(try BuildCLI.run(["build", "--today", "2026-11-24"], in: folder).status == 0)
+        try FileManager.default.moveItem(atPath: folder + "/output", toPath: folder + "/.output.staging-\(dead)")
+        try FileManager.default.moveItem(atPath: folder + "/older", toPath: folder + "/.output.previous-\(dead)")
+        try "---\ntitle: X\n---\n".write(toFile: folder + "/content/diagnoses/testcancer/04-utredning/01-bilder/01-datortomografi.md",
+                                       atomically: true, encoding: .utf8)
+        let failed = try BuildCLI.run(["build", "--today", "2026-11-25"], in: folder)
+        #expect(failed.status == 1)
+        #expect(OutputScratch(existing: folder).names == [".output.previous-\(dead)", "content", "output", "templates"])
+        #expect(AbandonedBuilds.isComplete(folder + "/output"))
+        #expect(AbandonedBuilds.isComplete(folder + "/.output.previous-\(dead)"))
+        #expect(FileManager.default.contents(atPath: folder + "/output/.vardplan-build")
+                != FileManager.default.contents(atPath: folder + "/.output.previous-\(dead)/.vardplan-build"),
+                "the newer copy (built for 2026-11-24) was put back")
+    }
+
     @Test("kill -9 just before the exchange: the old site stays in place, whole")
     func killBeforeExchange() throws {
         let folder = try BuildCLI.workspace()
