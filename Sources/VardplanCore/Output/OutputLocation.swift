@@ -32,7 +32,12 @@ struct OutputLocation: Sendable {
             let target = linkTarget(path)
             guard let target else { throw .notAFolder(path: display) }
             var info = stat()
-            guard stat(path, &info) == 0 else { throw .danglingLink(path: display, target: target) }
+            guard stat(path, &info) == 0 else {
+                // The folder a link points to may be missing because a build into it
+                // was stopped mid-swap: then recovery puts it back.
+                if let stopped = stoppedBuildTarget(link: path, target: target) { return stopped.with(display: display) }
+                throw .danglingLink(path: display, target: target)
+            }
             guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .linkToNonFolder(path: display, target: target) }
             guard let resolved = realpath(path, nil) else { throw .danglingLink(path: display, target: target) }
             path = String(cString: resolved)
@@ -42,6 +47,27 @@ struct OutputLocation: Sendable {
         let parent = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         return OutputLocation(display: display, path: path, parent: parent, name: name)
+    }
+
+    /// Where a dangling link points, when that folder's parent holds a complete
+    /// leftover of a stopped build for it; else nil.
+    private static func stoppedBuildTarget(link: String, target: String) -> OutputLocation? {
+        let linkFolder = link.lastIndex(of: "/").map { String(link[..<$0]) } ?? "."
+        let absolute = target.hasPrefix("/") ? target : (linkFolder.isEmpty ? "/" : linkFolder) + "/" + target
+        guard let slash = absolute.lastIndex(of: "/"), let parent = realpath(String(absolute[..<slash]).isEmpty ? "/" : String(absolute[..<slash]), nil) else {
+            return nil
+        }
+        let resolvedParent = String(cString: parent)
+        free(parent)
+        let name = String(absolute[absolute.index(after: slash)...])
+        guard !name.isEmpty, name != ".", name != ".." else { return nil }
+        let location = OutputLocation(display: link, path: (resolvedParent == "/" ? "" : resolvedParent) + "/" + name,
+                                      parent: resolvedParent, name: name)
+        return AbandonedBuilds.find(location).contains { AbandonedBuilds.isComplete($0.path) } ? location : nil
+    }
+
+    private func with(display: String) -> OutputLocation {
+        OutputLocation(display: display, path: path, parent: parent, name: name)
     }
 
     /// The target a symbolic link names, or nil when `path` is not a link.

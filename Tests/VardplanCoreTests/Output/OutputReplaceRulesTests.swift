@@ -120,6 +120,19 @@ struct OutputSymlinkTests {
         #expect(scratch.files == ["deploy/current", "www/site/.vardplan-build", "www/site/index.html"])
     }
 
+    @Test("a link whose folder is missing because a build into it was stopped mid-swap: the folder is put back")
+    func linkToStoppedBuild() throws {
+        let scratch = OutputScratch()
+        defer { scratch.remove() }
+        scratch.site("www/.site.staging-\(OutputScratch.deadPID)", ["index.html": "new"])
+        symlink("www/site", scratch.root + "/current")
+        let staging = try SiteWriter(outputPath: scratch.root + "/current").begin()
+        #expect(staging.restoredFrom == ".site.staging-\(OutputScratch.deadPID)")
+        staging.abort()
+        #expect(scratch.read("current/index.html") == "new")
+        #expect(FolderTree.kind(scratch.root + "/current") == .other)
+    }
+
     @Test("a link to nothing, or to a file, is refused and left alone")
     func badLinks() throws {
         let scratch = OutputScratch()
