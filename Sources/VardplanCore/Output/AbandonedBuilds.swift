@@ -74,8 +74,9 @@ enum AbandonedBuilds {
     /// Deletes the leftovers, when the output is there and complete; moves the
     /// top-level dot entries the output lacks back into it first.
     static func removeLeftovers(_ location: OutputLocation) {
-        guard isComplete(location.path) else { return }
-        for leftover in find(location) { remove(leftover.path, givingBackTo: location) }
+        let leftovers = find(location)
+        guard !leftovers.isEmpty, isComplete(location.path) else { return }
+        for leftover in leftovers { remove(leftover.path, givingBackTo: location) }
     }
 
     /// Deletes one leftover folder after moving the top-level dot entries the output

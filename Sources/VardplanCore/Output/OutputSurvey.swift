@@ -31,12 +31,13 @@ public struct OutputSurvey: Equatable, Sendable {
     /// True when a build may replace the folder without `--force`.
     public var isReplaceable: Bool { foreignFiles == 0 && foreignFolders == 0 }
 
-    /// Looks at the folder at `path` (links already resolved).
-    public static func survey(_ path: String) -> OutputSurvey {
+    /// Looks at the folder at `path` (links already resolved); `stamp` is its stamp
+    /// when the caller has read it already.
+    public static func survey(_ path: String, stamp: BuildStamp?? = nil) -> OutputSurvey {
         guard FolderTree.kind(path) == .folder else {
             return OutputSurvey(exists: FolderTree.kind(path) != nil, hasStamp: false)
         }
-        let stamp = BuildStamp.read(outputPath: path)
+        let stamp = stamp ?? BuildStamp.read(outputPath: path)
         var survey = OutputSurvey(exists: true, hasStamp: stamp != nil)
         let listed = Set((stamp?.files ?? []).map(\.path))
         var above = Set<String>()

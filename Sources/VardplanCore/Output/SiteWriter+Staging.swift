@@ -23,7 +23,7 @@ extension SiteWriter {
         /// output was missing (`AbandonedBuilds`).
         public let restoredFrom: String?
 
-        init(location: OutputLocation, lock: OutputLock, writer: SiteWriter, restoredFrom: String?) {
+        init(location: OutputLocation, lock: OutputLock, writer: SiteWriter, restoredFrom: String?, stamp: BuildStamp?) {
             self.location = location
             self.lock = lock
             self.folder = location.staging(pid: getpid())
@@ -32,9 +32,7 @@ extension SiteWriter {
             self.replaceAnything = writer.replaceAnything
             self.useExchange = writer.useExchange
             self.checkpoint = writer.checkpoint
-            self.previousStamp = BuildStamp.read(outputPath: location.path).flatMap {
-                $0.isIntact(outputPath: location.path) ? $0 : nil
-            }
+            self.previousStamp = stamp.flatMap { $0.isIntact(outputPath: location.path) ? $0 : nil }
             self.restoredFrom = restoredFrom
         }
 

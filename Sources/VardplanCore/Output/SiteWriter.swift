@@ -87,12 +87,13 @@ public struct SiteWriter {
         let lock = try OutputLock.acquire(location)
         let restored = AbandonedBuilds.restoreMissingOutput(location)
         AbandonedBuilds.giveBackDotEntries(location)
-        let survey = OutputSurvey.survey(location.path)
+        let stamp = BuildStamp.read(outputPath: location.path)
+        let survey = OutputSurvey.survey(location.path, stamp: .some(stamp))
         if !survey.isReplaceable && !replaceAnything {
             lock.release()
             throw .notReplaceable(path: outputPath, survey: survey)
         }
-        let staging = Staging(location: location, lock: lock, writer: self, restoredFrom: restored)
+        let staging = Staging(location: location, lock: lock, writer: self, restoredFrom: restored, stamp: stamp)
         if FolderTree.kind(staging.folder) != nil {
             // Left by an earlier process with our (reused) id.
             guard AbandonedBuilds.isComplete(location.path) else {
