@@ -20,6 +20,7 @@ enum AbandonedBuilds {
     struct Leftover: Equatable {
         var path: String
         var isStaging: Bool
+        var pid: Int32
     }
 
     /// The leftovers of stopped builds beside `location`, sorted by name.
@@ -29,7 +30,7 @@ enum AbandonedBuilds {
             for (prefix, isStaging) in location.leftoverPrefixes where entry.name.hasPrefix(prefix) {
                 guard let pid = Int32(entry.name.dropFirst(prefix.count)), pid > 0 else { continue }
                 if pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) {
-                    found.append(Leftover(path: location.sibling(entry.name), isStaging: isStaging))
+                    found.append(Leftover(path: location.sibling(entry.name), isStaging: isStaging, pid: pid))
                 }
             }
         }
@@ -41,12 +42,16 @@ enum AbandonedBuilds {
         BuildStamp.read(outputPath: path)?.isIntact(outputPath: path) ?? false
     }
 
-    /// When the output is missing, puts the most recent complete leftover in its place
-    /// (the newest stamp; a staging folder before a previous one of the same age).
+    /// When the output is missing, puts the most recent complete leftover in its place:
+    /// a build's staging folder before its own previous output, else the newest stamp.
     /// Returns the name of the folder restored, or nil. Deletes nothing.
     static func restoreMissingOutput(_ location: OutputLocation) -> String? {
         guard FolderTree.kind(location.path) == nil else { return nil }
-        let candidates = find(location).filter { isComplete($0.path) }.map { leftover in
+        var complete = find(location).filter { isComplete($0.path) }
+        // A staging folder is newer than the previous output of the same build.
+        let stagingPIDs = Set(complete.filter(\.isStaging).map(\.pid))
+        complete.removeAll { !$0.isStaging && stagingPIDs.contains($0.pid) }
+        let candidates = complete.map { leftover in
             (leftover, FolderTree.modificationTime(leftover.path + "/" + BuildStamp.fileName) ?? 0)
         }
         let best = candidates.max { a, b in a.1 != b.1 ? a.1 < b.1 : (!a.0.isStaging && b.0.isStaging) }

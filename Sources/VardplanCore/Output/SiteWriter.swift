@@ -87,6 +87,12 @@ public struct SiteWriter {
         let lock = try OutputLock.acquire(location)
         let restored = AbandonedBuilds.restoreMissingOutput(location)
         AbandonedBuilds.giveBackDotEntries(location)
+        if FolderTree.kind(location.path) == .folder && access(location.path, R_OK | W_OK | X_OK) != 0 {
+            // An unreadable folder would look empty; refuse it instead.
+            let reason = String(cString: strerror(errno))
+            lock.release()
+            throw .io(path: outputPath, reason: "the folder cannot be read and changed: " + reason)
+        }
         let stamp = BuildStamp.read(outputPath: location.path)
         let survey = OutputSurvey.survey(location.path, stamp: .some(stamp))
         if !survey.isReplaceable && !replaceAnything {

@@ -36,6 +36,21 @@ struct StoppedBuildTests {
         #expect(scratch.read("out/index.html") == "newer")
     }
 
+    @Test("output missing: a build's staging folder wins over its own previous output whatever the clock says; else the newest stamp")
+    func whichCopyIsPutBack() throws {
+        let scratch = OutputScratch()
+        defer { scratch.remove() }
+        let other = dead - 1
+        scratch.site(".out.staging-\(dead)", ["index.html": "new"])
+        scratch.site(".out.previous-\(dead)", ["index.html": "old"])
+        scratch.site(".out.staging-\(other)", ["index.html": "older build"])
+        try age(scratch, ".out.staging-\(dead)", seconds: 120)
+        try age(scratch, ".out.staging-\(other)", seconds: 240)
+        let staging = try SiteWriter(outputPath: scratch.root + "/out").begin()
+        staging.abort()
+        #expect(scratch.read("out/index.html") == "new")
+    }
+
     @Test("output missing: a copy without an intact stamp is never put back, and nothing is deleted before a build succeeds")
     func incompleteCopiesStay() throws {
         let scratch = OutputScratch()
