@@ -14,6 +14,8 @@ public final class PrintJob {
     private struct LoadedContent {
         var model: SiteModel?
         var errors: [Diagnostic]
+        /// Step bodies parsed so far, by step id.
+        var bodies: [String: MarkdownDocument] = [:]
     }
 
     private let content: any ContentFileSystem
@@ -57,7 +59,8 @@ public final class PrintJob {
         guard var plan = resolved, !diagnostics.hasErrors else {
             return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
         }
-        plan.parseVisibleStepBodies(language: model.config.language)
+        let diagnosis = manifest.diagnosis.value
+        plan.parseVisibleStepBodies(language: model.config.language, cache: &loadedContent[diagnosis, default: LoadedContent(model: nil, errors: [])].bodies)
         let html = PrintRenderer(plan: plan, config: model.config, templates: library,
                                  options: .init(largePrint: largePrint, printDate: today)).render(diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else {
