@@ -51,6 +51,7 @@ enum ManifestCommand {
             Terminal.error("vardplan: error: \(problem.replacingOccurrences(of: "a printout holds", with: "a manifest holds"))")
             return 2
         }
+        PrivateTemporaries.installSignalHandlers()
         if FileManager.default.fileExists(atPath: output) && !arguments.flag("force") {
             Terminal.error("vardplan: error: '\(output)' exists; it may hold a nurse's work, so it is not replaced (use --force to replace it)")
             return 1

@@ -24,7 +24,7 @@ enum PrivateFile {
             PrivateTemporaries.register(temporary)
             defer { PrivateTemporaries.forget(temporary) }
             do {
-                try create(temporary, bytes: bytes)
+                try create(temporary, bytes: bytes, shownAs: path)
             } catch {
                 unlink(temporary)
                 throw error
@@ -37,11 +37,13 @@ enum PrivateFile {
         }
     }
 
-    /// Creates a new file (it must not exist) with mode 0600 and writes `bytes` to it.
-    static func create(_ path: String, bytes: [UInt8]) throws {
+    /// Creates a new file (it must not exist) with mode 0600 and writes `bytes` to it;
+    /// messages name `shownAs` (the file the user asked for).
+    static func create(_ path: String, bytes: [UInt8], shownAs shown: String? = nil) throws {
+        let shown = shown ?? path
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw Failure(message: "cannot create '\(path)' (\(String(cString: strerror(errno))))")
+            throw Failure(message: "cannot write '\(shown)' (\(String(cString: strerror(errno))))")
         }
         defer { close(descriptor) }
         var written = 0
@@ -51,12 +53,12 @@ enum PrivateFile {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw Failure(message: "cannot write '\(path)' (\(String(cString: strerror(errno))))")
+                throw Failure(message: "cannot write '\(shown)' (\(String(cString: strerror(errno))))")
             }
             written += count
         }
         guard fsync(descriptor) == 0 else {
-            throw Failure(message: "cannot write '\(path)' (\(String(cString: strerror(errno))))")
+            throw Failure(message: "cannot write '\(shown)' (\(String(cString: strerror(errno))))")
         }
     }
 }
