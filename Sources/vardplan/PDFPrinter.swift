@@ -37,7 +37,11 @@ enum PDFPrinter {
         } else {
             arguments = [page, pdf]
         }
-        let status = try run(executable, arguments)
+        // The engine's own temporary files (Chromium's org.chromium.* folders with its
+        // singleton socket) go inside the private folder too, so a kill leaves none
+        // behind — unless that makes a socket path longer than Linux allows (108 bytes).
+        let engineTemporary: String? = folder.utf8.count + "/org.chromium.Chromium.XXXXXX/SingletonSocket".utf8.count < 100 ? folder : nil
+        let status = try run(executable, arguments, temporary: engineTemporary)
         guard status == 0, let bytes = FileManager.default.contents(atPath: pdf), !bytes.isEmpty else {
             throw Failure(message: "\((executable as NSString).lastPathComponent) could not make the PDF (exit \(status)); try without --pdf and print the HTML from a browser")
         }
@@ -45,8 +49,9 @@ enum PDFPrinter {
     }
 
     /// Runs the engine in a process group of its own (so a signal can kill all of it),
-    /// with default signal handling and its output discarded. Returns its exit status.
-    private static func run(_ executable: String, _ arguments: [String]) throws -> Int32 {
+    /// with default signal handling, its output discarded and `TMPDIR` set to
+    /// `temporary` when given. Returns its exit status.
+    private static func run(_ executable: String, _ arguments: [String], temporary: String?) throws -> Int32 {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -67,7 +72,8 @@ enum PDFPrinter {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
 
-        let environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment
+        if let temporary { environment["TMPDIR"] = temporary }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {

@@ -14,7 +14,7 @@ import Glibc
 /// leaves files named with the process id; the next print removes those of processes
 /// that no longer run (`removeLeftovers`).
 enum PrivateTemporaries {
-    /// The prefix of a print's temporary folder in `$TMPDIR`: `vardplan-PID-UUID`.
+    /// The prefix of a print's temporary folder in `$TMPDIR`: `vardplan-PID-RANDOM`.
     static let folderPrefix = "vardplan-"
     /// The prefix of a printout's temporary copy beside it: `.vardplan-print-PID-NAME.tmp`.
     static let filePrefix = ".vardplan-print-"
@@ -80,7 +80,9 @@ enum PrivateTemporaries {
     /// Makes a private temporary folder (mode 0700) in `$TMPDIR`, registered for removal.
     static func makeFolder() throws -> String {
         let base = FileManager.default.temporaryDirectory.path
-        let path = base + "/" + folderPrefix + "\(getpid())-\(UUID().uuidString)"
+        // Short, so that sockets the PDF engine makes inside stay within Linux's path limit.
+        let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let path = base + "/" + folderPrefix + "\(getpid())-\(random)"
         try guarded {
             register(path)
             guard mkdir(path, 0o700) == 0 else {

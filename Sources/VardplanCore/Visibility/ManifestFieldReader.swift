@@ -71,7 +71,7 @@ struct ManifestFieldReader {
     }
 
     /// A date written `YYYY-MM-DD` that exists.
-    func date(_ key: String, required: Bool = false, example: String = "2026-09-01", why: String = "",
+    func date(_ key: String, required: Bool = false, example: String = "YYYY-MM-DD", why: String = "",
               diagnostics: inout Diagnostics) -> SimpleDate? {
         guard let node = node(key), !node.isNull else {
             if required { missing(key, example: example, why: why, diagnostics: &diagnostics) }
@@ -86,7 +86,7 @@ struct ManifestFieldReader {
         if SimpleDate.looksLikeDate(text) {
             diagnostics.error("the '\(key)' is not a date that exists; check the month and the day", at: node.location)
         } else {
-            diagnostics.error("'\(key)' must be a date written YYYY-MM-DD, such as \(example)", at: node.location)
+            diagnostics.error("'\(key)' must be a date written YYYY-MM-DD, such as 2026-09-01", at: node.location)
         }
         return nil
     }

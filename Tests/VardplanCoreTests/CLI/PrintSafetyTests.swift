@@ -220,6 +220,32 @@ struct PrintSafetyTests {
         #expect(enginePID > 0 && kill(enginePID, 0) != 0, "the PDF engine still runs")
     }
 
+    @Test("SIGTERM while real Chromium prints leaves nothing in $TMPDIR, not even Chromium's own folders",
+          .enabled(if: (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+              .contains { FileManager.default.isExecutableFile(atPath: "\($0)/chromium") }))
+    func signalDuringChromium() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Short, as a real $TMPDIR is: Chromium's socket path must stay under 108 bytes.
+        let temporary = "/tmp/vp-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        let started = try start(["print", "treatment.yaml", "--pdf", "-o", "plan.pdf", "--today", today], in: folder,
+                                environment: ["TMPDIR": temporary])
+        var waited = 0
+        while !files(under: temporary).contains(where: { $0.hasSuffix("profile") }), waited < 200 {
+            usleep(20_000)
+            waited += 1
+        }
+        usleep(300_000)
+        kill(started.0.processIdentifier, SIGTERM)
+        let finished = finish(started)
+        if finished.status == 0 { return }  // Chromium was faster than the signal: nothing to check.
+        #expect(finished.status == 128 + SIGTERM)
+        usleep(300_000)
+        #expect(files(under: temporary).isEmpty, "\(files(under: temporary))")
+    }
+
     @Test("many plans in one run: each to DIR/<name>.html; one refused does not stop the others; exit 1")
     func manyPlans() throws {
         let folder = try scratch()
