@@ -511,9 +511,11 @@ struct CmarkTreeConverter {
             appendInline(.strong(frame.inlines))
         case .link(let destination, let title):
             inlineDepth -= 1
+            session.checkDestination(destination, image: false, linkStart: frame.location)
             appendInline(.link(destination: destination, title: title, children: frame.inlines, location: frame.location))
         case .image(let source, let title):
             inlineDepth -= 1
+            session.checkDestination(source, image: true, linkStart: frame.location)
             appendInline(.image(source: source, title: title, children: frame.inlines, location: frame.location))
         }
     }
