@@ -615,7 +615,7 @@ struct CmarkTreeConverter {
         }
         // cmark gives a link the line of its `]` and the column of its `[`; the `[`
         // is on the line where the previous inline ended.
-        guard let current = leaf else { return inlineLocation(node) }
+        guard let current = leafState else { return inlineLocation(node) }
         return inlineLocation(inputLine: current.currentLine, column: Int(cmark_node_get_start_column(node)))
     }
 
@@ -652,10 +652,30 @@ struct CmarkTreeConverter {
         let start = input.lineStart(line)
         let end = input.lineEnd(line)
         var offset = start + column - 1
-        if let current = leaf, current.containers != nil, line >= current.startLine, line <= current.endLine {
+        if let current = leafState, current.replayable, line >= current.startLine, line <= current.endLine {
             offset = contentLine(line).inlineBase + column - current.startColumn - current.carriedBytes
         }
         return location(line: line, offset: min(max(offset, start), end))
+    }
+
+    /// The current leaf's numbers, without its cached lines: holding a copy of `leaf`
+    /// while `contentLine` fills the cache would copy the whole cache on every call
+    /// (quadratic in the paragraph's lines).
+    private struct LeafState {
+        var startLine: Int
+        var startColumn: Int
+        var endLine: Int
+        var carriedBytes: Int
+        var currentLine: Int
+        /// Whether its containers are known, so its lines can be replayed.
+        var replayable: Bool
+    }
+
+    private var leafState: LeafState? {
+        guard let leaf else { return nil }
+        return LeafState(startLine: leaf.startLine, startColumn: leaf.startColumn, endLine: leaf.endLine,
+                         carriedBytes: leaf.carriedBytes, currentLine: leaf.currentLine,
+                         replayable: leaf.containers != nil)
     }
 
     /// The input line of cmark's inline line number `line` in the current leaf.
@@ -676,7 +696,7 @@ struct CmarkTreeConverter {
     /// After a link or image: cmark does not count line ends in its `](…)` part, but its
     /// end column, counted from cmark's current column base, tells how far it reaches.
     private mutating func noteLinkEnd(_ node: OpaquePointer) {
-        guard let current = leaf, current.containers != nil,
+        guard let current = leafState, current.replayable,
               current.currentLine >= current.startLine, current.currentLine <= current.endLine else { return }
         if cmark_node_get_type(node) == CMARK_NODE_LINK, let child = cmark_node_first_child(node),
            cmark_node_get_type(child) == CMARK_NODE_TEXT, cmark_node_first_child(node) == cmark_node_last_child(node),
@@ -754,7 +774,7 @@ struct CmarkTreeConverter {
     /// reference definitions: the longest run of its lines that alone parses to nothing.
     /// Only paragraphs starting with `[` in a body containing `]:` are looked at.
     private mutating func referenceDefinitionLines(lastContentLine: Int) -> Int? {
-        guard session.referenceSource != nil, let current = leaf, current.containers != nil,
+        guard session.referenceSource != nil, let current = leafState, current.replayable,
               lastContentLine > current.startLine, lastContentLine <= input.lineCount else { return nil }
         let first = input.lineStart(current.startLine) + current.startColumn - 1
         guard first < input.lineEnd(current.startLine), input.bytes[first] == UInt8(ascii: "[") else { return nil }
@@ -841,7 +861,7 @@ struct CmarkTreeConverter {
     /// Looks for a pipe table in the current paragraph (or setext heading) and, when
     /// there is one, appends what replaces it: paragraph, table, following blocks.
     private mutating func convertTable(_ frame: Frame, setext: Bool) -> Bool {
-        guard let current = leaf, current.containers != nil, current.endLine > current.startLine,
+        guard let current = leafState, current.replayable, current.endLine > current.startLine,
               current.endLine <= input.lineCount, reparseDepth < MarkdownParser.maximumReparseDepth,
               MarkdownTableRecognizer.mightContainTable(input.bytes, from: input.lineStart(current.startLine),
                                                         to: input.lineEnd(current.endLine))
