@@ -46,19 +46,19 @@ public struct DiskFileSystem: ContentFileSystem {
     }
 
     public func contents(of file: String, maximumSize: Int) throws -> [UInt8] {
-        var path = absolute(file)
-        // The last component may be a link (checked when listed): resolve and confine it.
-        if FileIO.isSymbolicLink(path) {
-            guard let real = FileIO.realPath(path), isInsideRoot(real) else {
+        var result = FileIO.readRegularFile(absolute(file), maximumSize: maximumSize)
+        if result == .symbolicLink {
+            // The last component is a link (checked when listed): resolve and confine it again.
+            guard let real = FileIO.realPath(absolute(file)), isInsideRoot(real) else {
                 throw ContentFileSystemError.unreadable(file)
             }
-            path = real
+            result = FileIO.readRegularFile(real, maximumSize: maximumSize)
         }
-        switch FileIO.readRegularFile(path, maximumSize: maximumSize) {
+        switch result {
         case .bytes(let bytes): return bytes
         case .tooLarge(let size): throw FileProblem.tooLarge(size: size, limit: maximumSize)
         case .notRegular(let kind): throw FileProblem.notRegularFile(kind: kind)
-        case .unreadable: throw ContentFileSystemError.unreadable(file)
+        case .unreadable, .symbolicLink: throw ContentFileSystemError.unreadable(file)
         }
     }
 

@@ -160,10 +160,6 @@ public enum FileIO {
         }
     }
 
-    public static func isSymbolicLink(_ path: String) -> Bool {
-        entryType(path) == .symbolicLink
-    }
-
     /// The path with every link, `.` and `..` resolved; nil (and `errno` set) when a
     /// part does not exist or links loop.
     public static func realPath(_ path: String) -> String? {
@@ -192,6 +188,8 @@ public enum FileIO {
         case bytes([UInt8])
         case tooLarge(Int)
         case notRegular(String)
+        /// The last component is a symbolic link (not followed).
+        case symbolicLink
         case unreadable
     }
 
@@ -200,7 +198,7 @@ public enum FileIO {
     /// up to one byte past the limit (a file that grows meanwhile is still refused).
     public static func readRegularFile(_ path: String, maximumSize: Int) -> ReadResult {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
-        guard descriptor >= 0 else { return .unreadable }
+        guard descriptor >= 0 else { return errno == ELOOP ? .symbolicLink : .unreadable }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .unreadable }
