@@ -1,9 +1,12 @@
 import Dispatch
+import Foundation
 
 /// Maps an array on every core, keeping the order of the input.
 public enum ParallelMap {
     /// Below this count the work runs on the calling thread.
     public static let minimumParallelCount = 16
+    /// The cores this process may use.
+    public static let coreCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// `minimumCount`: below it the work runs on the calling thread (lower it for few,
     /// large items such as whole diagnoses).

@@ -20,9 +20,13 @@ public enum DiagnosisPass {
             diagnostics.append(contentsOf: parsed.diagnostics)
         }
         let shared = generalBodies
+        // With fewer diagnoses than cores, the diagnoses alone would leave cores idle:
+        // each diagnosis's own steps are then parsed on every core as well.
+        let parallelSteps = model.diagnoses.count < ParallelMap.coreCount
         let outcomes = ParallelMap.map(model.diagnoses, minimumCount: 2) { diagnosis -> (Result, Diagnostics) in
             var local = Diagnostics()
             var complete = diagnosis
+            var own: [(module: Int, section: Int, step: Int)] = []
             for m in complete.modules.indices {
                 let isGeneral = complete.modules[m].isGeneral
                 for s in complete.modules[m].sections.indices {
@@ -31,12 +35,18 @@ public enum DiagnosisPass {
                         if isGeneral, let body = shared[step.location.path] {
                             complete.modules[m].sections[s].steps[t].body = body
                         } else {
-                            let parsed = parse(step, language: language)
-                            local.append(contentsOf: parsed.diagnostics)
-                            complete.modules[m].sections[s].steps[t].body = parsed.body
+                            own.append((m, s, t))
                         }
                     }
                 }
+            }
+            let ownSteps = own.map { complete.modules[$0.module].sections[$0.section].steps[$0.step] }
+            let parsedOwn = ParallelMap.map(ownSteps, minimumCount: parallelSteps ? ParallelMap.minimumParallelCount : .max) {
+                parse($0, language: language)
+            }
+            for (index, parsed) in zip(own, parsedOwn) {
+                local.append(contentsOf: parsed.diagnostics)
+                complete.modules[index.module].sections[index.section].steps[index.step].body = parsed.body
             }
             for (message, location) in LinkChecker.broken(in: complete) {
                 local.error(message, at: location)
