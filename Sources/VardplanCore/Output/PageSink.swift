@@ -6,6 +6,19 @@ import Foundation
 public protocol PageSink: Sendable {
     /// Takes pages; returns how many were written and how many were unchanged.
     func accept(_ files: [OutputFile]) throws(SiteWriter.WriteError) -> (written: Int, unchanged: Int)
+    /// Whether `keep` can carry pages over from the previous build's output.
+    var keepsPreviousPages: Bool { get }
+    /// Carries pages of the previous build's output over as they are, without
+    /// rendering them; returns how many. Only when `keepsPreviousPages`.
+    func keep(_ paths: [String]) throws(SiteWriter.WriteError) -> Int
+}
+
+extension PageSink {
+    public var keepsPreviousPages: Bool { false }
+
+    public func keep(_ paths: [String]) throws(SiteWriter.WriteError) -> Int {
+        throw .io(path: paths.first ?? "", reason: "this build has no previous output to keep pages from")
+    }
 }
 
 /// Keeps every page in memory.

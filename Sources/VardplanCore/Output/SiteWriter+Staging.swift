@@ -73,6 +73,35 @@ extension SiteWriter {
             return counts
         }
 
+        /// True when the output holds a complete previous build (its stamp intact).
+        public var keepsPreviousPages: Bool { previousStamp != nil }
+
+        /// Carries pages of the current output into the staging folder by hard link
+        /// (a copy where links are refused), without reading them.
+        public func keep(_ paths: [String]) throws(WriteError) -> Int {
+            guard previousStamp != nil else {
+                throw .io(path: paths.first ?? "", reason: "the output holds no complete previous build")
+            }
+            var folders = Set<String>()
+            for path in paths {
+                if let last = path.lastIndex(of: "/") { folders.insert(String(path[..<last])) }
+            }
+            for name in folders.sorted() where !FileIO.makeDirectories(folder + "/" + name) {
+                throw .io(path: name, reason: "the folder could not be created")
+            }
+            let output = location.path, folder = self.folder
+            let failed = ParallelMap.map(paths) { path -> Bool in
+                let old = output + "/" + path, target = folder + "/" + path
+                if link(old, target) == 0 { return false }
+                guard FolderTree.kind(old) == .file, let bytes = FileIO.read(old) else { return true }
+                return !FileIO.write(bytes, to: target)
+            }
+            if let index = failed.firstIndex(of: true) {
+                throw .io(path: paths[index], reason: "the page of the previous build could not be kept")
+            }
+            return paths.count
+        }
+
         /// Throws the staging folder away and lets go of the lock; the output stays as it was.
         public func abort() {
             FolderTree.remove(folder)

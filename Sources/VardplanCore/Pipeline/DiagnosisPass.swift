@@ -6,8 +6,10 @@
 /// The steps of general modules are parsed once and shared by every diagnosis.
 /// Diagnostics: those of `MarkdownParser` and `LinkChecker`.
 public enum DiagnosisPass {
+    /// `only`: the ids of the diagnoses to go through (nil: every one); general
+    /// modules are parsed either way.
     public static func run<Result: Sendable>(
-        _ model: SiteModel, diagnostics: inout Diagnostics,
+        _ model: SiteModel, only: Set<String>? = nil, diagnostics: inout Diagnostics,
         visit: @Sendable (Diagnosis, inout Diagnostics) -> Result
     ) -> [Result] {
         let language = model.config.language
@@ -22,8 +24,9 @@ public enum DiagnosisPass {
         let shared = generalBodies
         // With fewer diagnoses than cores, the diagnoses alone would leave cores idle:
         // each diagnosis's own steps are then parsed on every core as well.
-        let parallelSteps = model.diagnoses.count < ParallelMap.coreCount
-        let outcomes = ParallelMap.map(model.diagnoses, minimumCount: 2) { diagnosis -> (Result, Diagnostics) in
+        let diagnoses = only.map { ids in model.diagnoses.filter { ids.contains($0.id) } } ?? model.diagnoses
+        let parallelSteps = diagnoses.count < ParallelMap.coreCount
+        let outcomes = ParallelMap.map(diagnoses, minimumCount: 2) { diagnosis -> (Result, Diagnostics) in
             var local = Diagnostics()
             var complete = diagnosis
             var own: [(module: Int, section: Int, step: Int)] = []

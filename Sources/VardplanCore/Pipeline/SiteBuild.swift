@@ -42,9 +42,18 @@ public enum SiteBuild {
                            today: SimpleDate, options: SiteRenderer.Options,
                            previous: BuildStamp? = nil, into sink: any PageSink) -> Result {
         // First, cheaply: did any input change since the last build?
-        let (fingerprint, contentBytes) = fingerprint(content: content, templates: templates, today: today, options: options)
-        if let previous, previous.fingerprint == fingerprint {
+        let inputs = fingerprint(content: content, templates: templates, today: today, options: options)
+        if let previous, previous.fingerprint == inputs.fingerprint {
             return Result(files: [], diagnostics: Diagnostics(), summary: nil, upToDate: true)
+        }
+        let contentBytes = inputs.contentBytes
+        // Which diagnoses to render: all, or (when the previous output can be kept
+        // from) only those whose files changed.
+        var changedFolders: Set<String>? = nil
+        if let previous, sink.keepsPreviousPages,
+           case .diagnoses(let folders) = BuildChanges.between(previous: previous, settings: inputs.settings,
+                                                               inputs: inputs.files) {
+            changedFolders = folders
         }
         var diagnostics = Diagnostics()
         // The fingerprint already read every content file: the loader takes those bytes.
@@ -60,13 +69,25 @@ public enum SiteBuild {
         // Render only while the content is sound; keep checking either way, so every
         // problem is reported at once.
         let render = !diagnostics.hasErrors
-        let perDiagnosis = DiagnosisPass.run(model, diagnostics: &diagnostics) { diagnosis, local -> DiagnosisOutput in
+        // Diagnoses whose files did not change keep their pages of the previous build.
+        var keptPages: [(path: String, size: Int, owner: String)] = []
+        if let changedFolders, let previous, render {
+            for diagnosis in model.diagnoses where !changedFolders.contains(folderName(of: diagnosis)) {
+                keptPages += previous.files(of: diagnosis.id).map { ($0.path, $0.size, diagnosis.id) }
+            }
+        }
+        let rendered = changedFolders.map { folders in
+            model.diagnoses.filter { folders.contains(folderName(of: $0)) }.map(\.id)
+        }
+        let perDiagnosis = DiagnosisPass.run(model, only: rendered.map(Set.init), diagnostics: &diagnostics) {
+            diagnosis, local -> DiagnosisOutput in
             guard render, !local.hasErrors else { return DiagnosisOutput(state: nil, pages: [], counts: (0, 0)) }
             var state = renderer.makeState()
             let pages = renderer.renderPages(of: diagnosis, &state)
             do {
                 let counts = try sink.accept(pages)
-                return DiagnosisOutput(state: state, pages: pages.map { ($0.path, $0.bytes.count) }, counts: counts)
+                return DiagnosisOutput(state: state, pages: pages.map { ($0.path, $0.bytes.count, diagnosis.id) },
+                                       counts: counts)
             } catch {
                 local.error("\(error)", at: nil)
                 return DiagnosisOutput(state: state, pages: [], counts: (0, 0))
@@ -77,19 +98,34 @@ public enum SiteBuild {
 
         var state = renderer.makeState()
         var sizes: [(path: String, size: Int)] = []
+        var owners: [String: String] = [:]
+        if !keptPages.isEmpty {
+            do {
+                result.unchanged += try sink.keep(keptPages.map(\.path))
+            } catch {
+                result.diagnostics.error("\(error)", at: nil)
+                return result
+            }
+            for page in keptPages { owners[page.path] = page.owner }
+            sizes.append(contentsOf: keptPages.map { ($0.path, $0.size) })
+            result.paths.append(contentsOf: keptPages.map(\.path))
+        }
         for output in perDiagnosis {
+            for page in output.pages { owners[page.path] = page.owner }
             if let other = output.state { state.merge(other) }
-            sizes.append(contentsOf: output.pages)
+            sizes.append(contentsOf: output.pages.map { ($0.path, $0.size) })
             result.paths.append(contentsOf: output.pages.map { $0.path })
             result.written += output.counts.written
             result.unchanged += output.counts.unchanged
         }
         let shared = renderer.renderSharedPages(pagePaths: result.paths, &state)
-        result.diagnostics.append(contentsOf: renderer.finish(state))
+        // Template variables no page had are only known when every page was rendered.
+        result.diagnostics.append(contentsOf: changedFolders == nil ? renderer.finish(state) : state.diagnostics)
         guard !result.diagnostics.hasErrors else { return result }
         sizes.append(contentsOf: shared.map { ($0.path, $0.bytes.count) })
         // The stamp goes last and alone: a folder with a stamp holds the whole build.
-        let stamp = BuildStamp(fingerprint: fingerprint, files: sizes).outputFile
+        let stamp = BuildStamp(fingerprint: inputs.fingerprint, settings: inputs.settings, inputs: inputs.files,
+                               files: sizes, owners: owners).outputFile
         do {
             for batch in [shared, [stamp]] {
                 let counts = try sink.accept(batch)
@@ -105,21 +141,43 @@ public enum SiteBuild {
 
     private struct DiagnosisOutput: Sendable {
         var state: SiteRenderer.RenderState?
-        var pages: [(path: String, size: Int)]
+        var pages: [(path: String, size: Int, owner: String)]
         var counts: (written: Int, unchanged: Int)
+    }
+
+    /// The name of a diagnosis's folder (`diagnoses/<name>/_diagnosis.md`).
+    private static func folderName(of diagnosis: Diagnosis) -> String {
+        let parts = diagnosis.location.path.split(separator: "/")
+        return parts.count >= 2 ? String(parts[parts.count - 2]) : diagnosis.id
+    }
+
+    /// A build's inputs, fingerprinted.
+    struct Inputs {
+        /// Every input and setting.
+        var fingerprint: String
+        /// Format, date and options.
+        var settings: String
+        /// Each file's fingerprint, by `content/…` or `templates/…` path.
+        var files: [String: String]
+        /// The content files' bytes, for the loader.
+        var contentBytes: [String: [UInt8]]
     }
 
     /// Every input that can change the output or its diagnostics, hashed: the path
     /// and bytes of every file in the content and templates folders (dot files
-    /// aside), the date and the options. Files are read and hashed on every core,
-    /// without parsing, so an unchanged site is recognised in a fraction of a build.
+    /// aside), the date and the options; each file also on its own, so the next build
+    /// can tell what changed. Files are read and hashed on every core, without
+    /// parsing, so an unchanged site is recognised in a fraction of a build.
     /// Returns the content files' bytes too, for the loader.
     static func fingerprint(content: any ContentFileSystem, templates: any ContentFileSystem, today: SimpleDate,
-                            options: SiteRenderer.Options) -> (String, [String: [UInt8]]) {
+                            options: SiteRenderer.Options) -> Inputs {
+        var settings = InputFingerprint()
+        settings.add(BuildStamp.formatVersion)
+        settings.add(today.description)
+        settings.add(options.baseURL ?? "")
         var hash = InputFingerprint()
-        hash.add(BuildStamp.formatVersion)
-        hash.add(today.description)
-        hash.add(options.baseURL ?? "")
+        hash.add(settings.hex)
+        var files: [String: String] = [:]
         var contentBytes: [String: [UInt8]] = [:]
         for (label, fileSystem) in [("content", content), ("templates", templates)] {
             let paths = fileSystem.filePaths()
@@ -133,9 +191,10 @@ public enum SiteBuild {
             hash.add(label)
             for (path, file) in zip(paths, read) {
                 hash.add(file.digest)
+                files[label + "/" + path] = file.digest
                 if label == "content", let bytes = file.bytes { contentBytes[path] = bytes }
             }
         }
-        return (hash.hex, contentBytes)
+        return Inputs(fingerprint: hash.hex, settings: settings.hex, files: files, contentBytes: contentBytes)
     }
 }

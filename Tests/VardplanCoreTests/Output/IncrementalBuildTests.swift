@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+@testable import VardplanCore
+
+/// A build after a change renders what the change affects and keeps the rest of the
+/// previous output, and ends with exactly the files a full build would write.
+@Suite("Incremental builds")
+struct IncrementalBuildTests {
+    /// The fixture site with a second diagnosis (a copy of the first) in a scratch folder.
+    private static func workspace() throws -> OutputScratch {
+        let scratch = OutputScratch()
+        try FileManager.default.copyItem(atPath: Fixtures.siteContent, toPath: scratch.root + "/content")
+        try FileManager.default.copyItem(atPath: scratch.root + "/content/diagnoses/testcancer",
+                                         toPath: scratch.root + "/content/diagnoses/andracancer")
+        try FileManager.default.copyItem(atPath: Fixtures.templates, toPath: scratch.root + "/templates")
+        return scratch
+    }
+
+    /// Passes pages on to the staging folder and records what was rendered and kept.
+    private final class RecordingSink: PageSink, @unchecked Sendable {
+        let staging: SiteWriter.Staging
+        private let lock = NSLock()
+        private(set) var accepted: [String] = []
+        private(set) var kept: [String] = []
+
+        init(_ staging: SiteWriter.Staging) { self.staging = staging }
+
+        func accept(_ files: [OutputFile]) throws(SiteWriter.WriteError) -> (written: Int, unchanged: Int) {
+            lock.withLock { accepted += files.map(\.path) }
+            return try staging.accept(files)
+        }
+
+        var keepsPreviousPages: Bool { staging.keepsPreviousPages }
+
+        func keep(_ paths: [String]) throws(SiteWriter.WriteError) -> Int {
+            lock.withLock { kept += paths }
+            return try staging.keep(paths)
+        }
+    }
+
+    /// One build as `vardplan build` runs it; returns the sink that saw it.
+    @discardableResult
+    private static func build(_ scratch: OutputScratch) throws -> (RecordingSink, SiteBuild.Result) {
+        let staging = try SiteWriter(outputPath: scratch.root + "/output").begin()
+        let sink = RecordingSink(staging)
+        let result = SiteBuild.run(content: DiskFileSystem(root: scratch.root + "/content"), contentDisplay: "content",
+                                   templates: DiskFileSystem(root: scratch.root + "/templates"),
+                                   templatesDisplay: "templates", today: Fixtures.today, options: .init(),
+                                   previous: staging.previousStamp, into: sink)
+        #expect(!result.diagnostics.hasErrors, "\(DiagnosticFormatter.format(result.diagnostics))")
+        if result.upToDate { staging.finishUnchanged() } else { _ = try staging.commit(paths: result.paths) }
+        return (sink, result)
+    }
+
+    /// Every file of the output folder is that of a full build into memory, stamp included.
+    private static func expectSameAsFullBuild(_ scratch: OutputScratch, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let full = SiteBuild.run(content: DiskFileSystem(root: scratch.root + "/content"), contentDisplay: "content",
+                                 templates: DiskFileSystem(root: scratch.root + "/templates"),
+                                 templatesDisplay: "templates", today: Fixtures.today, options: .init()).files
+        let onDisk = scratch.files.filter { $0.hasPrefix("output/") }.map { String($0.dropFirst("output/".count)) }
+        #expect(onDisk == full.map(\.path), sourceLocation: sourceLocation)
+        for file in full {
+            #expect(FileIO.read(scratch.root + "/output/" + file.path) == file.bytes, "\(file.path)",
+                    sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test("a step's body changed: only its diagnosis is rendered, the other's pages are kept as they were")
+    func stepBodyChanged() throws {
+        let scratch = try Self.workspace()
+        defer { scratch.remove() }
+        let (first, _) = try Self.build(scratch)
+        #expect(first.kept.isEmpty)
+        #expect(first.accepted.contains("testcancer/index.html") && first.accepted.contains("andracancer/index.html"))
+
+        let step = scratch.root + "/content/diagnoses/andracancer/04-utredning/01-bilder/01-datortomografi.md"
+        try (String(contentsOfFile: step, encoding: .utf8) + "\nEn ny mening.\n").write(toFile: step, atomically: true, encoding: .utf8)
+        let (second, result) = try Self.build(scratch)
+        #expect(second.accepted.contains("andracancer/utredning/datortomografi.html"))
+        #expect(!second.accepted.contains { $0.hasPrefix("testcancer/") }, "\(second.accepted)")
+        #expect(second.kept.sorted() == first.accepted.filter { $0.hasPrefix("testcancer/") }.sorted())
+        #expect(result.written == 2, "the changed page and the stamp")
+        Self.expectSameAsFullBuild(scratch)
+
+        // And back: nothing else changed, so the next build is up to date.
+        let (_, third) = try Self.build(scratch)
+        #expect(third.upToDate)
+    }
+
+    @Test("a template, a general module or a diagnosis's own metadata changed: everything is rendered")
+    func everythingChanged() throws {
+        let scratch = try Self.workspace()
+        defer { scratch.remove() }
+        try Self.build(scratch)
+        for path in ["templates/step.mustache", "content/general/10-mina-rattigheter/01-lagar/01-patientlagen.md",
+                     "content/diagnoses/andracancer/_diagnosis.md"] {
+            let file = scratch.root + "/" + path
+            try (String(contentsOfFile: file, encoding: .utf8) + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+            let (sink, _) = try Self.build(scratch)
+            #expect(sink.kept.isEmpty, "\(path)")
+            #expect(sink.accepted.contains("testcancer/index.html"), "\(path)")
+            Self.expectSameAsFullBuild(scratch)
+        }
+    }
+
+    @Test("what a set of changed input files makes stale")
+    func changes() {
+        let previous: Set<String> = ["content/diagnoses/a/_diagnosis.md", "content/diagnoses/b/_diagnosis.md"]
+        #expect(BuildChanges.of(changedPaths: [], previousInputs: previous) == .none)
+        #expect(BuildChanges.of(changedPaths: ["content/diagnoses/a/01-m/01-s/01-x.md", "content/diagnoses/a/01-m/_module.md"],
+                                previousInputs: previous) == .diagnoses(["a"]))
+        #expect(BuildChanges.of(changedPaths: ["content/diagnoses/a/x.md", "content/diagnoses/b/y.md"],
+                                previousInputs: previous) == .diagnoses(["a", "b"]))
+        for path in ["content/diagnoses/a/_diagnosis.md", "content/diagnoses/c/01-m/_module.md", "content/site.yaml",
+                     "content/general/01-g/_module.md", "templates/step.mustache", "content/diagnoses/stray.md"] {
+            guard case .everything = BuildChanges.of(changedPaths: [path], previousInputs: previous) else {
+                Issue.record("\(path) should re-render everything")
+                continue
+            }
+        }
+    }
+
+    @Test("the stamp keeps each input's fingerprint and each page's diagnosis across a write and a read")
+    func stampRoundTrip() {
+        let stamp = BuildStamp(fingerprint: "0123456789abcdef", settings: "fedcba9876543210",
+                               inputs: ["content/site.yaml": "00000000000000aa", "templates/a b.mustache": "00000000000000bb"],
+                               files: [("index.html", 10), ("x/index.html", 20)], owners: ["x/index.html": "x"])
+        let text = String(decoding: stamp.outputFile.bytes, as: UTF8.self)
+        #expect(BuildStamp.parse(text) == stamp)
+        #expect(stamp.files(of: "x").map(\.path) == ["x/index.html"])
+        #expect(BuildStamp.parse("vardplan-build 1\nfingerprint 0123456789abcdef\n10 index.html\n") == nil)
+    }
+}
