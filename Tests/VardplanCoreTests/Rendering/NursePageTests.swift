@@ -42,13 +42,13 @@ struct NursePageTests {
     @Test("the Content-Security-Policy allows no request and exactly the page's own script and style")
     func policy() throws {
         let page = Self.page
-        let policy = try #require(page.firstMatch(#/http-equiv="Content-Security-Policy" content="([^"]+)"/#)?.1)
+        let policy = try #require(page.firstMatch(of: #/http-equiv="Content-Security-Policy" content="([^"]+)"/#)?.1)
         for directive in ["default-src 'none'", "connect-src 'none'", "form-action 'none'", "base-uri 'none'", "img-src 'none'"] {
             #expect(policy.contains(directive))
         }
         #expect(!policy.contains("unsafe"))
-        let script = try #require(page.firstMatch(#/<script>([\s\S]*?)</script>/#)?.1)
-        let style = try #require(page.firstMatch(#/<style>([\s\S]*?)</style>/#)?.1)
+        let script = try #require(page.firstMatch(of: #/<script>([\s\S]*?)</script>/#)?.1)
+        let style = try #require(page.firstMatch(of: #/<style>([\s\S]*?)</style>/#)?.1)
         // HTML escaping of the attribute turns ' into &#39;.
         let unescaped = String(policy).replacingOccurrences(of: "&#39;", with: "'")
         #expect(unescaped.contains("script-src " + SHA256.cspSource(for: String(script))))
