@@ -284,12 +284,12 @@ def main() -> int:
         print("without JavaScript")
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
+        plain_options = webdriver.ChromeOptions()
+        plain_options.binary_location = CHROMIUM
         for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-            options.add_argument(argument)
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-        plain = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+            plain_options.add_argument(argument)
+        plain_options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+        plain = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=plain_options)
         try:
             plain.get(page_url)
             notice = plain.find_element("css selector", "noscript p, p.noscript")
