@@ -302,6 +302,42 @@ def main() -> int:
         finally:
             plain.quit()
 
+        print("layout and keyboard")
+        for width in (1280, 320):
+            browser.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+            browser.open(page_url)
+            browser.load_plan(ROOT / "examples" / "i-behandling.yaml")
+            spill = browser.js("""const tool = document.getElementById('verktyg').getBoundingClientRect();
+                return Array.from(document.querySelectorAll('#verktyg *')).filter(e => { const r = e.getBoundingClientRect();
+                  return r.width > 0 && r.right > tool.right + 1; }).slice(0, 3).map(e => e.outerHTML.slice(0, 80));""")
+            check(spill == [], f"{width} px: every control stays inside the controls' column", str(spill))
+            wide = browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+            check(wide <= 1, f"{width} px: no horizontal scrolling ({wide} px)")
+        browser.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        from selenium.webdriver.common.keys import Keys
+        from selenium.webdriver.common.action_chains import ActionChains
+        browser.open(page_url)
+        browser.js("document.activeElement.blur(); window.scrollTo(0, 0);")
+        reached, unlabelled = [], []
+        for _ in range(140):
+            ActionChains(browser.driver).send_keys(Keys.TAB).perform()
+            focused = browser.js("""const e = document.activeElement;
+                const named = (e.labels && e.labels.length) || e.getAttribute('aria-label') || (e.tagName === 'BUTTON' && e.textContent.trim())
+                  || (e.tagName === 'A' && e.textContent.trim()) || (e.getAttribute('role') === 'region' && e.getAttribute('aria-labelledby'));
+                return [e.id || e.tagName, !!named];""")
+            reached.append(focused[0])
+            if not focused[1]:
+                unlabelled.append(focused[0])
+            if focused[0] == "forhandsgranskning":
+                break
+        for control in ("f-open", "f-phase", "f-phase-apply", "f-start", "f-contact-add", "f-steg-mina-fragor-infor-besoket"):
+            check(control in reached, f"keyboard: Tab reaches #{control}")
+        check(not unlabelled, "keyboard: every control reached has a name", str(unlabelled[:5]))
+        browser.driver.find_element("id", "f-steg-mina-fragor-infor-besoket").send_keys(Keys.SPACE)
+        check(not browser.js("return document.getElementById('f-steg-mina-fragor-infor-besoket').checked;")
+              and browser.js("return document.querySelector('#utskrift article[data-step=\"mina-fragor-infor-besoket\"]').hidden;"),
+              "keyboard: Space on a step's checkbox hides it in the printout")
+
         print("parity")
         examples = sorted(list((ROOT / "examples").glob("*.yaml")) + list((ROOT / "examples").glob("*.json")))
         for example in examples:
@@ -476,12 +512,15 @@ def main() -> int:
             status = browser.load_plan(path)
             check("kunde inte öppnas" in status and expect in status, f"refuses {content[:60]!r}", status)
     finally:
-        browser.close()
-        if server:
-            server.terminate()
-            server.wait()
-        if not options.keep:
-            shutil.rmtree(work, ignore_errors=True)
+        try:
+            browser.close()
+            if server:
+                server.terminate()
+                server.wait()
+        finally:
+            # The saved plans and PDFs hold the examples' (made-up) patient data: never left behind.
+            if not options.keep:
+                shutil.rmtree(work, ignore_errors=True)
 
     print()
     if failures:
