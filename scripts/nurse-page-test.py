@@ -440,6 +440,7 @@ def main() -> int:
             check(blocked, f"a personal identity number {number!r} in the welcome text is refused at the field")
         text = normalise(pdf_text(browser.pdf(), pdfs, "refused"))
         check("Planen kan inte skrivas ut" in text and "Hej" not in text, "a refused plan prints only the notice")
+        check(browser.js("return document.getElementById('utskrift').offsetParent === null;"), "a refused plan's preview is not shown either")
         check(browser.save() is None, "a refused plan is not saved")
         for harmless, field in (("0701234567", "phone"), ("031-342 10 00", "phone"), ("121212-1213", "text"), ("2026-11-30", "text")):
             browser.open(page_url)

@@ -17,6 +17,12 @@ public struct NursePageRenderer: Sendable {
         "uppfoljning": "Uppföljning", "rehabilitering": "Rehabilitering", "palliativ": "Palliativ vård",
     ]
 
+    /// Swedish names of common language codes, for the language control.
+    static let languageNames = [
+        "sv": "svenska", "en": "engelska", "fi": "finska", "ar": "arabiska", "so": "somaliska",
+        "fa": "persiska", "ti": "tigrinja", "pl": "polska", "bs": "bosniska", "tr": "turkiska",
+    ]
+
     let diagnosis: Diagnosis
     let config: SiteConfig
     let templates: TemplateLibrary
@@ -60,7 +66,9 @@ public struct NursePageRenderer: Sendable {
         fields["diagnosis_id"] = .text(diagnosis.id)
         fields["content_version"] = .text(diagnosis.version)
         fields["max_plan_age"] = .int(PlanResolver.maximumPlanAge)
-        fields["languages"] = .list(config.languages.map { .object(["code": .text($0)]) })
+        fields["languages"] = .list(config.languages.map { code in
+            .object(["code": .text(code), "name": .text(Self.languageNames[code].map { "\($0) (\(code))" } ?? code)])
+        })
         fields["phases"] = .list(config.phases.map { phase in
             .object(["id": .text(phase), "title": .text(Self.phaseNames[phase] ?? phase.capitalizedFirst)])
         })
