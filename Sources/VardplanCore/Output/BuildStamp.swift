@@ -67,33 +67,69 @@ public struct BuildStamp: Equatable, Sendable {
 
     /// Reads the stamp of an output folder, if it has a readable one.
     public static func read(outputPath: String) -> BuildStamp? {
-        guard let data = FileManager.default.contents(atPath: outputPath + "/" + fileName) else { return nil }
-        return parse(String(decoding: data, as: UTF8.self))
+        guard let bytes = FileIO.read(outputPath + "/" + fileName) else { return nil }
+        return parse(bytes)
     }
 
     /// A stamp from its text; nil when it is not one of this format.
     public static func parse(_ text: String) -> BuildStamp? {
-        let lines = text.split(separator: "\n")
-        guard lines.count >= 3, lines[0] == formatVersion, lines[1].hasPrefix("fingerprint "),
-              lines[2].hasPrefix("settings ") else { return nil }
-        var inputs: [String: String] = [:]
-        var files: [(String, Int)] = []
-        var owners: [String: String] = [:]
-        for line in lines.dropFirst(3) {
-            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-            guard parts.count == 3 else { return nil }
-            if parts[0] == "input" {
-                inputs[String(parts[2])] = String(parts[1])
-                continue
+        parse(Array(text.utf8))
+    }
+
+    /// A stamp from its bytes; nil when it is not one of this format. Works on bytes:
+    /// a stamp has a line per input and per page (20 000 at 25 diagnoses), and it is
+    /// read at the start and the end of every build.
+    public static func parse(_ bytes: [UInt8]) -> BuildStamp? {
+        bytes.withUnsafeBufferPointer { buffer -> BuildStamp? in
+            var lines: [Range<Int>] = []
+            var start = 0
+            for index in 0..<buffer.count where buffer[index] == 0x0A {
+                if index > start { lines.append(start..<index) }
+                start = index + 1
             }
-            guard let size = Int(parts[0]) else { return nil }
-            let path = String(parts[2])
-            files.append((path, size))
-            if parts[1] != sharedOwner { owners[path] = String(parts[1]) }
+            if start < buffer.count { lines.append(start..<buffer.count) }
+            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) }
+            func field(_ line: Range<Int>, _ prefix: String) -> String? {
+                let whole = text(line)
+                return whole.hasPrefix(prefix) ? String(whole.dropFirst(prefix.count)) : nil
+            }
+            guard lines.count >= 3, text(lines[0]) == formatVersion, let fingerprint = field(lines[1], "fingerprint "),
+                  let settings = field(lines[2], "settings ") else { return nil }
+            var inputs: [String: String] = [:]
+            var files: [(String, Int)] = []
+            var owners: [String: String] = [:]
+            files.reserveCapacity(lines.count)
+            for line in lines.dropFirst(3) {
+                // Three fields: the first two end at the first two spaces, the path is the rest.
+                guard let first = buffer[line].firstIndex(of: 0x20),
+                      let second = buffer[(first + 1)..<line.upperBound].firstIndex(of: 0x20) else { return nil }
+                let head = first - line.lowerBound
+                let middle = text((first + 1)..<second), path = text((second + 1)..<line.upperBound)
+                if head == 5, text(line.lowerBound..<first) == "input" {
+                    inputs[path] = middle
+                    continue
+                }
+                var size = 0
+                for index in line.lowerBound..<first {
+                    let digit = Int(buffer[index]) - 0x30
+                    guard (0...9).contains(digit), size < Int.max / 20 else { return nil }
+                    size = size * 10 + digit
+                }
+                guard head > 0 else { return nil }
+                files.append((path, size))
+                if middle != sharedOwner { owners[path] = middle }
+            }
+            return BuildStamp(fingerprint: fingerprint, settings: settings, inputs: inputs, files: files, owners: owners)
         }
-        return BuildStamp(fingerprint: String(lines[1].dropFirst("fingerprint ".count)),
-                          settings: String(lines[2].dropFirst("settings ".count)),
-                          inputs: inputs, files: files, owners: owners)
+    }
+
+    /// Output paths and sizes grouped by the diagnosis they belong to.
+    public var filesByOwner: [String: [(path: String, size: Int)]] {
+        var groups: [String: [(path: String, size: Int)]] = [:]
+        for file in files {
+            if let owner = owners[file.path] { groups[owner, default: []].append(file) }
+        }
+        return groups
     }
 
     /// Whether every file the stamp lists is still in the folder with its size.

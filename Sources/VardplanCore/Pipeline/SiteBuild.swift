@@ -72,8 +72,9 @@ public enum SiteBuild {
         // Diagnoses whose files did not change keep their pages of the previous build.
         var keptPages: [(path: String, size: Int, owner: String)] = []
         if let changedFolders, let previous, render {
+            let previousPages = previous.filesByOwner
             for diagnosis in model.diagnoses where !changedFolders.contains(folderName(of: diagnosis)) {
-                keptPages += previous.files(of: diagnosis.id).map { ($0.path, $0.size, diagnosis.id) }
+                keptPages += (previousPages[diagnosis.id] ?? []).map { ($0.path, $0.size, diagnosis.id) }
             }
         }
         let rendered = changedFolders.map { folders in
