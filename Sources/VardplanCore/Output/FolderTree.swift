@@ -49,8 +49,13 @@ enum FolderTree {
     /// links are removed, never followed.
     static func remove(_ path: String) {
         guard let kind = kind(path) else { return }
+        remove(path, kind: kind)
+    }
+
+    /// Removes an entry whose kind is known (from its folder's listing: no `lstat` per file).
+    private static func remove(_ path: String, kind: Kind) {
         if kind == .folder {
-            for entry in entries(path) { remove(path + "/" + entry.name) }
+            for entry in entries(path) { remove(path + "/" + entry.name, kind: entry.kind) }
             rmdir(path)
         } else {
             unlink(path)
