@@ -1,6 +1,9 @@
 # vardplan — the commands a person runs. `make help` lists them.
 SWIFT ?= swift
 RELEASE_BIN := .build/release/vardplan
+# The Swift standard library and Foundation linked in: process start 10 → 4 ms of CPU
+# (docs/performance.md), which is most of a printout's floor.
+RELEASE_FLAGS := --static-swift-stdlib
 
 .PHONY: help setup site check test gate bench release clean
 
@@ -15,7 +18,7 @@ setup:
 	@bash scripts/setup
 
 release: setup
-	$(SWIFT) build -c release --product vardplan
+	$(SWIFT) build -c release --product vardplan $(RELEASE_FLAGS)
 
 site: release
 	$(RELEASE_BIN) build --content content
