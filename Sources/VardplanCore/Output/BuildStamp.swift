@@ -19,6 +19,9 @@ public struct BuildStamp: Equatable, Sendable {
     public static let fileName = ".vardplan-build"
     /// Changes whenever the way output is made changes.
     public static let formatVersion = "vardplan-build 2"
+    /// The format before per-file fingerprints: still read, so that its folders can
+    /// be replaced without `--force`.
+    static let previousFormatVersion = "vardplan-build 1"
     /// The owner of pages that belong to no single diagnosis.
     public static let sharedOwner = "-"
 
@@ -92,6 +95,17 @@ public struct BuildStamp: Equatable, Sendable {
             func field(_ line: Range<Int>, _ prefix: String) -> String? {
                 let whole = text(line)
                 return whole.hasPrefix(prefix) ? String(whole.dropFirst(prefix.count)) : nil
+            }
+            if lines.count >= 2, text(lines[0]) == previousFormatVersion, let fingerprint = field(lines[1], "fingerprint ") {
+                // A stamp of the previous format: its pages (so the folder is still
+                // known as a build's), no inputs (so the next build renders everything).
+                var files: [(String, Int)] = []
+                for line in lines.dropFirst(2) {
+                    guard let space = buffer[line].firstIndex(of: 0x20), let size = Int(text(line.lowerBound..<space))
+                    else { return nil }
+                    files.append((text((space + 1)..<line.upperBound), size))
+                }
+                return BuildStamp(fingerprint: fingerprint, files: files)
             }
             guard lines.count >= 3, text(lines[0]) == formatVersion, let fingerprint = field(lines[1], "fingerprint "),
                   let settings = field(lines[2], "settings ") else { return nil }
