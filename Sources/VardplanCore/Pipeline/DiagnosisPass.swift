@@ -4,16 +4,17 @@
 /// stays that of a couple of diagnoses, however many the site has.
 ///
 /// The steps of general modules are parsed once and shared by every diagnosis.
-/// Diagnostics: those of `MarkdownParser` and `LinkChecker`.
+/// Diagnostics: those of `MarkdownParser`, `ReadabilityChecker` and `LinkChecker`.
 public enum DiagnosisPass {
     public static func run<Result: Sendable>(
         _ model: SiteModel, diagnostics: inout Diagnostics,
         visit: @Sendable (Diagnosis, inout Diagnostics) -> Result
     ) -> [Result] {
         let language = model.config.language
+        let limits = model.config.readability
         // General modules: parse their steps once.
         let generalSteps = model.generalModules.flatMap(\.steps)
-        let parsedGeneral = ParallelMap.map(generalSteps) { parse($0, language: language) }
+        let parsedGeneral = ParallelMap.map(generalSteps) { parse($0, language: language, limits: limits) }
         var generalBodies: [String: MarkdownDocument] = [:]
         for (step, parsed) in zip(generalSteps, parsedGeneral) {
             generalBodies[step.location.path] = parsed.body
@@ -31,7 +32,7 @@ public enum DiagnosisPass {
                         if isGeneral, let body = shared[step.location.path] {
                             complete.modules[m].sections[s].steps[t].body = body
                         } else {
-                            let parsed = parse(step, language: language)
+                            let parsed = parse(step, language: language, limits: limits)
                             local.append(contentsOf: parsed.diagnostics)
                             complete.modules[m].sections[s].steps[t].body = parsed.body
                         }
@@ -53,9 +54,12 @@ public enum DiagnosisPass {
         return results
     }
 
-    private static func parse(_ step: Step, language: String) -> (body: MarkdownDocument, diagnostics: Diagnostics) {
+    private static func parse(_ step: Step, language: String, limits: ReadabilityLimits)
+        -> (body: MarkdownDocument, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
-        let body = step.parseBody(language: language, diagnostics: &diagnostics)
-        return (body, diagnostics)
+        var parsed = step
+        parsed.body = step.parseBody(language: language, diagnostics: &diagnostics)
+        ReadabilityChecker.check(parsed, limits: limits, diagnostics: &diagnostics)
+        return (parsed.body, diagnostics)
     }
 }

@@ -231,6 +231,7 @@ public struct SiteRenderer: Sendable {
                                 "id": .text(step.id),
                                 "title": .text(step.title),
                                 "visible": .bool(step.visibleByDefault),
+                                "lix": .int(ReadabilityChecker.index(of: step.body).rounded),
                                 "href": .text(SitePaths.relative(from: path, to: SitePaths.step(diagnosis.id, module.id, step.id))),
                             ])
                         }),

@@ -1,0 +1,104 @@
+/// LIX (läsbarhetsindex), the Swedish readability index, of a text:
+/// words per sentence + 100 × long words / words, a long word having more than six
+/// letters. Around 30 is easy, 40 plain prose such as a newspaper, 50 and over hard.
+///
+/// Words are runs of letters and digits (joined by `-` or `'` inside a word) holding at
+/// least one letter; numbers alone are not words. A sentence ends at `.`, `!`, `?` or
+/// `:` before a space or the end of the text, and at the end of every text unit (a
+/// paragraph, heading, list item or table cell); a `.` that ends a known abbreviation
+/// (`t.ex.`, `bl.a.`, `ca.`, `dvs.` …) does not end a sentence.
+public struct ReadabilityIndex: Sendable, Equatable {
+    public var words = 0
+    public var longWords = 0
+    public var sentences = 0
+    /// The sentences, each with its word count, in order.
+    public var sentenceLengths: [SentenceLength] = []
+    /// How many text units were added.
+    public var units = 0
+
+    /// One sentence's first words and length, for a long-sentence warning.
+    public struct SentenceLength: Sendable, Equatable {
+        public var opening: String
+        public var words: Int
+        /// Which text unit (of those given to `add`) it was in.
+        public var unit: Int
+    }
+
+    public init() {}
+
+    /// The LIX of several text units, each its own sentence at least.
+    public init(units: [String]) {
+        for unit in units { add(unit) }
+    }
+
+    /// LIX, or 0 for a text without words.
+    public var value: Double {
+        guard words > 0, sentences > 0 else { return 0 }
+        return Double(words) / Double(sentences) + 100 * Double(longWords) / Double(words)
+    }
+
+    /// LIX rounded to a whole number, as it is usually given.
+    public var rounded: Int { Int(value.rounded()) }
+
+    static let abbreviations: Set<String> = ["t.ex", "bl.a", "m.m", "s.k", "o.s.v", "osv", "dvs", "d.v.s", "ca", "etc",
+                                             "nr", "tel", "kl", "jfr", "resp", "p.g.a", "pga", "ev", "inkl", "exkl",
+                                             "fr.o.m", "t.o.m", "f.d", "obs", "mfl", "m.fl", "e.g", "i.e"]
+
+    /// Adds one text unit: it ends a sentence at its end.
+    public mutating func add(_ text: String) {
+        let unit = units
+        units += 1
+        var sentenceWords = 0
+        var opening: [String] = []
+        var word = ""
+        var letters = 0
+
+        func finishWord() {
+            guard !word.isEmpty else { return }
+            if letters > 0 {
+                words += 1
+                sentenceWords += 1
+                if letters > 6 { longWords += 1 }
+                if opening.count < 6 { opening.append(word) }
+            }
+            word = ""
+            letters = 0
+        }
+        func finishSentence() {
+            finishWord()
+            guard sentenceWords > 0 else { return }
+            sentences += 1
+            sentenceLengths.append(SentenceLength(opening: opening.joined(separator: " "), words: sentenceWords, unit: unit))
+            sentenceWords = 0
+            opening = []
+        }
+
+        let characters = Array(text)
+        var token = ""   // the whole token so far, punctuation included, for abbreviations
+        for (index, character) in characters.enumerated() {
+            let next: Character? = index + 1 < characters.count ? characters[index + 1] : nil
+            if character.isLetter || character.isNumber {
+                word.append(character)
+                token.append(character)
+                if character.isLetter { letters += 1 }
+                continue
+            }
+            if (character == "-" || character == "'" || character == "’" || character == "."),
+               !word.isEmpty, let next, next.isLetter || next.isNumber {
+                if character == "." { token.append(character) } else { word.append(character) }
+                if character == "." { finishWord() }
+                continue
+            }
+            if ".!?:".contains(character), next == nil || next!.isWhitespace || next == "\"" || next == "”" || next == ")" {
+                let isAbbreviation = character == "." && Self.abbreviations.contains(token.lowercased())
+                finishWord()
+                if !isAbbreviation { finishSentence() }
+                token = ""
+                continue
+            }
+            finishWord()
+            if character.isWhitespace { token = "" }
+        }
+        finishSentence()
+    }
+}
