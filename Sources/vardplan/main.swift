@@ -19,7 +19,7 @@ func dispatch(_ argv: [String]) throws(UsageError) -> Int32 {
     case "build": return try BuildCommand.run(rest)
     case "print": return try PrintCommand.run(rest)
     case "manifest": return try ManifestCommand.run(rest)
-    //case "serve": return try ServeCommand.run(rest)
+    case "serve": return try ServeCommand.run(rest)
     case "diff": return try DiffCommand.run(rest)
     case "new": return try NewCommand.run(rest)
     case "--version", "version":
