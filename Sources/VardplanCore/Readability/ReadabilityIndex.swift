@@ -2,8 +2,9 @@
 /// words per sentence + 100 × long words / words, a long word having more than six
 /// letters. Around 30 is easy, 40 plain prose such as a newspaper, 50 and over hard.
 ///
-/// Words are runs of letters and digits (joined by `-` or `'` inside a word) holding at
-/// least one letter; numbers alone are not words. A sentence ends at `.`, `!`, `?` or
+/// Words are runs of letters and digits (joined by `-`, `'` or `.` inside a word, so
+/// `t.ex.` is one word) holding at least one letter; numbers alone are not words, and
+/// only letters count towards a long word. A sentence ends at `.`, `!`, `?` or
 /// `:` before a space or the end of the text, and at the end of every text unit (a
 /// paragraph, heading, list item or table cell); a `.` that ends a known abbreviation
 /// (`t.ex.`, `bl.a.`, `ca.`, `dvs.` …) does not end a sentence.
@@ -74,30 +75,25 @@ public struct ReadabilityIndex: Sendable, Equatable {
         }
 
         let characters = Array(text)
-        var token = ""   // the whole token so far, punctuation included, for abbreviations
         for (index, character) in characters.enumerated() {
             let next: Character? = index + 1 < characters.count ? characters[index + 1] : nil
             if character.isLetter || character.isNumber {
                 word.append(character)
-                token.append(character)
                 if character.isLetter { letters += 1 }
                 continue
             }
-            if (character == "-" || character == "'" || character == "’" || character == "."),
-               !word.isEmpty, let next, next.isLetter || next.isNumber {
-                if character == "." { token.append(character) } else { word.append(character) }
-                if character == "." { finishWord() }
+            // `-`, `'` and `.` inside a word keep it one word: `t.ex`, `cancer-rehabilitering`.
+            if "-'’.".contains(character), !word.isEmpty, let next, next.isLetter || next.isNumber {
+                word.append(character)
                 continue
             }
             if ".!?:".contains(character), next == nil || next!.isWhitespace || next == "\"" || next == "”" || next == ")" {
-                let isAbbreviation = character == "." && Self.abbreviations.contains(token.lowercased())
+                let isAbbreviation = character == "." && Self.abbreviations.contains(word.lowercased())
                 finishWord()
                 if !isAbbreviation { finishSentence() }
-                token = ""
                 continue
             }
             finishWord()
-            if character.isWhitespace { token = "" }
         }
         finishSentence()
     }

@@ -1,9 +1,9 @@
 /// The plain-language limits `check` warns over, from `readability:` in `site.yaml`.
 ///
 /// The defaults come from the bundled sample, national texts written for patients:
-/// its steps have LIX 30–48, so 50 (the start of "hard" texts, such as official
-/// documents) warns on a step clearly harder than the sample without flagging normal
-/// plain Swedish; its longest sentence has 28 words, and 35 words is where
+/// its steps of 40 words or more have LIX 12–45 (most 24–37), so 50 (the start of
+/// "hard" texts, such as official documents) warns on a step clearly harder than the
+/// sample without flagging plain Swedish; its longest sentence has 32 words, and 35 is where
 /// plain-language guides (Språkrådet, Klarspråk) agree a sentence is too long to
 /// follow on one reading.
 public struct ReadabilityLimits: Sendable, Equatable {

@@ -24,9 +24,9 @@ public final class HTTPServer: @unchecked Sendable {
         /// 0 for any free port (tests).
         public var port: Int
         public var limits: HTTPRequestParser.Limits = .standard
-        /// Milliseconds a client has to send its request head.
+        /// Milliseconds a client has, from being accepted, to send its request head.
         public var requestTimeout: Int = 5000
-        public var workers: Int = 4
+        public var workers: Int = 8
         /// Connections accepted and waiting or being answered at once.
         public var maximumConnections: Int = 64
 
@@ -47,7 +47,7 @@ public final class HTTPServer: @unchecked Sendable {
     private let generation: @Sendable () -> Int
     private var listener: Int32 = -1
     private let condition = NSCondition()
-    private var queue: [Int32] = []
+    private var queue: [(socket: Int32, accepted: Int)] = []
     private var active = 0
     private var running = false
     private var threads: [Thread] = []
@@ -144,7 +144,7 @@ public final class HTTPServer: @unchecked Sendable {
         finished.wait()
         close(listener)
         condition.lock()
-        for socket in queue { close(socket) }
+        for item in queue { close(item.socket) }
         queue = []
         condition.unlock()
         liveReload.closeAll()
@@ -170,7 +170,7 @@ public final class HTTPServer: @unchecked Sendable {
                 close(client)
                 continue
             }
-            queue.append(client)
+            queue.append((client, SocketIO.milliseconds()))
             condition.signal()
             condition.unlock()
         }
@@ -184,10 +184,10 @@ public final class HTTPServer: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let client = queue.removeFirst()
+            let (client, accepted) = queue.removeFirst()
             active += 1
             condition.unlock()
-            let keep = serve(client)
+            let keep = serve(client, deadline: accepted + configuration.requestTimeout)
             if !keep { close(client) }
             condition.lock()
             active -= 1
@@ -197,8 +197,7 @@ public final class HTTPServer: @unchecked Sendable {
 
     /// Reads one request and answers it. Returns true when the connection was handed
     /// over to the event streams.
-    private func serve(_ client: Int32) -> Bool {
-        let deadline = SocketIO.milliseconds() + configuration.requestTimeout
+    private func serve(_ client: Int32, deadline: Int) -> Bool {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
