@@ -3,7 +3,7 @@
 /// aliases) or changed (title, body, visibility, phases, place).
 ///
 /// General modules are compared inside every diagnosis that includes them: a
-/// patient's plan sees them as part of the diagnosis.
+/// patient's plan sees them as part of the diagnosis. Entries come in reading order.
 public struct ContentDiff: Sendable, Equatable {
     /// The level of an item.
     public enum Level: String, Sendable {
@@ -163,8 +163,21 @@ public struct ContentDiff: Sendable, Equatable {
                 entries.append(entry)
             }
         }
-        let levelOrder: [Level: Int] = [.module: 0, .section: 1, .step: 2]
-        return entries.sorted { ($0.path, levelOrder[$0.level]!) < ($1.path, levelOrder[$1.level]!) }
+        // Reading order of the new version; removed items where they were in the old one.
+        var rank: [String: Int] = [:]
+        for version in [new, old] {
+            var index = 0
+            for module in version.modules {
+                for section in module.sections {
+                    for path in [module.id, module.id + "/" + section.id] + section.steps.map({ module.id + "/" + section.id + "/" + $0.id }) {
+                        if rank[path] == nil { rank[path] = index }
+                        index += 1
+                    }
+                }
+                if rank[module.id] == nil { rank[module.id] = index }
+            }
+        }
+        return entries.sorted { (rank[$0.path] ?? Int.max, $0.path) < (rank[$1.path] ?? Int.max, $1.path) }
     }
 
     private static func entry(_ level: Level, _ oldID: String, _ newID: String, path: String, title: String,
