@@ -32,9 +32,9 @@ enum NewCommand {
         var path = positionals[1]
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         if path.hasSuffix(".md") { path.removeLast(3) }
-        let url = URL(fileURLWithPath: path)
-        let parent = url.deletingLastPathComponent().path
-        let name = url.lastPathComponent
+        let slash = path.lastIndex(of: "/")
+        let parent = slash.map { path[..<$0].isEmpty ? "/" : String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
             Terminal.error("vardplan: error: the folder '\(parent)' does not exist; give FOLDER/NAME inside an existing folder")
@@ -48,7 +48,7 @@ enum NewCommand {
             Terminal.error("vardplan: error: \(error.message)")
             return 1
         }
-        let target = parent + "/" + plan.relativePath
+        let target = (parent == "." ? "" : parent == "/" ? "/" : parent + "/") + plan.relativePath
         do {
             if let folder = plan.folder {
                 try FileManager.default.createDirectory(atPath: parent + "/" + folder, withIntermediateDirectories: false)

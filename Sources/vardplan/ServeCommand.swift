@@ -72,7 +72,7 @@ enum ServeCommand {
     /// The terminal's line for each build: what changed, what was rebuilt, how long it
     /// took, then the diagnostics as `check` prints them.
     static func printEvent(_ event: PreviewServer.Event) {
-        let milliseconds = String(format: "%.0f ms", event.seconds * 1000)
+        let milliseconds = String(format: "%.0f ms, CPU %.0f ms", event.seconds * 1000, event.cpuSeconds * 1000)
         let what = event.changed.isEmpty ? "built" : "rebuilt \(event.scope) after \(describe(event.changed))"
         Terminal.report(event.diagnostics)
         if event.diagnostics.hasErrors {

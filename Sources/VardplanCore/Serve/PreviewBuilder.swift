@@ -1,8 +1,11 @@
 /// Builds the site for the preview into memory and, after a change, rebuilds only
 /// what the change touches:
 ///
-/// - a file inside one diagnosis's folder (a step, section or module of that
-///   diagnosis) → that diagnosis alone: its folder is loaded again, only the step
+/// - only the bodies of steps of one diagnosis (their front matter and every other
+///   file of the diagnosis as before) → those step pages and the diagnosis's
+///   overview pages (diagnosis, modules, staff overview with its LIX column);
+/// - any other file inside one diagnosis's folder (a step's front matter, a section
+///   or module) → that diagnosis alone: its folder is loaded again, only the step
 ///   files whose bytes changed are parsed again, and its pages are rendered again;
 /// - `site.yaml`, `general/`, a `_diagnosis.md` (the start page lists diagnoses), a
 ///   template or an asset, a new or removed diagnosis, or errors elsewhere →
@@ -56,6 +59,8 @@ public final class PreviewBuilder: @unchecked Sendable {
     /// Diagnosis folder name → the diagnosis's id, from the last full build.
     private var diagnosisIDs: [String: String] = [:]
     private var hasSharedPages = false
+    /// Diagnosis id → a hash of everything in its folder but step bodies.
+    private var structures: [String: String] = [:]
 
     public init(settings: Settings) {
         self.settings = settings
@@ -66,6 +71,8 @@ public final class PreviewBuilder: @unchecked Sendable {
         let result = build(onlyDiagnosis: nil)
         diagnostics = result.diagnostics
         diagnosisIDs = result.diagnosisIDs
+        // A build with errors rendered nothing: the next one renders whole diagnoses.
+        structures = result.diagnostics.hasErrors ? [:] : result.structures
         if !result.diagnostics.hasErrors {
             pages = result.pages
             hasSharedPages = true
@@ -98,13 +105,14 @@ public final class PreviewBuilder: @unchecked Sendable {
             merged.append(item)
         }
         diagnostics = merged
+        structures[id] = merged.hasErrors ? nil : result.structures[id]
         if !merged.hasErrors {
             let pagePrefix = id + "/"
-            pages = pages.filter { !$0.key.hasPrefix(pagePrefix) }
+            if result.onlySteps == nil { pages = pages.filter { !$0.key.hasPrefix(pagePrefix) } }
             for (path, bytes) in result.pages where path.hasPrefix(pagePrefix) { pages[path] = bytes }
         }
-        return Outcome(pages: pages, diagnostics: diagnostics, scope: "diagnosis '\(id)'",
-                       pagesRendered: result.pages.count)
+        let scope = result.onlySteps.map { "\($0.count == 1 ? "1 step" : "\($0.count) steps") of '\(id)'" } ?? "diagnosis '\(id)'"
+        return Outcome(pages: pages, diagnostics: diagnostics, scope: scope, pagesRendered: result.pages.count)
     }
 
     /// The diagnosis folder every change is inside, when the changes touch only one
@@ -128,6 +136,9 @@ public final class PreviewBuilder: @unchecked Sendable {
         var pages: [String: [UInt8]]
         var diagnostics: Diagnostics
         var diagnosisIDs: [String: String]
+        var structures: [String: String] = [:]
+        /// Set when only these steps' bodies changed and only their pages were rendered.
+        var onlySteps: Set<String>?
     }
 
     private func build(onlyDiagnosis: String?) -> Built {
@@ -161,19 +172,29 @@ public final class PreviewBuilder: @unchecked Sendable {
             }
             model = SiteModel(config: checked, diagnoses: [ManifestPreview.diagnosis(plan)], generalModules: [])
         }
-        parseBodies(&model, diagnostics: &diagnostics)
+        let reparsed = parseBodies(&model, diagnostics: &diagnostics)
+        let structures = manifest == nil ? Self.structures(of: model, files: tree.allFiles) : [:]
+        var onlySteps: Set<String>?
+        if onlyDiagnosis != nil, let diagnosis = model.diagnoses.first, let structure = structures[diagnosis.id],
+           self.structures[diagnosis.id] == structure {
+            onlySteps = Set(diagnosis.steps.filter { reparsed.contains($0.location.path) }.map(\.id))
+        }
         for diagnosis in model.diagnoses {
             for (message, location) in LinkChecker.broken(in: diagnosis) where manifest == nil {
                 diagnostics.error(message, at: location)
             }
         }
         if let manifest { model.diagnoses = model.diagnoses.map { ManifestPreview.addComments(manifest, to: $0) } }
-        guard !diagnostics.hasErrors else { return Built(pages: [:], diagnostics: diagnostics, diagnosisIDs: ids) }
+        guard !diagnostics.hasErrors else {
+            return Built(pages: [:], diagnostics: diagnostics, diagnosisIDs: ids, structures: structures)
+        }
 
+        let renderOnly = onlySteps
         let renderer = SiteRenderer(model: model, templates: templates.library, assets: templates.assets, options: .init())
         let rendered = ParallelMap.map(model.diagnoses, minimumCount: 2) { diagnosis -> ([OutputFile], SiteRenderer.RenderState) in
             var state = renderer.makeState()
-            let files = renderer.renderPages(of: diagnosis, &state)
+            let files = renderOnly.map { renderer.renderPages(of: diagnosis, onlySteps: $0, &state) }
+                ?? renderer.renderPages(of: diagnosis, &state)
             return (files, state)
         }
         var state = renderer.makeState()
@@ -190,12 +211,34 @@ public final class PreviewBuilder: @unchecked Sendable {
         }
         var pages: [String: [UInt8]] = [:]
         for file in files { pages[file.path] = file.bytes }
-        return Built(pages: pages, diagnostics: diagnostics, diagnosisIDs: ids)
+        return Built(pages: pages, diagnostics: diagnostics, diagnosisIDs: ids, structures: structures, onlySteps: onlySteps)
+    }
+
+    /// For each diagnosis, a hash of its folder's files with step bodies left out: when
+    /// it is unchanged, only step bodies changed.
+    static func structures(of model: SiteModel, files: [SourceFile]) -> [String: String] {
+        var bodyStart: [String: Int] = [:]
+        for diagnosis in model.diagnoses { for step in diagnosis.steps { bodyStart[step.location.path] = step.bodyRange.lowerBound } }
+        var result: [String: String] = [:]
+        for diagnosis in model.diagnoses {
+            let path = diagnosis.location.path
+            guard let slash = path.lastIndex(of: "/") else { continue }
+            let folder = String(path[...slash])
+            var hash = InputFingerprint()
+            for file in files where file.path.hasPrefix(folder) {
+                hash.add(file.path)
+                if let start = bodyStart[file.path] { hash.add(Array(file.bytes[..<start])) } else { hash.add(file.bytes) }
+            }
+            result[diagnosis.id] = hash.hex
+        }
+        return result
     }
 
     /// Parses the step bodies of the model, reusing the parse of every file whose
     /// bytes did not change; adds their Markdown and readability diagnostics once per file.
-    private func parseBodies(_ model: inout SiteModel, diagnostics: inout Diagnostics) {
+    /// Returns the paths of the step files parsed again.
+    @discardableResult
+    private func parseBodies(_ model: inout SiteModel, diagnostics: inout Diagnostics) -> Set<String> {
         let language = model.config.language, limits = model.config.readability
         var unique: [String: Step] = [:]
         for diagnosis in model.diagnoses { for step in diagnosis.steps { unique[step.location.path] = step } }
@@ -221,5 +264,6 @@ public final class PreviewBuilder: @unchecked Sendable {
                 }
             }
         }
+        return Set(toParse.map(\.location.path))
     }
 }

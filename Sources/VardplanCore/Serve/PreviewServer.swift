@@ -12,6 +12,9 @@ public final class PreviewServer: @unchecked Sendable {
         public var pagesRendered: Int
         /// Seconds from noticing the change to the new pages being served.
         public var seconds: Double
+        /// CPU seconds the process spent meanwhile (all threads): on a busy machine,
+        /// what the rebuild itself cost.
+        public var cpuSeconds: Double
         public var generation: Int
     }
 
@@ -57,7 +60,7 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Builds, starts serving and watching. Throws when the address cannot be used.
     public func start() throws(HTTPServer.StartError) {
-        let started = Self.now()
+        let started = Self.now(), startedCPU = Self.cpu()
         let outcome = builder.buildAll()
         let generation = site.update(pages: outcome.pages, diagnostics: outcome.diagnostics)
         try server.start()
@@ -65,7 +68,7 @@ public final class PreviewServer: @unchecked Sendable {
         policy.port = server.port
         sharedPolicy.value = policy
         report(Event(diagnostics: outcome.diagnostics, scope: outcome.scope, changed: [], pagesRendered: outcome.pagesRendered,
-                     seconds: Self.now() - started, generation: generation))
+                     seconds: Self.now() - started, cpuSeconds: Self.cpu() - startedCPU, generation: generation))
         var roots = [(label: "content", path: builder.settings.content), (label: "templates", path: builder.settings.templates)]
         if let manifest = builder.settings.manifest { roots.append((label: "manifest", path: manifest)) }
         let watcher = FolderWatcher(roots: roots)
@@ -98,12 +101,13 @@ public final class PreviewServer: @unchecked Sendable {
                 sincePing = 0
             }
             guard !changed.isEmpty else { continue }
-            let started = Self.now()
+            let started = Self.now(), startedCPU = Self.cpu()
             let outcome = builder.rebuild(changed: changed)
             let generation = site.update(pages: outcome.pages, diagnostics: outcome.diagnostics)
             liveReload.broadcast(generation: generation)
             report(Event(diagnostics: outcome.diagnostics, scope: outcome.scope, changed: changed,
-                         pagesRendered: outcome.pagesRendered, seconds: Self.now() - started, generation: generation))
+                         pagesRendered: outcome.pagesRendered, seconds: Self.now() - started,
+                         cpuSeconds: Self.cpu() - startedCPU, generation: generation))
         }
     }
 
@@ -118,6 +122,14 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     static func now() -> Double {
-        Double(SocketIO.milliseconds()) / 1000
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    static func cpu() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
