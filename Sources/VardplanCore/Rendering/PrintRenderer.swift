@@ -53,13 +53,14 @@ public struct PrintRenderer: Sendable {
 
         let toc: [TemplateValue] = modules.map { module in
             .object([
+                "id": .text(module.module.id),
                 "title": .text(module.module.title),
                 "anchor": .text("modul-" + module.module.id),
                 "sections": .list(module.visibleSections.map { section in
                     .object([
                         "title": .text(section.section.title),
                         "steps": .list(section.visibleSteps.map { step in
-                            .object(["title": .text(step.step.title), "anchor": .text("steg-" + step.step.id)])
+                            .object(["id": .text(step.step.id), "title": .text(step.step.title), "anchor": .text("steg-" + step.step.id)])
                         }),
                     ])
                 }),
