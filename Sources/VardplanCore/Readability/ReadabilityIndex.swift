@@ -45,6 +45,19 @@ public struct ReadabilityIndex: Sendable, Equatable {
                                              "nr", "tel", "kl", "jfr", "resp", "p.g.a", "pga", "ev", "inkl", "exkl",
                                              "fr.o.m", "t.o.m", "f.d", "obs", "mfl", "m.fl", "e.g", "i.e"]
 
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+        }
+        return scalar.properties.isAlphabetic
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value >= 0x30 && scalar.value <= 0x39 }
+        return scalar.properties.numericType == .decimal
+    }
+
     /// Adds one text unit: it ends a sentence at its end.
     public mutating func add(_ text: String) {
         let unit = units
@@ -74,21 +87,29 @@ public struct ReadabilityIndex: Sendable, Equatable {
             opening = []
         }
 
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            let next: Character? = index + 1 < characters.count ? characters[index + 1] : nil
-            if character.isLetter || character.isNumber {
-                word.append(character)
-                if character.isLetter { letters += 1 }
+        // Unicode scalars with an ASCII fast path: this runs over every step for the
+        // staff overview, and Character properties were most of a preview rebuild.
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
+            if Self.isLetter(scalar) || Self.isDigit(scalar) {
+                word.unicodeScalars.append(scalar)
+                if Self.isLetter(scalar) { letters += 1 }
+                continue
+            }
+            if !word.isEmpty, !scalar.isASCII, scalar.properties.generalCategory == .nonspacingMark {
+                word.unicodeScalars.append(scalar)  // a combining ring or diaeresis: part of the letter before it
                 continue
             }
             // `-`, `'` and `.` inside a word keep it one word: `t.ex`, `cancer-rehabilitering`.
-            if "-'’.".contains(character), !word.isEmpty, let next, next.isLetter || next.isNumber {
-                word.append(character)
+            if scalar == "-" || scalar == "'" || scalar == "’" || scalar == ".", !word.isEmpty,
+               let next, Self.isLetter(next) || Self.isDigit(next) {
+                word.unicodeScalars.append(scalar)
                 continue
             }
-            if ".!?:".contains(character), next == nil || next!.isWhitespace || next == "\"" || next == "”" || next == ")" {
-                let isAbbreviation = character == "." && Self.abbreviations.contains(word.lowercased())
+            if scalar == "." || scalar == "!" || scalar == "?" || scalar == ":",
+               next == nil || next!.properties.isWhitespace || next == "\"" || next == "”" || next == ")" {
+                let isAbbreviation = scalar == "." && Self.abbreviations.contains(word.lowercased())
                 finishWord()
                 if !isAbbreviation { finishSentence() }
                 continue
