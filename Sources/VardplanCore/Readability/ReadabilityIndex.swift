@@ -59,27 +59,31 @@ public struct ReadabilityIndex: Sendable, Equatable {
     }
 
     /// Adds one text unit: it ends a sentence at its end.
+    ///
+    /// Walks the Unicode scalars once without building a string per word (this runs
+    /// over every step for the staff overview): only a sentence's first words and a
+    /// possible abbreviation are made into text.
     public mutating func add(_ text: String) {
         let unit = units
         units += 1
+        let view = text.unicodeScalars
         var sentenceWords = 0
         var opening: [String] = []
-        var word = ""
+        var wordStart: String.UnicodeScalarView.Index?
         var letters = 0
 
-        func finishWord() {
-            guard !word.isEmpty else { return }
+        func finishWord(at end: String.UnicodeScalarView.Index) {
+            guard let start = wordStart else { return }
             if letters > 0 {
                 words += 1
                 sentenceWords += 1
                 if letters > 6 { longWords += 1 }
-                if opening.count < 6 { opening.append(word) }
+                if opening.count < 6 { opening.append(String(view[start..<end])) }
             }
-            word = ""
+            wordStart = nil
             letters = 0
         }
         func finishSentence() {
-            finishWord()
             guard sentenceWords > 0 else { return }
             sentences += 1
             sentenceLengths.append(SentenceLength(opening: opening.joined(separator: " "), words: sentenceWords, unit: unit))
@@ -87,35 +91,39 @@ public struct ReadabilityIndex: Sendable, Equatable {
             opening = []
         }
 
-        // Unicode scalars with an ASCII fast path: this runs over every step for the
-        // staff overview, and Character properties were most of a preview rebuild.
-        let scalars = Array(text.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() {
-            let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
-            if Self.isLetter(scalar) || Self.isDigit(scalar) {
-                word.unicodeScalars.append(scalar)
-                if Self.isLetter(scalar) { letters += 1 }
+        var index = view.startIndex
+        while index < view.endIndex {
+            let scalar = view[index]
+            let nextIndex = view.index(after: index)
+            let next: Unicode.Scalar? = nextIndex < view.endIndex ? view[nextIndex] : nil
+            defer { index = nextIndex }
+            let letter = Self.isLetter(scalar)
+            if letter || Self.isDigit(scalar) {
+                if wordStart == nil { wordStart = index }
+                if letter { letters += 1 }
                 continue
             }
-            if !word.isEmpty, !scalar.isASCII, scalar.properties.generalCategory == .nonspacingMark {
-                word.unicodeScalars.append(scalar)  // a combining ring or diaeresis: part of the letter before it
-                continue
+            if wordStart != nil, !scalar.isASCII, scalar.properties.generalCategory == .nonspacingMark {
+                continue  // a combining ring or diaeresis: part of the letter before it
             }
             // `-`, `'` and `.` inside a word keep it one word: `t.ex`, `cancer-rehabilitering`.
-            if scalar == "-" || scalar == "'" || scalar == "’" || scalar == ".", !word.isEmpty,
+            if scalar == "-" || scalar == "'" || scalar == "’" || scalar == ".", wordStart != nil,
                let next, Self.isLetter(next) || Self.isDigit(next) {
-                word.unicodeScalars.append(scalar)
                 continue
             }
             if scalar == "." || scalar == "!" || scalar == "?" || scalar == ":",
                next == nil || next!.properties.isWhitespace || next == "\"" || next == "”" || next == ")" {
-                let isAbbreviation = scalar == "." && Self.abbreviations.contains(word.lowercased())
-                finishWord()
+                var isAbbreviation = false
+                if scalar == ".", let start = wordStart, view.distance(from: start, to: index) <= 6 {
+                    isAbbreviation = Self.abbreviations.contains(String(view[start..<index]).lowercased())
+                }
+                finishWord(at: index)
                 if !isAbbreviation { finishSentence() }
                 continue
             }
-            finishWord()
+            finishWord(at: index)
         }
+        finishWord(at: view.endIndex)
         finishSentence()
     }
 }

@@ -157,7 +157,7 @@ public final class PreviewBuilder: @unchecked Sendable {
                                  onlyDiagnosis: onlyDiagnosis ?? manifestDiagnosis).load(diagnostics: &diagnostics)
         let templates = TemplateFolderLoader(fileSystem: DiskFileSystem(root: settings.templates), displayRoot: settings.templates)
             .loadAll(required: SiteRenderer.requiredTemplates, diagnostics: &diagnostics)
-        guard var model = ModelBuilder(today: settings.today, parseStepBodies: false).build(tree, diagnostics: &diagnostics) else {
+        guard var model = ModelBuilder(today: settings.today, parseStepBodies: false, countsWords: false).build(tree, diagnostics: &diagnostics) else {
             return Built(pages: [:], diagnostics: diagnostics, diagnosisIDs: [:])
         }
         var ids: [String: String] = [:]
