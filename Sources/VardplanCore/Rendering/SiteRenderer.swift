@@ -20,6 +20,7 @@ public struct SiteRenderer: Sendable {
 
     /// The templates every site build needs.
     public static let requiredTemplates = ["base", "index", "diagnosis", "module", "step", "staff", "404", "sitemap"]
+        + NursePageRenderer.requiredTemplates
 
     public init(model: SiteModel, templates: TemplateLibrary, assets: [OutputFile], options: Options) {
         self.model = model
@@ -149,6 +150,11 @@ public struct SiteRenderer: Sendable {
         // Staff overview.
         files.append(renderStaffOverview(diagnosis, info: info, crumbs: crumbsToStart, &state))
 
+        // The nurse's page: tailor and print a plan in the browser.
+        files.append(OutputFile(path: SitePaths.nursePage(diagnosis.id),
+                                text: NursePageRenderer(diagnosis: diagnosis, config: model.config, templates: templates)
+                                    .render(diagnostics: &state.diagnostics, usage: &state.usage)))
+
         // Module pages and step pages.
         let allSteps = diagnosis.modules.flatMap { module in module.steps.map { (module, $0) } }
         for (moduleIndex, module) in diagnosis.modules.enumerated() {
@@ -243,13 +249,14 @@ public struct SiteRenderer: Sendable {
                     breadcrumb: crumbs(path) + [Self.crumb(diagnosis.title, SitePaths.relative(from: path, to: SitePaths.diagnosis(diagnosis.id)))],
                     diagnosis: diagnosis, description: nil, fields: [
                         "diagnosis": info, "modules": .list(modules),
+                        "nurse_page_href": .text(SitePaths.relative(from: path, to: SitePaths.nursePage(diagnosis.id))),
                         "visible_count": .int(steps.count { $0.visibleByDefault }), "step_count": .int(steps.count),
                     ], &state)
     }
 
     private func renderSitemap(paths: [String], _ state: inout RenderState) -> OutputFile? {
         guard let baseURL else { return nil }
-        let urls: [TemplateValue] = paths.filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound && !$0.hasSuffix("/personal.html") }
+        let urls: [TemplateValue] = paths.filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound && !$0.hasSuffix("/personal.html") && !$0.hasSuffix("/utskrift.html") }
             .sorted()
             .map { .object(["loc": .text(baseURL + $0)]) }
         return OutputFile(path: SitePaths.sitemap, text: renderTemplate("sitemap", .object(["urls": .list(urls)]), &state))
