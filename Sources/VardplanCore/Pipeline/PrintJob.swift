@@ -52,7 +52,12 @@ public final class PrintJob {
     /// Diagnostics: those of `ContentPipeline` (errors only: content warnings are the
     /// editors' business), `ManifestReader`, `PlanResolver` and the templates, loading
     /// and rendering alike; any error means no printout.
-    public func print(manifest file: SourceFile, pageNumbers: PageNumbers? = nil) -> Result {
+    public func print(manifest file: SourceFile) -> Result {
+        print(manifest: file, pageNumbers: nil)
+    }
+
+    /// One manifest in, one printout out, with the page numbers of a previous layout.
+    public func print(manifest file: SourceFile, pageNumbers: PageNumbers?) -> Result {
         var diagnostics = Diagnostics()
         let manifest = ManifestReader.read(file, diagnostics: &diagnostics)
         let loaded = manifest.map { content(for: $0.diagnosis.value) }

@@ -21,6 +21,11 @@ struct PrintReferences {
     var pageNumbers: PageNumbers?
     /// The site's address (`site.yaml`'s `base_url`), ending in `/`, if known.
     var baseURL: String?
+    /// For the nurse's page, where every step is printed and its script hides some: the
+    /// site path of every step and module (`steg-ID`, `modul-ID`), so each reference
+    /// carries the note for when its target is hidden, itself hidden
+    /// (`data-left-out`; the script shows it).
+    var addresses: [String: String]? = nil
 
     /// `html` with every in-document reference finished.
     func finish(_ html: String) -> String {
@@ -44,16 +49,13 @@ struct PrintReferences {
             if target.hasPrefix("utanfor:") {
                 let path = String(target.dropFirst("utanfor:".count))
                 output += "<span class=\"ref-left-out\">" + inner + "</span>"
-                output += "<span class=\"ref-note\"> (" + Self.notInPlan + ", "
-                if let baseURL {
-                    output += Self.foundAt + " <span class=\"ref-address\">" + HTMLEscaper.escape(baseURL + path) + "</span>"
-                } else {
-                    output += Self.askNurse
-                }
-                output += ")</span>"
+                output += note(path: path, hiddenFor: nil)
                 continue
             }
             output += whole
+            if let path = addresses?[target] {
+                output += note(path: path, hiddenFor: target)
+            }
             let heading: String? = target.hasPrefix("steg-") ? "rubrik-" + target
                 : target.hasPrefix("modul-") ? "rubrik-" + target : nil
             if let heading, let page = pageNumbers?.page(of: heading) {
@@ -62,5 +64,19 @@ struct PrintReferences {
         }
         output += rest
         return output
+    }
+
+    /// " (ingår inte i din vårdplan, finns på ADDRESS)" for a target not printed; for
+    /// the nurse's page, hidden and marked with the target it stands for.
+    private func note(path: String, hiddenFor target: String?) -> String {
+        var output = "<span class=\"ref-note\""
+        if let target { output += " data-left-out=\"" + HTMLEscaper.escape(target) + "\" hidden" }
+        output += "> (" + Self.notInPlan + ", "
+        if let baseURL {
+            output += Self.foundAt + " <span class=\"ref-address\">" + HTMLEscaper.escape(baseURL + path) + "</span>"
+        } else {
+            output += Self.askNurse
+        }
+        return output + ")</span>"
     }
 }

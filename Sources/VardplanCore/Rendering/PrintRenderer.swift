@@ -13,10 +13,15 @@ public struct PrintRenderer: Sendable {
         /// contents and after in-document references. Nil: no page numbers at all.
         public var pageNumbers: PageNumbers?
 
-        public init(largePrint: Bool = false, printDate: SimpleDate, pageNumbers: PageNumbers? = nil) {
+        /// For the nurse's page: every reference carries the note for when its target is
+        /// hidden, hidden until the page's script shows it.
+        public var tailoring: Bool
+
+        public init(largePrint: Bool = false, printDate: SimpleDate, pageNumbers: PageNumbers? = nil, tailoring: Bool = false) {
             self.largePrint = largePrint
             self.printDate = printDate
             self.pageNumbers = pageNumbers
+            self.tailoring = tailoring
         }
     }
 
@@ -188,7 +193,17 @@ public struct PrintRenderer: Sendable {
             let stepID = String(parts[2].dropLast(".html".count))
             return visible.contains(stepID) ? "#steg-" + stepID : PrintReferences.leftOutPrefix + path
         }
-        let references = PrintReferences(pageNumbers: options.pageNumbers, baseURL: config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" })
+        var addresses: [String: String]?
+        if options.tailoring {
+            var all: [String: String] = [:]
+            for module in plan.diagnosis.modules {
+                all["modul-" + module.id] = SitePaths.module(diagnosisID, module.id)
+                for step in module.steps { all["steg-" + step.id] = SitePaths.step(diagnosisID, module.id, step.id) }
+            }
+            addresses = all
+        }
+        let references = PrintReferences(pageNumbers: options.pageNumbers, baseURL: config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" },
+                                         addresses: addresses)
         return SafeHTML(trusted: references.finish(html.rawValue))
     }
 }
