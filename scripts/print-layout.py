@@ -19,6 +19,9 @@ Findings (each names the page):
   page-count     (examples) a page count that is not the one recorded in scripts/print-pages.json;
                  re-record with --record when the change is intended
 
+`examples` also prints the first example twice: the two PDFs must have the same text, page
+numbers included (the layout passes are deterministic).
+
 scripts/print-pages.json holds, per example and size, the page count and the findings accepted
 as known (matched without their page number); `examples` fails on any other finding.
 
@@ -154,6 +157,10 @@ def print_example(manifest: str, large_print: bool, folder: Path) -> Path:
     return target
 
 
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
 def command_examples(args) -> int:
     golden = json.loads(GOLDEN.read_text(encoding="utf-8")) if GOLDEN.is_file() else {}
     recorded: dict[str, dict] = {}
@@ -181,6 +188,14 @@ def command_examples(args) -> int:
             for finding in accepted:
                 print(f"    known: {finding}")
             failed += bool(new) and not args.record
+    # Deterministic: the same manifest printed again gives the same text, page numbers included.
+    again = folder / "again"
+    again.mkdir(exist_ok=True)
+    first = print_example(EXAMPLES[0], False, folder)
+    second = print_example(EXAMPLES[0], False, again)
+    same = pdf_text(first) == pdf_text(second)
+    print(f"print-layout: {EXAMPLES[0]} printed twice: {'the same text and page numbers' if same else 'DIFFERENT text'}")
+    failed += not same
     if args.record:
         GOLDEN.write_text(json.dumps(recorded, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"print-layout: recorded the page counts in {GOLDEN.relative_to(ROOT)}")
