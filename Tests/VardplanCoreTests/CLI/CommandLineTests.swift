@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VardplanCore
 
 /// Runs the real `vardplan` executable, as a user would.
 private struct Run {
@@ -201,15 +202,6 @@ struct CommandLineTests {
             #expect(!pdf.contains(title), "'\(title)' is hidden but in the PDF")
         }
     }
-}
-
-/// The path of a program on PATH, if installed.
-private func tool(_ name: String) -> String? {
-    for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-        let path = "\(directory)/\(name)"
-        if FileManager.default.isExecutableFile(atPath: path) { return path }
-    }
-    return nil
 
     @Test("--pdf: the contents' page numbers are the pages the headings are on; author, title, tags and bookmarks set",
           .enabled(if: tool("chromium") != nil && tool("pdfinfo") != nil && tool("pdftotext") != nil))
@@ -246,4 +238,14 @@ private func tool(_ name: String) -> String? {
         let raw = try String(contentsOfFile: folder + "/plan.pdf", encoding: .isoLatin1)
         #expect(raw.contains("/Outlines"))
     }
+}
+
+/// The path of a program on PATH, if installed.
+private func tool(_ name: String) -> String? {
+    for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+        let path = "\(directory)/\(name)"
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return nil
+
 }
