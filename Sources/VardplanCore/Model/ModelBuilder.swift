@@ -14,7 +14,7 @@ public struct ModelBuilder {
     /// False to skip counting words (they only feed the summary).
     public let countsWords: Bool
 
-    static let siteKeys = ["title", "language", "languages", "base_url", "phases"]
+    static let siteKeys = ["title", "language", "languages", "base_url", "phases", "readability"]
     static let diagnosisKeys = ["title", "version", "approved", "next_review", "publisher", "summary",
                                 "general_modules", "changes", "id", "aliases"]
     static let moduleKeys = ["title", "order", "active", "kind", "summary", "id", "aliases"]
@@ -85,8 +85,10 @@ public struct ModelBuilder {
             }
         }
         let phases = (reader.stringList("phases", diagnostics: &diagnostics) ?? []).map(\.0)
-        return SiteConfig(title: title, language: language, languages: languages, baseURL: baseURL,
-                          phases: phases.isEmpty ? SiteConfig.defaultPhases : phases)
+        var config = SiteConfig(title: title, language: language, languages: languages, baseURL: baseURL,
+                                phases: phases.isEmpty ? SiteConfig.defaultPhases : phases)
+        config.readability = readReadability(reader, diagnostics: &diagnostics)
+        return config
     }
 
     // MARK: - Diagnoses

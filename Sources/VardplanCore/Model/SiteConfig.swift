@@ -9,6 +9,8 @@ public struct SiteConfig: Sendable {
     public var baseURL: String?
     /// Care-phase tags that steps may use.
     public var phases: [String]
+    /// Plain-language limits for `check` (`readability:`).
+    public var readability: ReadabilityLimits = .standard
 
     public static let defaultPhases = ["utredning", "diagnos", "behandling", "uppfoljning", "rehabilitering", "palliativ"]
 

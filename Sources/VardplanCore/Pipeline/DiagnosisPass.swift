@@ -4,7 +4,7 @@
 /// stays that of a couple of diagnoses, however many the site has.
 ///
 /// The steps of general modules are parsed once and shared by every diagnosis.
-/// Diagnostics: those of `MarkdownParser` and `LinkChecker`.
+/// Diagnostics: those of `MarkdownParser`, `ReadabilityChecker` and `LinkChecker`.
 public enum DiagnosisPass {
     /// `only`: the ids of the diagnoses to go through (nil: every one); general
     /// modules are parsed either way.
@@ -13,9 +13,10 @@ public enum DiagnosisPass {
         visit: @Sendable (Diagnosis, inout Diagnostics) -> Result
     ) -> [Result] {
         let language = model.config.language
+        let limits = model.config.readability
         // General modules: parse their steps once.
         let generalSteps = model.generalModules.flatMap(\.steps)
-        let parsedGeneral = ParallelMap.map(generalSteps) { parse($0, language: language) }
+        let parsedGeneral = ParallelMap.map(generalSteps) { parse($0, language: language, limits: limits) }
         var generalBodies: [String: MarkdownDocument] = [:]
         for (step, parsed) in zip(generalSteps, parsedGeneral) {
             generalBodies[step.location.path] = parsed.body
@@ -45,7 +46,7 @@ public enum DiagnosisPass {
             }
             let ownSteps = own.map { complete.modules[$0.module].sections[$0.section].steps[$0.step] }
             let parsedOwn = ParallelMap.map(ownSteps, minimumCount: parallelSteps ? ParallelMap.minimumParallelCount : .max) {
-                parse($0, language: language)
+                parse($0, language: language, limits: limits)
             }
             for (index, parsed) in zip(own, parsedOwn) {
                 local.append(contentsOf: parsed.diagnostics)
@@ -66,9 +67,12 @@ public enum DiagnosisPass {
         return results
     }
 
-    private static func parse(_ step: Step, language: String) -> (body: MarkdownDocument, diagnostics: Diagnostics) {
+    private static func parse(_ step: Step, language: String, limits: ReadabilityLimits)
+        -> (body: MarkdownDocument, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
-        let body = step.parseBody(language: language, diagnostics: &diagnostics)
-        return (body, diagnostics)
+        var parsed = step
+        parsed.body = step.parseBody(language: language, diagnostics: &diagnostics)
+        ReadabilityChecker.check(parsed, limits: limits, diagnostics: &diagnostics)
+        return (parsed.body, diagnostics)
     }
 }

@@ -67,7 +67,13 @@ public struct SiteRenderer: Sendable {
 
     /// The pages of one diagnosis (its step bodies parsed).
     public func renderPages(of diagnosis: Diagnosis, _ state: inout RenderState) -> [OutputFile] {
-        renderDiagnosis(diagnosis, &state)
+        renderDiagnosis(diagnosis, onlySteps: nil, &state)
+    }
+
+    /// The pages of one diagnosis with only the step pages of `onlySteps` (ids): what
+    /// the preview renders when nothing but those steps' bodies changed.
+    public func renderPages(of diagnosis: Diagnosis, onlySteps: Set<String>, _ state: inout RenderState) -> [OutputFile] {
+        renderDiagnosis(diagnosis, onlySteps: onlySteps, &state)
     }
 
     /// The pages every site has: assets, start page, 404 and the sitemap of `pagePaths`.
@@ -121,7 +127,7 @@ public struct SiteRenderer: Sendable {
         return OutputFile(path: SitePaths.notFound, text: renderTemplate("base", context, &state))
     }
 
-    private func renderDiagnosis(_ diagnosis: Diagnosis, _ state: inout RenderState) -> [OutputFile] {
+    private func renderDiagnosis(_ diagnosis: Diagnosis, onlySteps: Set<String>?, _ state: inout RenderState) -> [OutputFile] {
         var files: [OutputFile] = []
         let resolver = LinkResolver(diagnosis: diagnosis)
         let diagnosisPath = SitePaths.diagnosis(diagnosis.id)
@@ -188,6 +194,7 @@ public struct SiteRenderer: Sendable {
                               )) { a, _ in a }, &state))
         }
         for (index, (module, step)) in allSteps.enumerated() {
+            if let onlySteps, !onlySteps.contains(step.id) { continue }
             let stepPath = SitePaths.step(diagnosis.id, module.id, step.id)
             let modulePath = SitePaths.module(diagnosis.id, module.id)
             let section = module.sections.first { $0.steps.contains { $0.id == step.id } }!
@@ -237,6 +244,7 @@ public struct SiteRenderer: Sendable {
                                 "id": .text(step.id),
                                 "title": .text(step.title),
                                 "visible": .bool(step.visibleByDefault),
+                                "lix": .int(ReadabilityChecker.index(of: step.body).rounded),
                                 "href": .text(SitePaths.relative(from: path, to: SitePaths.step(diagnosis.id, module.id, step.id))),
                             ])
                         }),
