@@ -68,8 +68,10 @@ public enum ContentFileParser {
     }
 
     static func isMetadataFile(_ path: String) -> Bool {
-        path.hasSuffix("/" + ContentLoader.diagnosisFile) || path.hasSuffix("/" + ContentLoader.moduleFile)
-            || path.hasSuffix("/" + ContentLoader.sectionFile)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return [ContentLoader.diagnosisFile, ContentLoader.moduleFile, ContentLoader.sectionFile].contains { file in
+            name == file || ContentLoader.metadataTranslationLanguage(name, of: file) != nil
+        }
     }
 
     /// Counts runs of characters between white space that hold at least one letter.

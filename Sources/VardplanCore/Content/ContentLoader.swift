@@ -116,6 +116,8 @@ public struct ContentLoader: Sendable {
                 folder.modules.append(loadModule(child, diagnostics: &diagnostics))
             } else if entry.name == Self.diagnosisFile {
                 folder.metadata = read(child, diagnostics: &diagnostics)
+            } else if let language = Self.metadataTranslationLanguage(entry.name, of: Self.diagnosisFile) {
+                if let source = read(child, diagnostics: &diagnostics) { folder.metadataTranslations.append((language, source)) }
             } else {
                 strayFile(child, expected: "module folders and '\(Self.diagnosisFile)'", diagnostics: &diagnostics)
             }
@@ -132,6 +134,8 @@ public struct ContentLoader: Sendable {
                 folder.sections.append(loadSection(child, diagnostics: &diagnostics))
             } else if entry.name == Self.moduleFile {
                 folder.metadata = read(child, diagnostics: &diagnostics)
+            } else if let language = Self.metadataTranslationLanguage(entry.name, of: Self.moduleFile) {
+                if let source = read(child, diagnostics: &diagnostics) { folder.metadataTranslations.append((language, source)) }
             } else if entry.name.hasSuffix(".md") {
                 diagnostics.error(
                     "'\(entry.name)' lies directly in a module folder; steps belong in a section folder inside it",
@@ -155,6 +159,8 @@ public struct ContentLoader: Sendable {
                     at: location(child))
             } else if entry.name == Self.sectionFile {
                 folder.metadata = read(child, diagnostics: &diagnostics)
+            } else if let language = Self.metadataTranslationLanguage(entry.name, of: Self.sectionFile) {
+                if let source = read(child, diagnostics: &diagnostics) { folder.metadataTranslations.append((language, source)) }
             } else if entry.name.hasSuffix(".md") {
                 guard let source = read(child, diagnostics: &diagnostics) else {
                     folder.unreadableSteps += 1
@@ -183,6 +189,14 @@ public struct ContentLoader: Sendable {
         }
         requireMetadata(folder.metadata, in: path, file: Self.sectionFile, level: "section", diagnostics: &diagnostics)
         return folder
+    }
+
+    /// `_module.en.md` → `en` for `_module.md`: a translation of a metadata file.
+    static func metadataTranslationLanguage(_ name: String, of metadataFile: String) -> String? {
+        let stem = String(metadataFile.dropLast(3))
+        guard name.hasPrefix(stem + "."), name.hasSuffix(".md"),
+              let (base, language) = translationParts(String(name.dropLast(3))), base == stem else { return nil }
+        return language
     }
 
     /// `02-mammografi.en` → (`02-mammografi`, `en`): a two- or three-letter language suffix.

@@ -14,13 +14,14 @@ public struct ModelBuilder {
     /// False to skip counting words (they only feed the summary).
     public let countsWords: Bool
 
-    static let siteKeys = ["title", "language", "languages", "base_url", "phases"]
+    static let siteKeys = ["title", "language", "languages", "base_url", "phases", "rtl_languages"]
     static let diagnosisKeys = ["title", "version", "approved", "next_review", "publisher", "summary",
                                 "general_modules", "changes", "id", "aliases"]
     static let moduleKeys = ["title", "order", "active", "kind", "summary", "id", "aliases"]
     static let sectionKeys = ["title", "order", "id", "aliases"]
     static let stepKeys = ["title", "order", "visible", "phases", "id", "aliases"]
-    static let translationKeys = ["title"]
+    static let translationKeys = ["title", "source_hash"]
+    static let metadataTranslationKeys = ["title", "summary", "source_hash"]
 
     public init(today: SimpleDate, parseStepBodies: Bool = true, countsWords: Bool = true) {
         self.today = today
@@ -85,8 +86,12 @@ public struct ModelBuilder {
             }
         }
         let phases = (reader.stringList("phases", diagnostics: &diagnostics) ?? []).map(\.0)
-        return SiteConfig(title: title, language: language, languages: languages, baseURL: baseURL,
-                          phases: phases.isEmpty ? SiteConfig.defaultPhases : phases)
+        var config = SiteConfig(title: title, language: language, languages: languages, baseURL: baseURL,
+                                phases: phases.isEmpty ? SiteConfig.defaultPhases : phases)
+        for (code, _) in reader.stringList("rtl_languages", diagnostics: &diagnostics) ?? [] where !config.rightToLeft.contains(code) {
+            config.rightToLeft.append(code)
+        }
+        return config
     }
 
     // MARK: - Diagnoses
@@ -130,7 +135,10 @@ public struct ModelBuilder {
             approved: approved ?? SimpleDate(dayNumber: 0), nextReview: nextReview ?? SimpleDate(dayNumber: 0),
             publisher: publisher, summary: summary, intro: parsed.bodyIsEmpty ? nil : parsed.body,
             modules: modules, changes: readChanges(reader, diagnostics: &diagnostics),
-            location: metadata.location(line: 1, column: 1))
+            location: metadata.location(line: 1, column: 1),
+            translations: readTranslations(folder.metadataTranslations, of: parsed, title: title,
+                                           keys: Self.metadataTranslationKeys, context: context,
+                                           diagnostics: &diagnostics))
     }
 
     private func includedGeneralModules(_ reader: FrontMatterReader, general: [Module],

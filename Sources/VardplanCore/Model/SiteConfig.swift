@@ -9,6 +9,14 @@ public struct SiteConfig: Sendable {
     public var baseURL: String?
     /// Care-phase tags that steps may use.
     public var phases: [String]
+    /// Languages written right to left (`TextDirection.knownRightToLeft` and `rtl_languages`).
+    public var rightToLeft: [String] = TextDirection.knownRightToLeft
+
+    /// Whether `language` is written right to left.
+    public func isRightToLeft(_ language: String) -> Bool { rightToLeft.contains(language) }
+
+    /// The translation languages: every site language but the national one.
+    public var translationLanguages: [String] { languages.filter { $0 != language } }
 
     public static let defaultPhases = ["utredning", "diagnos", "behandling", "uppfoljning", "rehabilitering", "palliativ"]
 

@@ -14,9 +14,9 @@ public enum DiagnosisPass {
         // General modules: parse their steps once.
         let generalSteps = model.generalModules.flatMap(\.steps)
         let parsedGeneral = ParallelMap.map(generalSteps) { parse($0, language: language) }
-        var generalBodies: [String: MarkdownDocument] = [:]
+        var generalBodies: [String: Step] = [:]
         for (step, parsed) in zip(generalSteps, parsedGeneral) {
-            generalBodies[step.location.path] = parsed.body
+            generalBodies[step.location.path] = parsed.step
             diagnostics.append(contentsOf: parsed.diagnostics)
         }
         let shared = generalBodies
@@ -28,12 +28,12 @@ public enum DiagnosisPass {
                 for s in complete.modules[m].sections.indices {
                     for t in complete.modules[m].sections[s].steps.indices {
                         let step = complete.modules[m].sections[s].steps[t]
-                        if isGeneral, let body = shared[step.location.path] {
-                            complete.modules[m].sections[s].steps[t].body = body
+                        if isGeneral, let parsedStep = shared[step.location.path] {
+                            complete.modules[m].sections[s].steps[t] = parsedStep
                         } else {
                             let parsed = parse(step, language: language)
                             local.append(contentsOf: parsed.diagnostics)
-                            complete.modules[m].sections[s].steps[t].body = parsed.body
+                            complete.modules[m].sections[s].steps[t] = parsed.step
                         }
                     }
                 }
@@ -53,9 +53,14 @@ public enum DiagnosisPass {
         return results
     }
 
-    private static func parse(_ step: Step, language: String) -> (body: MarkdownDocument, diagnostics: Diagnostics) {
+    /// The step with its body and its translations' bodies parsed.
+    private static func parse(_ step: Step, language: String) -> (step: Step, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
-        let body = step.parseBody(language: language, diagnostics: &diagnostics)
-        return (body, diagnostics)
+        var parsed = step
+        parsed.body = step.parseBody(language: language, diagnostics: &diagnostics)
+        for (code, translation) in step.translations where !translation.bodyIsEmpty {
+            parsed.translations[code]?.body = translation.parseBody(diagnostics: &diagnostics)
+        }
+        return (parsed, diagnostics)
     }
 }

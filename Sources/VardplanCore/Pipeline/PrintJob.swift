@@ -23,6 +23,7 @@ public final class PrintJob {
     private let today: SimpleDate
     private let largePrint: Bool
     private let library: TemplateLibrary
+    private let strings: InterfaceStrings
     private let templateErrors: [Diagnostic]
     private var loadedContent: [String: LoadedContent] = [:]
 
@@ -35,9 +36,10 @@ public final class PrintJob {
         self.today = today
         self.largePrint = largePrint
         var templateDiagnostics = Diagnostics()
-        let (library, _) = TemplateFolderLoader(fileSystem: templates, displayRoot: templatesDisplay)
-            .load(required: PrintRenderer.requiredTemplates, diagnostics: &templateDiagnostics)
-        self.library = library
+        let loaded = TemplateFolderLoader(fileSystem: templates, displayRoot: templatesDisplay)
+            .loadAll(required: PrintRenderer.requiredTemplates, diagnostics: &templateDiagnostics)
+        self.library = loaded.library
+        self.strings = loaded.strings
         self.templateErrors = templateDiagnostics.all.filter { $0.severity == .error }
     }
 
@@ -60,9 +62,15 @@ public final class PrintJob {
             return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
         }
         let diagnosis = manifest.diagnosis.value
-        plan.parseVisibleStepBodies(language: model.config.language, cache: &loadedContent[diagnosis, default: LoadedContent(model: nil, errors: [])].bodies)
+        let language = manifest.language ?? model.config.language
+        plan.parseVisibleStepBodies(language: model.config.language,
+                                    translation: language == model.config.language ? nil : language,
+                                    cache: &loadedContent[diagnosis, default: LoadedContent(model: nil, errors: [])].bodies)
+        strings.check(languages: [language], reference: model.config.language, diagnostics: &diagnostics)
         let html = PrintRenderer(plan: plan, config: model.config, templates: library,
-                                 options: .init(largePrint: largePrint, printDate: today)).render(diagnostics: &diagnostics)
+                                 options: .init(largePrint: largePrint, printDate: today),
+                                 language: PageLanguage(code: language, config: model.config, strings: strings))
+            .render(diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else {
             return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
         }

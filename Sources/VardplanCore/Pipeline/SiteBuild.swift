@@ -56,7 +56,9 @@ public enum SiteBuild {
             return Result(files: [], diagnostics: diagnostics, summary: nil)
         }
         let summary = ContentSummary(model)
-        let renderer = SiteRenderer(model: model, templates: loaded.library, assets: loaded.assets, options: options)
+        loaded.strings.check(languages: model.config.languages, reference: model.config.language, diagnostics: &diagnostics)
+        let renderer = SiteRenderer(model: model, templates: loaded.library, assets: loaded.assets, options: options,
+                                    strings: loaded.strings)
         // Render only while the content is sound; keep checking either way, so every
         // problem is reported at once.
         let render = !diagnostics.hasErrors

@@ -7,12 +7,21 @@ public enum LinkChecker {
         var result: [(String, SourceLocation)] = []
         do {
             let resolver = LinkResolver(diagnosis: diagnosis)
-            var documents: [MarkdownDocument] = diagnosis.intro.map { [$0] } ?? []
+            // Translations are checked like the Swedish texts.
+            func translated(_ translations: [String: Translation]) -> [MarkdownDocument] {
+                translations.keys.sorted().compactMap { translations[$0]?.body }
+            }
+            var documents: [MarkdownDocument] = (diagnosis.intro.map { [$0] } ?? []) + translated(diagnosis.translations)
             for module in diagnosis.modules {
                 if let intro = module.intro { documents.append(intro) }
+                documents.append(contentsOf: translated(module.translations))
                 for section in module.sections {
                     if let intro = section.intro { documents.append(intro) }
-                    documents.append(contentsOf: section.steps.map(\.body))
+                    documents.append(contentsOf: translated(section.translations))
+                    for step in section.steps {
+                        documents.append(step.body)
+                        documents.append(contentsOf: translated(step.translations))
+                    }
                 }
             }
             for document in documents {

@@ -29,12 +29,16 @@ public struct PrintRenderer: Sendable {
     let config: SiteConfig
     let templates: TemplateLibrary
     let options: Options
+    /// The patient's language: translations where they exist, else Swedish marked as such.
+    let language: PageLanguage
 
-    public init(plan: PatientPlan, config: SiteConfig, templates: TemplateLibrary, options: Options) {
+    public init(plan: PatientPlan, config: SiteConfig, templates: TemplateLibrary, options: Options,
+                language: PageLanguage? = nil) {
         self.plan = plan
         self.config = config
         self.templates = templates
         self.options = options
+        self.language = language ?? PageLanguage(code: config.language, config: config, strings: InterfaceStrings())
     }
 
     /// Renders the printout, appending the templates' render-time errors (a partial
@@ -52,14 +56,20 @@ public struct PrintRenderer: Sendable {
         let visibleStepIDs = Set(plan.visibleSteps.map(\.step.id))
 
         let toc: [TemplateValue] = modules.map { module in
-            .object([
-                "title": .text(module.module.title),
+            let moduleTitle = language.pick(module.module.title, module.module.translations) { $0.title }
+            return .object([
+                "title": .text(moduleTitle.text),
+                "title_lang": moduleTitle.langValue,
                 "anchor": .text("modul-" + module.module.id),
                 "sections": .list(module.visibleSections.map { section in
-                    .object([
-                        "title": .text(section.section.title),
+                    let sectionTitle = language.pick(section.section.title, section.section.translations) { $0.title }
+                    return .object([
+                        "title": .text(sectionTitle.text),
+                        "title_lang": sectionTitle.langValue,
                         "steps": .list(section.visibleSteps.map { step in
-                            .object(["title": .text(step.step.title), "anchor": .text("steg-" + step.step.id)])
+                            let title = language.pick(step.step.title, step.step.translations) { $0.title }
+                            return .object(["title": .text(title.text), "title_lang": title.langValue,
+                                            "anchor": .text("steg-" + step.step.id)])
                         }),
                     ])
                 }),
@@ -68,21 +78,32 @@ public struct PrintRenderer: Sendable {
 
         let moduleValues: [TemplateValue] = modules.map { module in
             let isForm = module.module.kind == .form
+            let moduleTitle = language.pick(module.module.title, module.module.translations) { $0.title }
             return .object([
                 "id": .text(module.module.id),
-                "title": .text(module.module.title),
+                "title": .text(moduleTitle.text),
+                "title_lang": moduleTitle.langValue,
                 "is_form": .bool(isForm),
-                "intro": module.module.intro.map { .html(body($0, headingBase: 2, resolver: resolver, visible: visibleStepIDs)) } ?? .null,
+                "intro": intro(module.module.intro, module.module.translations, headingBase: 2, resolver: resolver,
+                               visible: visibleStepIDs),
                 "comments": comments(module.comments),
                 "sections": .list(module.visibleSections.map { section in
-                    .object([
+                    let sectionTitle = language.pick(section.section.title, section.section.translations) { $0.title }
+                    return .object([
                         "id": .text(section.section.id),
-                        "title": .text(section.section.title),
+                        "title": .text(sectionTitle.text),
+                        "title_lang": sectionTitle.langValue,
                         "steps": .list(section.visibleSteps.map { step in
-                            .object([
+                            let title = language.pick(step.step.title, step.step.translations) { $0.title }
+                            let translated = language.isNational ? nil : step.step.translations[language.code]?.body
+                            return .object([
                                 "id": .text(step.step.id),
-                                "title": .text(step.step.title),
-                                "body": .html(body(step.step.body, headingBase: 4, resolver: resolver, visible: visibleStepIDs)),
+                                "title": .text(title.text),
+                                "title_lang": title.langValue,
+                                "body": .html(body(translated ?? step.step.body, headingBase: 4, resolver: resolver,
+                                                   visible: visibleStepIDs, inSwedish: !language.isNational && translated == nil)),
+                                "body_lang": !language.isNational && translated == nil ? .text(config.language) : .null,
+                                "only_in_national_language": .bool(!language.isNational && translated == nil),
                                 "comments": comments(step.comments),
                             ])
                         }),
@@ -99,21 +120,29 @@ public struct PrintRenderer: Sendable {
             ])
         }
         let planning: [TemplateValue] = PlanningOrder.sorted(manifest.planning).map { entry in
-            .object(["when": .text(PlanningOrder.text(entry.when)), "what": .text(entry.what)])
+            .object(["when": .text(PlanningOrder.text(entry.when, language: language)), "what": .text(entry.what)])
         }
-        let welcome = Self.paragraphs(manifest.welcome ?? Self.defaultWelcome)
+        let welcome = Self.paragraphs(manifest.welcome ?? language.string("print_welcome_text", default: Self.defaultWelcome))
+        let diagnosisTitle = language.pick(diagnosis.title, diagnosis.translations) { $0.title }
 
         return .object([
-            "lang": .text(config.language),
+            "t": language.strings,
+            "rtl": .bool(language.isRightToLeft),
+            // The nurse writes in Swedish: her texts (and Swedish names such as the
+            // publisher) are marked Swedish in another language's printout.
+            "nurse_lang": language.isNational ? .null : .text(config.language),
+            "lang": .text(language.code),
+            "welcome_lang": manifest.welcome != nil && !language.isNational ? .text(config.language) : .null,
             "site_title": .text(config.title),
             "large_print": .bool(options.largePrint),
             "diagnosis": .object([
-                "title": .text(diagnosis.title),
+                "title": .text(diagnosisTitle.text),
+                "title_lang": diagnosisTitle.langValue,
                 "version": .text(diagnosis.version),
-                "approved": .text(diagnosis.approved.swedishText),
+                "approved": .text(language.dateText(diagnosis.approved)),
                 "publisher": .text(diagnosis.publisher),
             ]),
-            "print_date": .text(options.printDate.swedishText),
+            "print_date": .text(language.dateText(options.printDate)),
             "print_date_iso": .text(options.printDate.description),
             "contacts": .list(contacts),
             "has_contacts": .bool(!contacts.isEmpty),
@@ -138,19 +167,35 @@ public struct PrintRenderer: Sendable {
     private func comments(_ comments: [Manifest.PageComment]) -> TemplateValue {
         .list(comments.map { comment in
             .object([
-                "title": .text(comment.title ?? "Kommentar från din kontaktsjuksköterska"),
+                // A title the nurse wrote is hers (Swedish); the default is in the patient's language.
+                "title": .text(comment.title ?? language.string("print_comment", default: "Kommentar från din kontaktsjuksköterska")),
+                "title_lang": comment.title != nil && !language.isNational ? .text(config.language) : .null,
                 "paragraphs": .list(Self.paragraphs(comment.text)),
             ])
         })
     }
 
+    /// An intro in the patient's language, or the Swedish one marked as Swedish.
+    private func intro(_ swedish: MarkdownDocument?, _ translations: [String: Translation], headingBase: Int,
+                       resolver: LinkResolver, visible: Set<String>) -> TemplateValue {
+        if !language.isNational, let translation = translations[language.code] {
+            return translation.body.map { .html(body($0, headingBase: headingBase, resolver: resolver, visible: visible)) } ?? .null
+        }
+        guard let swedish else { return .null }
+        let html = body(swedish, headingBase: headingBase, resolver: resolver, visible: visible, inSwedish: !language.isNational)
+        if language.isNational { return .html(html) }
+        return .html(SafeHTML(trusted: "<div lang=\"\(config.language)\" dir=\"ltr\">\n" + html.rawValue + "</div>\n"))
+    }
+
     /// A step body for paper: link addresses printed; links to steps and modules in
     /// this printout become in-document anchors; links to ones not printed lose their
     /// link and keep their text.
-    private func body(_ document: MarkdownDocument, headingBase: Int, resolver: LinkResolver, visible: Set<String>) -> SafeHTML {
+    private func body(_ document: MarkdownDocument, headingBase: Int, resolver: LinkResolver, visible: Set<String>,
+                      inSwedish: Bool = false) -> SafeHTML {
         let printedModules = Set(plan.patientModules.map(\.module.id))
         let diagnosisID = plan.diagnosis.id
-        return BodyRenderer.render(document, headingBase: headingBase, printLinkAddresses: true) { destination, location in
+        return BodyRenderer.render(document, headingBase: headingBase, printLinkAddresses: true,
+                                   labels: inSwedish ? [:] : language.markdownLabels) { destination, location in
             guard case .page(let path, _) = resolver.resolve(destination, from: location.path) else { return nil }
             // Output paths are `<diagnosis>/<module>/<step>.html` or `<diagnosis>/<module>/index.html`.
             let parts = path.split(separator: "/").map(String.init)
@@ -190,6 +235,17 @@ public enum PlanningOrder {
         case .date(let date): return date.swedishText
         case .month(let year, let month):
             return SimpleDate(year: year, month: month, day: 1).map { $0.swedishMonthText.capitalizedFirst } ?? ""
+        case .text(let text): return text.capitalizedFirst
+        }
+    }
+
+    /// The same in the printout's language (month names from its strings).
+    public static func text(_ when: Manifest.When, language: PageLanguage) -> String {
+        guard !language.isNational else { return text(when) }
+        switch when {
+        case .date(let date): return language.dateText(date)
+        case .month(let year, let month):
+            return "\(language.string("month_\(month)").capitalizedFirst) \(year)"
         case .text(let text): return text.capitalizedFirst
         }
     }
