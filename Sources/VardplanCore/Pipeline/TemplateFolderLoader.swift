@@ -4,8 +4,14 @@
 /// templates' fixed words per language (`InterfaceStrings`).
 ///
 /// Diagnostics: unreadable or non-UTF-8 files, template syntax errors, missing
-/// partials, a required template missing.
+/// partials, a required template missing, a file larger than `maximumFileSize`
+/// (measured before reading), and the entries that are never read (`FileProblem`):
+/// a symbolic link leading outside the templates folder, dangling or looping, a folder
+/// reached a second time, a named pipe, socket or device.
 public struct TemplateFolderLoader {
+    /// The largest template or asset: 10 MB.
+    public static let maximumFileSize = 10 << 20
+
     let fileSystem: any ContentFileSystem
     let displayRoot: String
 
@@ -34,7 +40,9 @@ public struct TemplateFolderLoader {
         var templates: [String: SourceFile] = [:]
         var assets: [OutputFile] = []
         var strings = InterfaceStrings(folder: joinPath(displayRoot, "strings"))
-        walk("", templates: &templates, assets: &assets, strings: &strings, diagnostics: &diagnostics)
+        var visited: [FileIdentity: String] = [:]
+        if let root = fileSystem.identity(of: "") { visited[root] = displayRoot }
+        walk("", templates: &templates, assets: &assets, strings: &strings, visited: &visited, diagnostics: &diagnostics)
         let library = TemplateLibrary(files: templates, diagnostics: &diagnostics)
         for name in required where templates[name] == nil {
             diagnostics.error("the template '\(name).mustache' is missing; every site needs it (copy it from the bundled templates/)",
@@ -44,7 +52,8 @@ public struct TemplateFolderLoader {
     }
 
     private func walk(_ directory: String, templates: inout [String: SourceFile], assets: inout [OutputFile],
-                      strings: inout InterfaceStrings, diagnostics: inout Diagnostics) {
+                      strings: inout InterfaceStrings, visited: inout [FileIdentity: String],
+                      diagnostics: inout Diagnostics) {
         guard let entries = try? fileSystem.entries(of: directory) else {
             diagnostics.error("cannot read the templates folder '\(joinPath(displayRoot, directory))'; check that it exists",
                               at: SourceLocation(path: joinPath(displayRoot, directory), line: 1, column: 1))
@@ -52,13 +61,31 @@ public struct TemplateFolderLoader {
         }
         for entry in entries where !entry.name.hasPrefix(".") {
             let path = joinPath(directory, entry.name)
-            if entry.isDirectory {
-                walk(path, templates: &templates, assets: &assets, strings: &strings, diagnostics: &diagnostics)
+            let here = SourceLocation(path: joinPath(displayRoot, path), line: 1, column: 1)
+            if let problem = entry.problem {
+                diagnostics.error(problem.message(root: displayRoot), at: here)
                 continue
             }
-            guard let bytes = try? fileSystem.contents(of: path) else {
-                diagnostics.error("cannot read the file; check its permissions",
-                                  at: SourceLocation(path: joinPath(displayRoot, path), line: 1, column: 1))
+            if entry.isDirectory {
+                if let identity = entry.identity {
+                    if let first = visited[identity] {
+                        diagnostics.error(FileProblem.folderReachedTwice(first: first).message(root: displayRoot), at: here)
+                        continue
+                    }
+                    visited[identity] = joinPath(displayRoot, path)
+                }
+                walk(path, templates: &templates, assets: &assets, strings: &strings, visited: &visited,
+                     diagnostics: &diagnostics)
+                continue
+            }
+            let bytes: [UInt8]
+            do {
+                bytes = try fileSystem.contents(of: path, maximumSize: Self.maximumFileSize)
+            } catch let problem as FileProblem {
+                diagnostics.error(problem.message(root: displayRoot), at: here)
+                continue
+            } catch {
+                diagnostics.error("cannot read the file; check its permissions", at: here)
                 continue
             }
             if path.hasPrefix("assets/") {
