@@ -69,6 +69,8 @@ public enum ContentFileParser {
 
     static func isMetadataFile(_ path: String) -> Bool {
         let name = path.split(separator: "/").last.map(String.init) ?? path
+        // Regional files are few: always parsed, so `check` and every build see them whole.
+        if path.hasPrefix("regions/") || path.contains("/regions/") { return true }
         return [ContentLoader.diagnosisFile, ContentLoader.moduleFile, ContentLoader.sectionFile].contains { file in
             name == file || ContentLoader.metadataTranslationLanguage(name, of: file) != nil
         }

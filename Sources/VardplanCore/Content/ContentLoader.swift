@@ -9,6 +9,7 @@ public struct ContentLoader: Sendable {
     public static let diagnosisFile = "_diagnosis.md"
     public static let moduleFile = "_module.md"
     public static let sectionFile = "_section.md"
+    public static let regionFile = "_region.md"
 
     let fileSystem: any ContentFileSystem
     /// Prefix for paths shown to the user (`content`), so messages name real paths.
@@ -96,7 +97,9 @@ public struct ContentLoader: Sendable {
                     tree.diagnoses.append(loadDiagnosis(joinPath("diagnoses", name), name: name, diagnostics: &diagnostics))
                 }
             case ("regions", true):
-                continue  // reserved for regional supplements
+                for name in subfolders(of: "regions", diagnostics: &diagnostics) {
+                    tree.regions.append(loadRegion(joinPath("regions", name), name: name, diagnostics: &diagnostics))
+                }
             default:
                 diagnostics.warning(
                     "'\(entry.name)' is not part of the content format and is ignored; expected 'site.yaml', 'general/' and 'diagnoses/'",
@@ -113,6 +116,27 @@ public struct ContentLoader: Sendable {
         }
         _ = sawGeneral
         return tree
+    }
+
+    /// `regions/<region>/`: `_region.md` and supplement files, flat.
+    private mutating func loadRegion(_ path: String, name: String, diagnostics: inout Diagnostics) -> RegionFolder {
+        var folder = RegionFolder(name: name, path: display(path), metadata: nil, files: [])
+        for entry in list(path, diagnostics: &diagnostics) ?? [] where !entry.name.hasPrefix(".") {
+            let child = joinPath(path, entry.name)
+            if entry.isDirectory {
+                diagnostics.error(
+                    "'\(entry.name)' is a folder inside a region; a region holds '\(Self.regionFile)' and supplement files ('.md') only",
+                    at: location(child))
+            } else if entry.name == Self.regionFile {
+                folder.metadata = read(child, diagnostics: &diagnostics)
+            } else if entry.name.hasSuffix(".md") {
+                if let source = read(child, diagnostics: &diagnostics) { folder.files.append(source) }
+            } else {
+                strayFile(child, expected: "supplement files ('.md') and '\(Self.regionFile)'", diagnostics: &diagnostics)
+            }
+        }
+        requireMetadata(folder.metadata, in: path, file: Self.regionFile, level: "region", diagnostics: &diagnostics)
+        return folder
     }
 
     private mutating func loadDiagnosis(_ path: String, name: String, diagnostics: inout Diagnostics) -> DiagnosisFolder {

@@ -6,6 +6,8 @@ public struct ContentTree: Sendable {
     public var generalModules: [ModuleFolder] = []
     /// Folders under `diagnoses/`.
     public var diagnoses: [DiagnosisFolder] = []
+    /// Folders under `regions/`: regional supplements.
+    public var regions: [RegionFolder] = []
 
     public init() {}
 
@@ -30,8 +32,20 @@ public struct ContentTree: Sendable {
             files.append(contentsOf: diagnosis.metadataTranslations.map(\.source))
             diagnosis.modules.forEach(add)
         }
+        for region in regions {
+            if let file = region.metadata { files.append(file) }
+            files.append(contentsOf: region.files)
+        }
         return files
     }
+}
+
+/// A region folder with its `_region.md` and supplement files.
+public struct RegionFolder: Sendable {
+    public var name: String
+    public var path: String
+    public var metadata: SourceFile?
+    public var files: [SourceFile]
 }
 
 /// A diagnosis folder with its `_diagnosis.md` and module folders.

@@ -13,6 +13,9 @@ public struct ModelBuilder {
     public let parseStepBodies: Bool
     /// False to skip counting words (they only feed the summary).
     public let countsWords: Bool
+    /// True when the tree holds only some diagnoses (a printout loads one): a regional
+    /// file about a diagnosis, step or section not loaded is skipped, not an error.
+    public var partialContent = false
 
     static let siteKeys = ["title", "language", "languages", "base_url", "phases", "rtl_languages"]
     static let diagnosisKeys = ["title", "version", "approved", "next_review", "publisher", "summary",
@@ -50,7 +53,8 @@ public struct ModelBuilder {
         }
         checkUnique(diagnoses.map { ($0.id, $0.aliases, $0.location) }, kind: "diagnosis",
                     scope: "in the site", diagnostics: &diagnostics)
-        return SiteModel(config: config, diagnoses: diagnoses, generalModules: general)
+        let regions = buildRegions(tree.regions, diagnoses: diagnoses, context: context, diagnostics: &diagnostics)
+        return SiteModel(config: config, diagnoses: diagnoses, generalModules: general, regions: regions)
     }
 
     /// Shared state of one build.

@@ -58,4 +58,8 @@ public struct Step: Sendable {
     public var translationLanguages: [String]
     /// Translations by language code (bodies parsed with the step's own body).
     public var translations: [String: Translation] = [:]
+    /// The region's name, for a regional step (`RegionalStep`); nil for national steps.
+    public var regionName: String?
+    /// A region's supplements shown with this step, in a regional build.
+    public var supplements: StepSupplements?
 }

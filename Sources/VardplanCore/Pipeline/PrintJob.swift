@@ -54,8 +54,22 @@ public final class PrintJob {
         let loaded = manifest.map { content(for: $0.diagnosis.value) }
         for item in loaded?.errors ?? [] { diagnostics.append(item) }
         for item in templateErrors { diagnostics.append(item) }
-        guard let manifest, let model = loaded?.model else {
+        guard let manifest, var model = loaded?.model else {
             return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
+        }
+        // The region's supplements and steps, before the plan is resolved (a manifest
+        // may show or hide a regional step).
+        if let regionID = manifest.region {
+            if let region = model.region(withID: regionID) {
+                model = model.applying(region)
+            } else {
+                let ids = model.regions.map(\.id)
+                let known = ids.isEmpty ? "; the content has no regions"
+                    : NameSuggester.didYouMean(regionID, among: ids) + "; the content has " + ids.map { "'\($0)'" }.joined(separator: ", ")
+                diagnostics.error("the 'region' is not a region of this content\(known)",
+                                  at: manifest.regionLocation ?? manifest.file.location(line: 1, column: 1))
+                return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
+            }
         }
         let resolved = PlanResolver(model: model, today: today).resolve(manifest, diagnostics: &diagnostics)
         guard var plan = resolved, !diagnostics.hasErrors else {

@@ -52,8 +52,18 @@ public enum SiteBuild {
                                  displayRoot: contentDisplay).load(diagnostics: &diagnostics)
         let loaded = TemplateFolderLoader(fileSystem: templates, displayRoot: templatesDisplay)
             .loadAll(required: SiteRenderer.requiredTemplates, diagnostics: &diagnostics)
-        guard let model = ModelBuilder(today: today, parseStepBodies: false).build(tree, diagnostics: &diagnostics) else {
+        guard var model = ModelBuilder(today: today, parseStepBodies: false).build(tree, diagnostics: &diagnostics) else {
             return Result(files: [], diagnostics: diagnostics, summary: nil)
+        }
+        if let regionID = options.region {
+            if let region = model.region(withID: regionID) {
+                model = model.applying(region)
+            } else {
+                let ids = model.regions.map(\.id)
+                let known = ids.isEmpty ? "; the content has no regions ('regions/<region>/_region.md')"
+                    : NameSuggester.didYouMean(regionID, among: ids) + "; the content has " + ids.map { "'\($0)'" }.joined(separator: ", ")
+                diagnostics.error("there is no region '\(regionID)'\(known)", at: nil)
+            }
         }
         let summary = ContentSummary(model)
         loaded.strings.check(languages: model.config.languages, reference: model.config.language, diagnostics: &diagnostics)
@@ -122,6 +132,7 @@ public enum SiteBuild {
         hash.add(BuildStamp.formatVersion)
         hash.add(today.description)
         hash.add(options.baseURL ?? "")
+        hash.add(options.region ?? "")
         var contentBytes: [String: [UInt8]] = [:]
         for (label, fileSystem) in [("content", content), ("templates", templates)] {
             let paths = fileSystem.filePaths()

@@ -104,6 +104,11 @@ public struct PrintRenderer: Sendable {
                                                    visible: visibleStepIDs, inSwedish: !language.isNational && translated == nil)),
                                 "body_lang": !language.isNational && translated == nil ? .text(config.language) : .null,
                                 "only_in_national_language": .bool(!language.isNational && translated == nil),
+                                "region": step.step.regionName.map(TemplateValue.text) ?? .null,
+                                "supplements_before": supplements(step.step.supplements, \.before, resolver: resolver,
+                                                                  visible: visibleStepIDs),
+                                "supplements_after": supplements(step.step.supplements, \.after, resolver: resolver,
+                                                                 visible: visibleStepIDs),
                                 "comments": comments(step.comments),
                             ])
                         }),
@@ -131,6 +136,7 @@ public struct PrintRenderer: Sendable {
             // The nurse writes in Swedish: her texts (and Swedish names such as the
             // publisher) are marked Swedish in another language's printout.
             "nurse_lang": language.isNational ? .null : .text(config.language),
+            "national_lang": language.isNational ? .null : .text(config.language),
             "lang": .text(language.code),
             "welcome_lang": manifest.welcome != nil && !language.isNational ? .text(config.language) : .null,
             "site_title": .text(config.title),
@@ -171,6 +177,20 @@ public struct PrintRenderer: Sendable {
                 "title": .text(comment.title ?? language.string("print_comment", default: "Kommentar från din kontaktsjuksköterska")),
                 "title_lang": comment.title != nil && !language.isNational ? .text(config.language) : .null,
                 "paragraphs": .list(Self.paragraphs(comment.text)),
+            ])
+        })
+    }
+
+    /// A region's texts shown with a step, marked with the region's name (Swedish).
+    private func supplements(_ supplements: StepSupplements?, _ which: KeyPath<StepSupplements, [Supplement]>,
+                             resolver: LinkResolver, visible: Set<String>) -> TemplateValue {
+        guard let supplements else { return .list([]) }
+        return .list(supplements[keyPath: which].map { supplement in
+            .object([
+                "region": .text(supplements.regionName),
+                "title": supplement.title.map(TemplateValue.text) ?? .null,
+                "body": .html(body(supplement.body, headingBase: 5, resolver: resolver, visible: visible,
+                                   inSwedish: !language.isNational)),
             ])
         })
     }

@@ -7,9 +7,13 @@ public struct SiteRenderer: Sendable {
     public struct Options: Sendable {
         /// Absolute address of the published site, overriding `base_url` in site.yaml.
         public var baseURL: String?
+        /// The region whose supplements and steps the site shows (`build --region`);
+        /// nil: the national site.
+        public var region: String?
 
-        public init(baseURL: String? = nil) {
+        public init(baseURL: String? = nil, region: String? = nil) {
             self.baseURL = baseURL
+            self.region = region
         }
     }
 
@@ -203,6 +207,7 @@ public struct SiteRenderer: Sendable {
                         return .object([
                             "title": .text(title.text),
                             "title_lang": title.langValue,
+                            "region": step.regionName.map(TemplateValue.text) ?? .null,
                             "href": .text(SitePaths.relative(from: modulePath, to: language.path(SitePaths.step(diagnosis.id, module.id, step.id)))),
                         ])
                     }),
@@ -254,7 +259,12 @@ public struct SiteRenderer: Sendable {
                                                    "href": .text(SitePaths.relative(from: stepPath, to: modulePath))]),
                                 "section": .object(["title": .text(sectionTitle.text), "title_lang": sectionTitle.langValue,
                                                     "id": .text(section.id)]),
+                                "supplements_before": supplements(step.supplements, \.before, page: stepPath,
+                                                                  language: language, resolver: resolver),
+                                "supplements_after": supplements(step.supplements, \.after, page: stepPath,
+                                                                 language: language, resolver: resolver),
                                 "step": .object(["title": .text(stepTitle.text), "title_lang": stepTitle.langValue,
+                                                 "region": step.regionName.map(TemplateValue.text) ?? .null,
                                                  "id": .text(step.id), "body": .html(body),
                                                  "body_lang": fallback ? .text(model.config.language) : .null,
                                                  "only_in_national_language": .bool(fallback)]),
@@ -286,6 +296,8 @@ public struct SiteRenderer: Sendable {
                             .object([
                                 "id": .text(step.id),
                                 "title": .text(step.title),
+                                "region": step.regionName.map(TemplateValue.text) ?? .null,
+                                "supplement_count": .int((step.supplements?.before.count ?? 0) + (step.supplements?.after.count ?? 0)),
                                 "visible": .bool(step.visibleByDefault),
                                 "href": .text(SitePaths.relative(from: path, to: SitePaths.step(diagnosis.id, module.id, step.id))),
                             ])
@@ -300,6 +312,9 @@ public struct SiteRenderer: Sendable {
                     diagnosis: diagnosis, description: nil, alternates: false, fields: [
                         "diagnosis": info, "modules": .list(modules),
                         "visible_count": .int(steps.count { $0.visibleByDefault }), "step_count": .int(steps.count),
+                        "region": model.regions.first { $0.id == options.region }.map { .text($0.name) } ?? .null,
+                        "regional_step_count": .int(steps.count { $0.regionName != nil }),
+                        "supplement_count": .int(steps.reduce(0) { $0 + ($1.supplements?.before.count ?? 0) + ($1.supplements?.after.count ?? 0) }),
                     ], &state)
     }
 
@@ -409,6 +424,21 @@ public struct SiteRenderer: Sendable {
                               inSwedish: !language.isNational, resolver: resolver)
         if language.isNational { return .html(html) }
         return .html(SafeHTML(trusted: "<div lang=\"\(model.config.language)\" dir=\"ltr\">\n" + html.rawValue + "</div>\n"))
+    }
+
+    /// A region's texts shown with a step, marked with the region's name; Swedish,
+    /// and marked so on another language's page.
+    private func supplements(_ supplements: StepSupplements?, _ which: KeyPath<StepSupplements, [Supplement]>,
+                             page: String, language: PageLanguage, resolver: LinkResolver) -> TemplateValue {
+        guard let supplements else { return .list([]) }
+        return .list(supplements[keyPath: which].map { supplement in
+            .object([
+                "region": .text(supplements.regionName),
+                "title": supplement.title.map(TemplateValue.text) ?? .null,
+                "body": .html(renderBody(supplement.body, page: page, headingBase: 2, language: language,
+                                         inSwedish: !language.isNational, resolver: resolver)),
+            ])
+        })
     }
 
     private func footerFields(_ diagnosis: Diagnosis, _ language: PageLanguage) -> [String: TemplateValue] {
