@@ -13,7 +13,8 @@ Checks:
   links     every internal link and #anchor resolves; nothing is loaded from another host;
             every <html> has a lang
   axe       axe-core (tags wcag2a, wcag2aa, wcag21a, wcag21aa) in headless Chromium on every
-            page type and the printouts at 1280 px; page types also at 320 px and with the
+            page type (the nurse's page <diagnosis>/utskrift.html among them, after its script
+            has run) and the printouts at 1280 px; page types also at 320 px and with the
             text size doubled (the html element's computed font size set to 2x, 18 px -> 36 px)
   reflow    no horizontal scrolling of any page at 320 px (tables scroll in their own box)
   print     each printout printed to PDF by headless Chromium: page count in range, every
@@ -307,6 +308,7 @@ def find_page_types(site: Path) -> PageTypes:
     diagnosis = diagnoses[0] if diagnoses else None
     add("diagnosis page", diagnosis / "index.html" if diagnosis else None, "<diagnosis>/index.html")
     add("staff overview", diagnosis / "personal.html" if diagnosis else None, "<diagnosis>/personal.html")
+    add("nurse page", diagnosis / "utskrift.html" if diagnosis else None, "<diagnosis>/utskrift.html")
     add("404 page", site / "404.html", "404.html")
     if diagnosis:
         modules = sorted(p for p in diagnosis.glob("*/index.html"))
@@ -957,7 +959,8 @@ def take_screenshots(browser: Browser, types: PageTypes, folder: Path, report: R
     folder.mkdir(parents=True, exist_ok=True)
     shots = [("startsida-1280", "start page", DESKTOP), ("steg-390", "step page", PHONE),
              ("steg-1280", "step page", DESKTOP), ("personal-1280", "staff overview", DESKTOP),
-             ("steg-320", "step page", NARROW)]
+             ("steg-320", "step page", NARROW), ("utskriftssida-1280", "nurse page", DESKTOP),
+             ("utskriftssida-320", "nurse page", NARROW)]
     made = []
     for name, kind, size in shots:
         page = types.pages.get(kind)

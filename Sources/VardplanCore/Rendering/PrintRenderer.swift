@@ -58,6 +58,7 @@ public struct PrintRenderer: Sendable {
         let toc: [TemplateValue] = modules.map { module in
             let moduleTitle = language.pick(module.module.title, module.module.translations) { $0.title }
             return .object([
+                "id": .text(module.module.id),
                 "title": .text(moduleTitle.text),
                 "title_lang": moduleTitle.langValue,
                 "anchor": .text("modul-" + module.module.id),
@@ -68,7 +69,7 @@ public struct PrintRenderer: Sendable {
                         "title_lang": sectionTitle.langValue,
                         "steps": .list(section.visibleSteps.map { step in
                             let title = language.pick(step.step.title, step.step.translations) { $0.title }
-                            return .object(["title": .text(title.text), "title_lang": title.langValue,
+                            return .object(["id": .text(step.step.id), "title": .text(title.text), "title_lang": title.langValue,
                                             "anchor": .text("steg-" + step.step.id)])
                         }),
                     ])

@@ -6,6 +6,7 @@
 /// 404.html, sitemap.xml, assets/…
 /// <diagnosis>/index.html                  diagnosis page: its modules
 /// <diagnosis>/personal.html               staff overview
+/// <diagnosis>/utskrift.html               the nurse's page: tailor and print a plan
 /// <diagnosis>/<module>/index.html         module page: its sections and steps
 /// <diagnosis>/<module>/<step>.html        step page
 /// ```
@@ -17,6 +18,7 @@ public enum SitePaths {
 
     public static func diagnosis(_ diagnosis: String) -> String { "\(diagnosis)/index.html" }
     public static func staffOverview(_ diagnosis: String) -> String { "\(diagnosis)/personal.html" }
+    public static func nursePage(_ diagnosis: String) -> String { "\(diagnosis)/utskrift.html" }
     public static func module(_ diagnosis: String, _ module: String) -> String { "\(diagnosis)/\(module)/index.html" }
     public static func step(_ diagnosis: String, _ module: String, _ step: String) -> String {
         "\(diagnosis)/\(module)/\(step).html"

@@ -24,9 +24,11 @@ public struct SiteRenderer: Sendable {
     /// The site's languages, the national one first, with their fixed words.
     let languages: [PageLanguage]
     var national: PageLanguage { languages[0] }
+    let strings: InterfaceStrings
 
     /// The templates every site build needs.
     public static let requiredTemplates = ["base", "index", "diagnosis", "module", "step", "staff", "404", "sitemap"]
+        + NursePageRenderer.requiredTemplates
 
     public init(model: SiteModel, templates: TemplateLibrary, assets: [OutputFile], options: Options,
                 strings: InterfaceStrings = InterfaceStrings()) {
@@ -35,6 +37,7 @@ public struct SiteRenderer: Sendable {
         self.assets = assets
         self.options = options
         let config = model.config
+        self.strings = strings
         self.languages = ([config.language] + config.translationLanguages).map {
             PageLanguage(code: $0, config: config, strings: strings)
         }
@@ -181,9 +184,14 @@ public struct SiteRenderer: Sendable {
                             "staff_href": .text(SitePaths.relative(from: diagnosisPath, to: SitePaths.staffOverview(diagnosis.id))),
                           ], &state))
 
-        // Staff overview: staff read Swedish; one overview, in the national tree.
+        // Staff overview and the nurse's page (tailor and print a plan in the browser):
+        // staff read Swedish; one of each, in the national tree.
         if language.isNational {
             files.append(renderStaffOverview(diagnosis, info: info, crumbs: crumbsToStart, &state))
+            files.append(OutputFile(path: SitePaths.nursePage(diagnosis.id),
+                                    text: NursePageRenderer(diagnosis: diagnosis, config: model.config, templates: templates,
+                                                            strings: strings)
+                                        .render(diagnostics: &state.diagnostics, usage: &state.usage)))
         }
 
         // Module pages and step pages.
@@ -311,6 +319,7 @@ public struct SiteRenderer: Sendable {
                     breadcrumb: crumbs(path) + [Self.crumb((diagnosis.title, nil), SitePaths.relative(from: path, to: SitePaths.diagnosis(diagnosis.id)))],
                     diagnosis: diagnosis, description: nil, alternates: false, fields: [
                         "diagnosis": info, "modules": .list(modules),
+                        "nurse_page_href": .text(SitePaths.relative(from: path, to: SitePaths.nursePage(diagnosis.id))),
                         "visible_count": .int(steps.count { $0.visibleByDefault }), "step_count": .int(steps.count),
                         "region": model.regions.first { $0.id == options.region }.map { .text($0.name) } ?? .null,
                         "regional_step_count": .int(steps.count { $0.regionName != nil }),
@@ -323,6 +332,7 @@ public struct SiteRenderer: Sendable {
         let national = Set(paths)
         let urls: [TemplateValue] = paths.filter { path in
             path.hasSuffix(".html") && !path.hasSuffix(SitePaths.notFound) && !path.hasSuffix("/personal.html")
+                && !path.hasSuffix("/utskrift.html")
         }
         .sorted()
         .map { path in
