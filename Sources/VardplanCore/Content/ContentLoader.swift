@@ -38,6 +38,9 @@ public struct ContentLoader: Sendable {
         var diagnostics: Diagnostics
     }
 
+    /// Images found beside the Markdown files.
+    private var images: [ContentImage] = []
+
     /// Files read and checked ahead in parallel, by relative path.
     private var prefetched: [String: Prefetched] = [:]
     /// The real folders entered so far, with the path each was first reached by.
@@ -106,6 +109,7 @@ public struct ContentLoader: Sendable {
                     at: location(entry.name))
             }
         }
+        tree.images = images
         if tree.site == nil {
             diagnostics.error("the content folder has no 'site.yaml'; create it with at least 'title' and 'language'",
                               at: location("site.yaml"))
@@ -323,7 +327,21 @@ public struct ContentLoader: Sendable {
         (try? fileSystem.contents(of: path, maximumSize: SourceTextValidator.maximumFileSize)) != nil
     }
 
-    private func strayFile(_ path: String, expected: String, diagnostics: inout Diagnostics) {
+    /// A file that is not part of the format: an image (kept for the pages that show
+    /// it), else a warning.
+    private mutating func strayFile(_ path: String, expected: String, diagnostics: inout Diagnostics) {
+        if ContentImage.isImage(path) {
+            var image = ContentImage(relativePath: path, displayPath: display(path))
+            do {
+                image.bytes = try fileSystem.contents(of: path, maximumSize: ContentImage.maximumSize)
+            } catch FileProblem.tooLarge(let size, _) {
+                image.oversize = size
+            } catch {
+                diagnostics.error("cannot read the image; check its permissions", at: location(path))
+            }
+            images.append(image)
+            return
+        }
         diagnostics.warning("'\(lastComponent(path))' is ignored; this folder holds \(expected)", at: location(path))
     }
 

@@ -8,6 +8,8 @@ public struct ContentTree: Sendable {
     public var diagnoses: [DiagnosisFolder] = []
     /// Folders under `regions/`: regional supplements.
     public var regions: [RegionFolder] = []
+    /// Image files beside the Markdown files.
+    public var images: [ContentImage] = []
 
     public init() {}
 

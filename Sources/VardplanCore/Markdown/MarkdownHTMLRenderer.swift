@@ -333,7 +333,13 @@ public struct MarkdownHTMLRenderer: Sendable {
                 }
             case .image(let source, let title, let children, let location):
                 output += "<img src=\""
-                writeURL(resolve(source, location))
+                let resolved = resolve(source, location)
+                if resolved != source, resolved.hasPrefix("data:image/") {
+                    // An image the renderer embedded itself (a printout's own file), not an author's `data:` address.
+                    MarkdownURLEscaper.appendEscaped(resolved, to: &output)
+                } else {
+                    writeURL(resolved)
+                }
                 output += "\" alt=\""
                 text(MarkdownInline.plainText(of: children))
                 if !title.isEmpty {

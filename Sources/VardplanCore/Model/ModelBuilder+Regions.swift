@@ -28,6 +28,7 @@ extension ModelBuilder {
 
     private func readRegionalFile(_ file: SourceFile, into region: inout Region, diagnoses: [Diagnosis], context: Context,
                                   diagnostics: inout Diagnostics) {
+        let images = context.images
         guard let parsed = context.parsed[file.path] else { return }
         let reader = frontMatter(parsed, keys: Self.regionalFileKeys, diagnostics: &diagnostics)
         let name = String((file.path.split(separator: "/").last ?? "").dropLast(3))
@@ -71,7 +72,7 @@ extension ModelBuilder {
                                   at: stepNode!.location)
                 return
             }
-            checkLinks(parsed.body, owner: owner, diagnostics: &diagnostics)
+            checkLinks(parsed.body, owner: owner, images: images, diagnostics: &diagnostics)
             region.supplements.append(Supplement(
                 stepID: stepID, diagnosisID: diagnosisID, position: position,
                 title: reader.string("title", diagnostics: &diagnostics), body: parsed.body,
@@ -108,7 +109,7 @@ extension ModelBuilder {
                     return
                 }
             }
-            checkLinks(parsed.body, owner: owner, diagnostics: &diagnostics)
+            checkLinks(parsed.body, owner: owner, images: images, diagnostics: &diagnostics)
             let step = Step(
                 id: id, aliases: aliases,
                 title: reader.string("title", required: true, example: "Så hittar du till mottagningen",
@@ -123,9 +124,13 @@ extension ModelBuilder {
         }
     }
 
-    private func checkLinks(_ body: MarkdownDocument, owner: Diagnosis, diagnostics: inout Diagnostics) {
+    private func checkLinks(_ body: MarkdownDocument, owner: Diagnosis, images: [String: ContentImage],
+                            diagnostics: inout Diagnostics) {
+        for (message, location) in ImageChecker.problems(in: body, images: images) {
+            diagnostics.error(message, at: location)
+        }
         let resolver = LinkResolver(diagnosis: owner)
-        for link in body.links {
+        for link in body.links where ImageChecker.image(link.destination, from: link.location.path, in: images) == nil {
             if case .broken(let message) = resolver.resolve(link.destination, from: link.location.path) {
                 diagnostics.error(message, at: link.location)
             }

@@ -42,6 +42,7 @@ public struct ModelBuilder {
             diagnostics.append(contentsOf: file.diagnostics)
         }
         var context = Context(config: config, parsed: parsed)
+        context.images = Dictionary(tree.images.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
         let general = buildModules(tree.generalModules, isGeneral: true, context: &context, diagnostics: &diagnostics)
         checkUnique(general.map { ($0.id, $0.aliases, $0.location) }, kind: "general module",
                     scope: "among the general modules", diagnostics: &diagnostics)
@@ -54,13 +55,17 @@ public struct ModelBuilder {
         checkUnique(diagnoses.map { ($0.id, $0.aliases, $0.location) }, kind: "diagnosis",
                     scope: "in the site", diagnostics: &diagnostics)
         let regions = buildRegions(tree.regions, diagnoses: diagnoses, context: context, diagnostics: &diagnostics)
-        return SiteModel(config: config, diagnoses: diagnoses, generalModules: general, regions: regions)
+        var model = SiteModel(config: config, diagnoses: diagnoses, generalModules: general, regions: regions)
+        model.images = context.images
+        return model
     }
 
     /// Shared state of one build.
     struct Context {
         var config: SiteConfig
         var parsed: [String: ParsedContentFile]
+        /// Image files by the path shown in messages.
+        var images: [String: ContentImage] = [:]
     }
 
     private func parseAll(_ tree: ContentTree, language: String) -> [String: ParsedContentFile] {

@@ -6,6 +6,8 @@ public struct SiteModel: Sendable {
     public var generalModules: [Module]
     /// Regions with supplements, from `regions/`.
     public var regions: [Region] = []
+    /// Image files of the content, by the path shown in messages (`content/…/bild.png`).
+    public var images: [String: ContentImage] = [:]
 
     public init(config: SiteConfig, diagnoses: [Diagnosis], generalModules: [Module], regions: [Region] = []) {
         self.config = config

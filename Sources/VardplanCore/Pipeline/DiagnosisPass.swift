@@ -20,6 +20,7 @@ public enum DiagnosisPass {
             diagnostics.append(contentsOf: parsed.diagnostics)
         }
         let shared = generalBodies
+        let images = model.images
         let outcomes = ParallelMap.map(model.diagnoses, minimumCount: 2) { diagnosis -> (Result, Diagnostics) in
             var local = Diagnostics()
             var complete = diagnosis
@@ -38,7 +39,7 @@ public enum DiagnosisPass {
                     }
                 }
             }
-            for (message, location) in LinkChecker.broken(in: complete) {
+            for (message, location) in LinkChecker.broken(in: complete, images: images) {
                 local.error(message, at: location)
             }
             let result = visit(complete, &local)

@@ -83,7 +83,8 @@ public final class PrintJob {
         strings.check(languages: [language], reference: model.config.language, diagnostics: &diagnostics)
         let html = PrintRenderer(plan: plan, config: model.config, templates: library,
                                  options: .init(largePrint: largePrint, printDate: today),
-                                 language: PageLanguage(code: language, config: model.config, strings: strings))
+                                 language: PageLanguage(code: language, config: model.config, strings: strings),
+                                 images: model.images)
             .render(diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else {
             return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])

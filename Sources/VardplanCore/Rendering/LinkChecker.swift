@@ -3,7 +3,8 @@
 /// a broken link in a general module shows once in the sorted diagnostics.
 public enum LinkChecker {
     /// The broken links of one diagnosis's texts, with their messages.
-    public static func broken(in diagnosis: Diagnosis) -> [(String, SourceLocation)] {
+    /// With `images`, the images of the texts are checked too (`ImageChecker`).
+    public static func broken(in diagnosis: Diagnosis, images: [String: ContentImage]? = nil) -> [(String, SourceLocation)] {
         var result: [(String, SourceLocation)] = []
         do {
             let resolver = LinkResolver(diagnosis: diagnosis)
@@ -21,11 +22,17 @@ public enum LinkChecker {
                     for step in section.steps {
                         documents.append(step.body)
                         documents.append(contentsOf: translated(step.translations))
+                        if let supplements = step.supplements {
+                            documents.append(contentsOf: (supplements.before + supplements.after).map(\.body))
+                        }
                     }
                 }
             }
             for document in documents {
+                if let images { result.append(contentsOf: ImageChecker.problems(in: document, images: images)) }
                 for link in document.links {
+                    // Images beside the file are checked by `ImageChecker`.
+                    if let images, ImageChecker.image(link.destination, from: link.location.path, in: images) != nil { continue }
                     if case .broken(let message) = resolver.resolve(link.destination, from: link.location.path) {
                         result.append((message, link.location))
                     }

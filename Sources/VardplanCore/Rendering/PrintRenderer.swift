@@ -31,9 +31,12 @@ public struct PrintRenderer: Sendable {
     let options: Options
     /// The patient's language: translations where they exist, else Swedish marked as such.
     let language: PageLanguage
+    /// The content's images, embedded where a text shows one.
+    let images: [String: ContentImage]
 
     public init(plan: PatientPlan, config: SiteConfig, templates: TemplateLibrary, options: Options,
-                language: PageLanguage? = nil) {
+                language: PageLanguage? = nil, images: [String: ContentImage] = [:]) {
+        self.images = images
         self.plan = plan
         self.config = config
         self.templates = templates
@@ -216,7 +219,9 @@ public struct PrintRenderer: Sendable {
         let printedModules = Set(plan.patientModules.map(\.module.id))
         let diagnosisID = plan.diagnosis.id
         return BodyRenderer.render(document, headingBase: headingBase, printLinkAddresses: true,
-                                   labels: inSwedish ? [:] : language.markdownLabels) { destination, location in
+                                   labels: inSwedish ? [:] : language.markdownLabels) { [images] destination, location in
+            // Images are embedded, so the printout stays one self-contained file.
+            if let image = ImageChecker.image(destination, from: location.path, in: images) { return image.dataURI ?? "" }
             guard case .page(let path, _) = resolver.resolve(destination, from: location.path) else { return nil }
             // Output paths are `<diagnosis>/<module>/<step>.html` or `<diagnosis>/<module>/index.html`.
             let parts = path.split(separator: "/").map(String.init)

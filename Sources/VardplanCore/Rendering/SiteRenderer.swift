@@ -87,6 +87,12 @@ public struct SiteRenderer: Sendable {
     /// The pages every site has: assets, start page, 404 and the sitemap of `pagePaths`.
     public func renderSharedPages(pagePaths: [String], _ state: inout RenderState) -> [OutputFile] {
         var files = assets
+        // Images, once, under `bilder/` (the pages in every language link to the same file).
+        for image in model.images.values.sorted(by: { $0.relativePath < $1.relativePath }) {
+            guard let bytes = image.bytes, ContentImage.fileExtension(image.relativePath).flatMap({ ContentImage.mediaTypes[$0] }) != nil
+            else { continue }
+            files.append(OutputFile(path: image.sitePath, bytes: bytes))
+        }
         for language in languages {
             files.append(renderStart(language, &state))
             files.append(renderNotFound(language, &state))
@@ -485,7 +491,10 @@ public struct SiteRenderer: Sendable {
     func renderBody(_ document: MarkdownDocument, page: String, headingBase: Int, language: PageLanguage,
                     inSwedish: Bool = false, resolver: LinkResolver) -> SafeHTML {
         BodyRenderer.render(document, headingBase: headingBase, printLinkAddresses: false,
-                            labels: inSwedish ? [:] : language.markdownLabels) { destination, location in
+                            labels: inSwedish ? [:] : language.markdownLabels) { [images = model.images] destination, location in
+            if let image = ImageChecker.image(destination, from: location.path, in: images) {
+                return SitePaths.relative(from: page, to: image.sitePath)
+            }
             switch resolver.resolve(destination, from: location.path) {
             case .page(let path, let fragment):
                 return SitePaths.relative(from: page, to: language.path(path)) + (fragment.map { "#" + $0 } ?? "")
