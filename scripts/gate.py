@@ -307,7 +307,8 @@ def find_page_types(site: Path) -> PageTypes:
             problems.append(f"no {kind} ({why})")
 
     add("start page", site / "index.html", "index.html")
-    diagnoses = sorted(p.parent for p in site.glob("*/index.html"))
+    # Diagnosis folders; the other languages' trees (en/, ar/: they have their own 404.html) aside.
+    diagnoses = sorted(p.parent for p in site.glob("*/index.html") if not (p.parent / "404.html").is_file())
     diagnosis = diagnoses[0] if diagnoses else None
     add("diagnosis page", diagnosis / "index.html" if diagnosis else None, "<diagnosis>/index.html")
     add("staff overview", diagnosis / "personal.html" if diagnosis else None, "<diagnosis>/personal.html")
