@@ -203,6 +203,8 @@ struct LanguageTests {
         #expect(html.contains("<p class=\"nurse-comment-title\">تعليق من ممرضتك المسؤولة</p>"))
         #expect(html.contains("counter(page) \" من \" counter(pages)"))
         #expect(html.contains("3 ديسمبر 2026"))
+        // A phone number keeps its digit groups in order in a right-to-left table.
+        #expect(html.contains("<td class=\"phone\" dir=\"ltr\">031-123 45 67</td>"))
     }
 
     @Test("an unknown language is an error at its position, with the site's languages")
