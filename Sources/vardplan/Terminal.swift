@@ -11,10 +11,34 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// Prints every diagnostic, sorted, to stderr.
+    /// Prints every diagnostic, sorted, to stderr; labels in colour on a terminal.
     static func report(_ diagnostics: Diagnostics) {
         guard !diagnostics.isEmpty else { return }
-        error(DiagnosticFormatter.format(diagnostics))
+        let text = DiagnosticFormatter.format(diagnostics)
+        error(colourOnStandardError ? coloured(text) : text)
+    }
+
+    /// Colour only on a terminal, never when piped, with `NO_COLOR` set or `TERM=dumb`.
+    static func usesColour(isTerminal: Bool, environment: [String: String]) -> Bool {
+        guard isTerminal else { return false }
+        if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
+        return environment["TERM"] != "dumb"
+    }
+
+    static let colourOnStandardError = usesColour(isTerminal: isatty(2) == 1,
+                                                  environment: ProcessInfo.processInfo.environment)
+
+    /// `error:` in bold red, `warning:` in bold yellow, `note:` in bold, on each line.
+    static func coloured(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            for (label, code) in [(": error: ", "1;31"), (": warning: ", "1;33"), (": note: ", "1")] {
+                if let range = line.range(of: label) {
+                    let word = label.dropFirst(2).dropLast(2)
+                    return line[..<range.lowerBound] + ": \u{1B}[\(code)m\(word):\u{1B}[0m " + line[range.upperBound...]
+                }
+            }
+            return String(line)
+        }.joined(separator: "\n")
     }
 
     /// `2 errors, 1 warning`.

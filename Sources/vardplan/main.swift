@@ -6,7 +6,7 @@ import VardplanCore
 /// Entry point: dispatches to a command and turns its result into an exit code
 /// (0 success, 1 problems in the input, 2 a mistake on the command line).
 let argv = Array(CommandLine.arguments.dropFirst())
-let commands = ["check", "build", "print", "manifest"]
+let commands = ["check", "build", "print", "manifest", "serve", "diff", "new"]
 
 func dispatch(_ argv: [String]) throws(UsageError) -> Int32 {
     guard let command = argv.first else {
@@ -19,6 +19,12 @@ func dispatch(_ argv: [String]) throws(UsageError) -> Int32 {
     case "build": return try BuildCommand.run(rest)
     case "print": return try PrintCommand.run(rest)
     case "manifest": return try ManifestCommand.run(rest)
+    case "serve": return try ServeCommand.run(rest)
+    case "diff": return try DiffCommand.run(rest)
+    case "new": return try NewCommand.run(rest)
+    case "--version", "version":
+        Terminal.out(Help.version)
+        return 0
     case "--help", "-h", "help":
         Terminal.out(Help.overview)
         return 0

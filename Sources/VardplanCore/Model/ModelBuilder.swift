@@ -17,7 +17,7 @@ public struct ModelBuilder {
     /// file about a diagnosis, step or section not loaded is skipped, not an error.
     public var partialContent = false
 
-    static let siteKeys = ["title", "language", "languages", "base_url", "phases", "rtl_languages"]
+    static let siteKeys = ["title", "language", "languages", "base_url", "phases", "rtl_languages", "readability"]
     static let diagnosisKeys = ["title", "version", "approved", "next_review", "publisher", "summary",
                                 "general_modules", "changes", "id", "aliases"]
     static let moduleKeys = ["title", "order", "active", "kind", "summary", "id", "aliases"]
@@ -100,6 +100,7 @@ public struct ModelBuilder {
         for (code, _) in reader.stringList("rtl_languages", diagnostics: &diagnostics) ?? [] where !config.rightToLeft.contains(code) {
             config.rightToLeft.append(code)
         }
+        config.readability = readReadability(reader, diagnostics: &diagnostics)
         return config
     }
 

@@ -18,6 +18,9 @@ public struct SiteConfig: Sendable {
     /// The translation languages: every site language but the national one.
     public var translationLanguages: [String] { languages.filter { $0 != language } }
 
+    /// Plain-language limits for `check` (`readability:`).
+    public var readability: ReadabilityLimits = .standard
+
     public static let defaultPhases = ["utredning", "diagnos", "behandling", "uppfoljning", "rehabilitering", "palliativ"]
 
     public init(title: String, language: String, languages: [String], baseURL: String?, phases: [String]) {

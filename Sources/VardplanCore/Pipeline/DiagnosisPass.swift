@@ -4,16 +4,17 @@
 /// stays that of a couple of diagnoses, however many the site has.
 ///
 /// The steps of general modules are parsed once and shared by every diagnosis.
-/// Diagnostics: those of `MarkdownParser` and `LinkChecker`.
+/// Diagnostics: those of `MarkdownParser`, `ReadabilityChecker` and `LinkChecker`.
 public enum DiagnosisPass {
     public static func run<Result: Sendable>(
         _ model: SiteModel, diagnostics: inout Diagnostics,
         visit: @Sendable (Diagnosis, inout Diagnostics) -> Result
     ) -> [Result] {
         let language = model.config.language
+        let limits = model.config.readability
         // General modules: parse their steps once.
         let generalSteps = model.generalModules.flatMap(\.steps)
-        let parsedGeneral = ParallelMap.map(generalSteps) { parse($0, language: language) }
+        let parsedGeneral = ParallelMap.map(generalSteps) { parse($0, language: language, limits: limits) }
         var generalBodies: [String: Step] = [:]
         for (step, parsed) in zip(generalSteps, parsedGeneral) {
             generalBodies[step.location.path] = parsed.step
@@ -32,7 +33,7 @@ public enum DiagnosisPass {
                         if isGeneral, let parsedStep = shared[step.location.path] {
                             complete.modules[m].sections[s].steps[t] = parsedStep
                         } else {
-                            let parsed = parse(step, language: language)
+                            let parsed = parse(step, language: language, limits: limits)
                             local.append(contentsOf: parsed.diagnostics)
                             complete.modules[m].sections[s].steps[t] = parsed.step
                         }
@@ -54,11 +55,14 @@ public enum DiagnosisPass {
         return results
     }
 
-    /// The step with its body and its translations' bodies parsed.
-    private static func parse(_ step: Step, language: String) -> (step: Step, diagnostics: Diagnostics) {
+    /// The step with its body and its translations' bodies parsed; the readability
+    /// check on the Swedish body.
+    private static func parse(_ step: Step, language: String, limits: ReadabilityLimits)
+        -> (step: Step, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         var parsed = step
         parsed.body = step.parseBody(language: language, diagnostics: &diagnostics)
+        ReadabilityChecker.check(parsed, limits: limits, diagnostics: &diagnostics)
         for (code, translation) in step.translations where !translation.bodyIsEmpty {
             parsed.translations[code]?.body = translation.parseBody(diagnostics: &diagnostics)
         }

@@ -95,7 +95,8 @@ public struct LinkResolver: Sendable {
         return String(path[..<slash])
     }
 
-    /// Joins a directory and a relative path, resolving `.` and `..`.
+    /// Joins a directory and a relative path, resolving `.` and `..`; an absolute
+    /// directory (`--content /srv/content`) stays absolute.
     static func normalize(_ directory: String, _ relative: String) -> String {
         var parts = directory.split(separator: "/").map(String.init)
         for part in relative.split(separator: "/") {
@@ -105,7 +106,7 @@ public struct LinkResolver: Sendable {
             default: parts.append(String(part))
             }
         }
-        return parts.joined(separator: "/")
+        return (directory.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 }
 

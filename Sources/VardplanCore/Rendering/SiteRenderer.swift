@@ -81,7 +81,13 @@ public struct SiteRenderer: Sendable {
 
     /// The pages of one diagnosis (its step bodies parsed).
     public func renderPages(of diagnosis: Diagnosis, _ state: inout RenderState) -> [OutputFile] {
-        languages.flatMap { renderDiagnosis(diagnosis, $0, &state) }
+        languages.flatMap { renderDiagnosis(diagnosis, $0, onlySteps: nil, &state) }
+    }
+
+    /// The pages of one diagnosis with only the step pages of `onlySteps` (ids): what
+    /// the preview renders when nothing but those steps' bodies changed.
+    public func renderPages(of diagnosis: Diagnosis, onlySteps: Set<String>, _ state: inout RenderState) -> [OutputFile] {
+        languages.flatMap { renderDiagnosis(diagnosis, $0, onlySteps: onlySteps, &state) }
     }
 
     /// The pages every site has: assets, start page, 404 and the sitemap of `pagePaths`.
@@ -159,7 +165,8 @@ public struct SiteRenderer: Sendable {
         assets.first { $0.path == SitePaths.stylesheet }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
     }
 
-    private func renderDiagnosis(_ diagnosis: Diagnosis, _ language: PageLanguage, _ state: inout RenderState) -> [OutputFile] {
+    private func renderDiagnosis(_ diagnosis: Diagnosis, _ language: PageLanguage, onlySteps: Set<String>?,
+                                 _ state: inout RenderState) -> [OutputFile] {
         var files: [OutputFile] = []
         let resolver = LinkResolver(diagnosis: diagnosis)
         let diagnosisPath = language.path(SitePaths.diagnosis(diagnosis.id))
@@ -244,6 +251,7 @@ public struct SiteRenderer: Sendable {
                               ].merging(pager(previous.map(neighbour), next.map(neighbour))) { a, _ in a }, &state))
         }
         for (index, (module, step)) in allSteps.enumerated() {
+            if let onlySteps, !onlySteps.contains(step.id) { continue }
             let nationalStepPath = SitePaths.step(diagnosis.id, module.id, step.id)
             let stepPath = language.path(nationalStepPath)
             let modulePath = language.path(SitePaths.module(diagnosis.id, module.id))
@@ -313,6 +321,7 @@ public struct SiteRenderer: Sendable {
                                 "region": step.regionName.map(TemplateValue.text) ?? .null,
                                 "supplement_count": .int((step.supplements?.before.count ?? 0) + (step.supplements?.after.count ?? 0)),
                                 "visible": .bool(step.visibleByDefault),
+                                "lix": .int(ReadabilityChecker.index(of: step.body).rounded),
                                 "href": .text(SitePaths.relative(from: path, to: SitePaths.step(diagnosis.id, module.id, step.id))),
                             ])
                         }),

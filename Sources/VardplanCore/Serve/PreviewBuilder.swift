@@ -1,0 +1,269 @@
+/// Builds the site for the preview into memory and, after a change, rebuilds only
+/// what the change touches:
+///
+/// - only the bodies of steps of one diagnosis (their front matter and every other
+///   file of the diagnosis as before) → those step pages and the diagnosis's
+///   overview pages (diagnosis, modules, staff overview with its LIX column);
+/// - any other file inside one diagnosis's folder (a step's front matter, a section
+///   or module) → that diagnosis alone: its folder is loaded again, only the step
+///   files whose bytes changed are parsed again, and its pages are rendered again;
+/// - `site.yaml`, `general/`, a `_diagnosis.md` (the start page lists diagnoses), a
+///   template or an asset, a new or removed diagnosis, or errors elsewhere →
+///   everything (step bodies whose files did not change are still not parsed again).
+///
+/// With a manifest, the site is the one diagnosis as that patient sees it
+/// (`ManifestPreview`), rebuilt whole on any change (it is one diagnosis).
+///
+/// Diagnostics: those of `ContentPipeline`, `TemplateFolderLoader` and the renderer
+/// (as `build` reports them), and with a manifest those of `ManifestReader` and
+/// `PlanResolver`.
+public final class PreviewBuilder: @unchecked Sendable {
+    public struct Settings: Sendable {
+        /// The content folder as the user named it (paths in messages start with it).
+        public var content: String
+        public var templates: String
+        public var today: SimpleDate
+        /// A manifest to preview the site as one patient sees it.
+        public var manifest: String?
+
+        public init(content: String, templates: String, today: SimpleDate, manifest: String? = nil) {
+            self.content = content
+            self.templates = templates
+            self.today = today
+            self.manifest = manifest
+        }
+    }
+
+    /// What a build or rebuild gave.
+    public struct Outcome: Sendable {
+        /// Every page of the site after this build (the last good pages kept for
+        /// assets when there are errors).
+        public var pages: [String: [UInt8]]
+        public var diagnostics: Diagnostics
+        /// What was rebuilt: `everything` or `diagnosis 'brostcancer'`.
+        public var scope: String
+        public var pagesRendered: Int
+    }
+
+    /// A step file's parse, kept while its bytes stay the same.
+    private struct ParsedBody {
+        var bytes: [UInt8]
+        var body: MarkdownDocument
+        var diagnostics: Diagnostics
+    }
+
+    public let settings: Settings
+    private var bodies: [String: ParsedBody] = [:]
+    private var pages: [String: [UInt8]] = [:]
+    private var diagnostics = Diagnostics()
+    /// Diagnosis folder name → the diagnosis's id, from the last full build.
+    private var diagnosisIDs: [String: String] = [:]
+    private var hasSharedPages = false
+    /// Diagnosis id → a hash of everything in its folder but step bodies.
+    private var structures: [String: String] = [:]
+
+    public init(settings: Settings) {
+        self.settings = settings
+    }
+
+    /// Builds everything.
+    public func buildAll() -> Outcome {
+        let result = build(onlyDiagnosis: nil)
+        diagnostics = result.diagnostics
+        diagnosisIDs = result.diagnosisIDs
+        // A build with errors rendered nothing: the next one renders whole diagnoses.
+        structures = result.diagnostics.hasErrors ? [:] : result.structures
+        if !result.diagnostics.hasErrors {
+            pages = result.pages
+            hasSharedPages = true
+        }
+        return Outcome(pages: pages, diagnostics: diagnostics, scope: "everything", pagesRendered: result.pages.count)
+    }
+
+    /// Rebuilds after `changed` (paths labelled `content/…`, `templates/…` or
+    /// `manifest`, as `FolderWatcher` reports them).
+    public func rebuild(changed: [String]) -> Outcome {
+        if changed.contains("content/site.yaml") { bodies = [:] }  // the readability limits may have changed
+        guard settings.manifest == nil, hasSharedPages, let folder = Self.onlyDiagnosisFolder(changed),
+              let id = diagnosisIDs[folder] else {
+            return buildAll()
+        }
+        // Errors outside this diagnosis would keep the site down whatever it does.
+        let prefix = joinPath(settings.content, "diagnoses/" + folder + "/")
+        let inside: (Diagnostic) -> Bool = { $0.location?.path.hasPrefix(prefix) ?? false }
+        guard !diagnostics.all.contains(where: { $0.severity == .error && !inside($0) }) else { return buildAll() }
+
+        let result = build(onlyDiagnosis: ContentID.fromName(folder))
+        guard result.diagnosisIDs[folder] == id else { return buildAll() }
+        var merged = Diagnostics()
+        var seen = Set<Diagnostic>()
+        for item in diagnostics.all where !inside(item) {
+            merged.append(item)
+            seen.insert(item)
+        }
+        for item in result.diagnostics.all where inside(item) || (!seen.contains(item) && item.location?.path.hasPrefix(settings.templates) == true) {
+            merged.append(item)
+        }
+        diagnostics = merged
+        structures[id] = merged.hasErrors ? nil : result.structures[id]
+        if !merged.hasErrors {
+            let pagePrefix = id + "/"
+            if result.onlySteps == nil { pages = pages.filter { !$0.key.hasPrefix(pagePrefix) } }
+            for (path, bytes) in result.pages where path.hasPrefix(pagePrefix) { pages[path] = bytes }
+        }
+        let scope = result.onlySteps.map { "\($0.count == 1 ? "1 step" : "\($0.count) steps") of '\(id)'" } ?? "diagnosis '\(id)'"
+        return Outcome(pages: pages, diagnostics: diagnostics, scope: scope, pagesRendered: result.pages.count)
+    }
+
+    /// The diagnosis folder every change is inside, when the changes touch only one
+    /// diagnosis's modules, sections and steps.
+    static func onlyDiagnosisFolder(_ changed: [String]) -> String? {
+        var folder: String?
+        for path in changed {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count >= 5, parts[0] == "content", parts[1] == "diagnoses" else { return nil }
+            if parts.count == 4 || parts[3] == Substring(ContentLoader.diagnosisFile) { return nil }
+            let name = String(parts[2])
+            if let known = folder, known != name { return nil }
+            folder = name
+        }
+        return folder
+    }
+
+    // MARK: - One build
+
+    private struct Built {
+        var pages: [String: [UInt8]]
+        var diagnostics: Diagnostics
+        var diagnosisIDs: [String: String]
+        var structures: [String: String] = [:]
+        /// Set when only these steps' bodies changed and only their pages were rendered.
+        var onlySteps: Set<String>?
+    }
+
+    private func build(onlyDiagnosis: String?) -> Built {
+        var diagnostics = Diagnostics()
+        var manifestDiagnosis: String?
+        var manifest: Manifest?
+        if let path = settings.manifest {
+            if let bytes = FileIO.read(path) {
+                manifest = ManifestReader.read(SourceFile(path: path, bytes: bytes), diagnostics: &diagnostics)
+                manifestDiagnosis = manifest?.diagnosis.value
+            } else {
+                diagnostics.error("cannot read the manifest; check that the file exists", at: SourceLocation(path: path, line: 1, column: 1))
+            }
+        }
+        let tree = ContentLoader(fileSystem: DiskFileSystem(root: settings.content), displayRoot: settings.content,
+                                 onlyDiagnosis: onlyDiagnosis ?? manifestDiagnosis).load(diagnostics: &diagnostics)
+        let templates = TemplateFolderLoader(fileSystem: DiskFileSystem(root: settings.templates), displayRoot: settings.templates)
+            .loadAll(required: SiteRenderer.requiredTemplates, diagnostics: &diagnostics)
+        guard var model = ModelBuilder(today: settings.today, parseStepBodies: false, countsWords: false).build(tree, diagnostics: &diagnostics) else {
+            return Built(pages: [:], diagnostics: diagnostics, diagnosisIDs: [:])
+        }
+        var ids: [String: String] = [:]
+        for diagnosis in model.diagnoses {
+            let parts = diagnosis.location.path.split(separator: "/")
+            if parts.count >= 2 { ids[String(parts[parts.count - 2])] = diagnosis.id }
+        }
+        if let manifest {
+            let checked = model.config
+            guard let plan = PlanResolver(model: model, today: settings.today).resolve(manifest, diagnostics: &diagnostics) else {
+                return Built(pages: [:], diagnostics: diagnostics, diagnosisIDs: ids)
+            }
+            model = SiteModel(config: checked, diagnoses: [ManifestPreview.diagnosis(plan)], generalModules: [])
+        }
+        let reparsed = parseBodies(&model, diagnostics: &diagnostics)
+        let structures = manifest == nil ? Self.structures(of: model, files: tree.allFiles) : [:]
+        var onlySteps: Set<String>?
+        if onlyDiagnosis != nil, let diagnosis = model.diagnoses.first, let structure = structures[diagnosis.id],
+           self.structures[diagnosis.id] == structure {
+            onlySteps = Set(diagnosis.steps.filter { reparsed.contains($0.location.path) }.map(\.id))
+        }
+        for diagnosis in model.diagnoses {
+            for (message, location) in LinkChecker.broken(in: diagnosis) where manifest == nil {
+                diagnostics.error(message, at: location)
+            }
+        }
+        if let manifest { model.diagnoses = model.diagnoses.map { ManifestPreview.addComments(manifest, to: $0) } }
+        guard !diagnostics.hasErrors else {
+            return Built(pages: [:], diagnostics: diagnostics, diagnosisIDs: ids, structures: structures)
+        }
+
+        let renderOnly = onlySteps
+        let renderer = SiteRenderer(model: model, templates: templates.library, assets: templates.assets, options: .init())
+        let rendered = ParallelMap.map(model.diagnoses, minimumCount: 2) { diagnosis -> ([OutputFile], SiteRenderer.RenderState) in
+            var state = renderer.makeState()
+            let files = renderOnly.map { renderer.renderPages(of: diagnosis, onlySteps: $0, &state) }
+                ?? renderer.renderPages(of: diagnosis, &state)
+            return (files, state)
+        }
+        var state = renderer.makeState()
+        var files: [OutputFile] = []
+        for (pagesOfOne, stateOfOne) in rendered {
+            files.append(contentsOf: pagesOfOne)
+            state.merge(stateOfOne)
+        }
+        if onlyDiagnosis == nil {
+            files.append(contentsOf: renderer.renderSharedPages(pagePaths: files.map(\.path), &state))
+            diagnostics.append(contentsOf: renderer.finish(state))
+        } else {
+            diagnostics.append(contentsOf: state.diagnostics)
+        }
+        var pages: [String: [UInt8]] = [:]
+        for file in files { pages[file.path] = file.bytes }
+        return Built(pages: pages, diagnostics: diagnostics, diagnosisIDs: ids, structures: structures, onlySteps: onlySteps)
+    }
+
+    /// For each diagnosis, a hash of its folder's files with step bodies left out: when
+    /// it is unchanged, only step bodies changed.
+    static func structures(of model: SiteModel, files: [SourceFile]) -> [String: String] {
+        var bodyStart: [String: Int] = [:]
+        for diagnosis in model.diagnoses { for step in diagnosis.steps { bodyStart[step.location.path] = step.bodyRange.lowerBound } }
+        var result: [String: String] = [:]
+        for diagnosis in model.diagnoses {
+            let path = diagnosis.location.path
+            guard let slash = path.lastIndex(of: "/") else { continue }
+            let folder = String(path[...slash])
+            var hash = InputFingerprint()
+            for file in files where file.path.hasPrefix(folder) {
+                hash.add(file.path)
+                if let start = bodyStart[file.path] { hash.add(Array(file.bytes[..<start])) } else { hash.add(file.bytes) }
+            }
+            result[diagnosis.id] = hash.hex
+        }
+        return result
+    }
+
+    /// Parses the step bodies of the model, reusing the parse of every file whose
+    /// bytes did not change; adds their Markdown and readability diagnostics once per file.
+    /// Returns the paths of the step files parsed again.
+    @discardableResult
+    private func parseBodies(_ model: inout SiteModel, diagnostics: inout Diagnostics) -> Set<String> {
+        let language = model.config.language, limits = model.config.readability
+        var unique: [String: Step] = [:]
+        for diagnosis in model.diagnoses { for step in diagnosis.steps { unique[step.location.path] = step } }
+        let known = bodies
+        let toParse = unique.values.filter { known[$0.location.path]?.bytes != $0.source.bytes }
+            .sorted { $0.location.path < $1.location.path }
+        let parsed = ParallelMap.map(toParse) { step -> ParsedBody in
+            var local = Diagnostics()
+            var complete = step
+            complete.body = step.parseBody(language: language, diagnostics: &local)
+            ReadabilityChecker.check(complete, limits: limits, diagnostics: &local)
+            return ParsedBody(bytes: step.source.bytes, body: complete.body, diagnostics: local)
+        }
+        for (step, body) in zip(toParse, parsed) { bodies[step.location.path] = body }
+        for path in unique.keys.sorted() { diagnostics.append(contentsOf: bodies[path]!.diagnostics) }
+        for d in model.diagnoses.indices {
+            for m in model.diagnoses[d].modules.indices {
+                for s in model.diagnoses[d].modules[m].sections.indices {
+                    for t in model.diagnoses[d].modules[m].sections[s].steps.indices {
+                        let path = model.diagnoses[d].modules[m].sections[s].steps[t].location.path
+                        model.diagnoses[d].modules[m].sections[s].steps[t].body = bodies[path]!.body
+                    }
+                }
+            }
+        }
+        return Set(toParse.map(\.location.path))
+    }
+}
