@@ -211,7 +211,8 @@ class PageParser(HTMLParser):
             self._in_style = True
         if tag in SKIPPED_TEXT:
             self._skip.append(tag)
-        if tag == "h4" and a.get("id", "").startswith("rubrik-steg-"):
+        # A step's heading is an h4, or an h3 when it stands for its section too (one heading once).
+        if tag in ("h3", "h4") and a.get("id", "").startswith("rubrik-steg-"):
             self._heading = (a["id"][len("rubrik-steg-"):], [])
 
     def handle_endtag(self, tag: str) -> None:
@@ -220,7 +221,7 @@ class PageParser(HTMLParser):
         if tag in SKIPPED_TEXT and tag in self._skip:
             while self._skip and self._skip.pop() != tag:
                 pass
-        if tag == "h4" and self._heading is not None:
+        if tag in ("h3", "h4") and self._heading is not None:
             step_id, parts = self._heading
             self.step_titles.append((step_id, normalise("".join(parts))))
             self._heading = None

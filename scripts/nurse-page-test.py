@@ -78,11 +78,12 @@ class StepTitles(HTMLParser):
         self._open: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
-        if tag == "h4" and dict(attrs).get("id", "").startswith("rubrik-steg-"):
+        # A step's heading: an h4, or an h3 when it stands for its section too (one heading once).
+        if tag in ("h3", "h4") and dict(attrs).get("id", "").startswith("rubrik-steg-"):
             self._open = []
 
     def handle_endtag(self, tag):
-        if tag == "h4" and self._open is not None:
+        if tag in ("h3", "h4") and self._open is not None:
             self.titles.append(normalise("".join(self._open)))
             self._open = None
 
@@ -170,7 +171,7 @@ class Browser:
 
     def visible_step_titles(self) -> list[str]:
         return [normalise(t) for t in self.js(
-            "return Array.from(document.querySelectorAll('#utskrift main article.step h4'))"
+            "return Array.from(document.querySelectorAll('#utskrift main article.step [id^=\"rubrik-steg-\"]'))"
             ".filter(h => h.offsetParent !== null).map(h => h.textContent);")]
 
     def close(self) -> None:

@@ -1,57 +1,117 @@
 import Foundation
+import VardplanCore
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Turns a printout into a PDF with headless Chromium, or WeasyPrint, when one is
-/// installed. The HTML goes through a private temporary folder (0700, files 0600,
-/// Chromium's profile inside it) that is removed after, and on SIGINT, SIGTERM or
-/// SIGHUP together with the engine's whole process group (`PrivateTemporaries`).
+/// Turns a printout into a PDF with headless Chromium, with page numbers in the table
+/// of contents and after in-document references, bookmarks for modules, sections and
+/// steps, the title, language and author set, and tags kept.
+///
+/// Chromium has no `target-counter`, so the printout is laid out, each heading's page is
+/// read back from the PDF's named destinations (`pdfinfo -dests`, poppler-utils), and it
+/// is laid out again with those numbers until they agree (`PageNumbers`); at most
+/// `maximumLayouts` times, else it is printed without page numbers and a warning.
+///
+/// WeasyPrint is not used: it writes untagged PDFs (a screen reader cannot follow them),
+/// drops the flex-laid "Namn:" line, and would need a second way to number pages.
+///
+/// The HTML goes through a private temporary folder (0700, files 0600, Chromium's
+/// profile inside it) that is removed after, and on SIGINT, SIGTERM or SIGHUP together
+/// with the engine's whole process group (`PrivateTemporaries`).
 enum PDFPrinter {
     struct Failure: Error {
         var message: String
     }
 
-    static let chromiumNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
-
-    /// The engine to use, if one is installed: its kind and executable.
-    static func engine() -> (kind: String, executable: String)? {
-        if let chromium = chromiumNames.lazy.compactMap(find).first { return ("chromium", chromium) }
-        return find("weasyprint").map { ("weasyprint", $0) }
+    /// What one PDF is made from: the printout for given page numbers, the headings
+    /// whose pages must agree, and the author for the PDF's metadata.
+    struct Document {
+        var render: (PageNumbers?) -> String?
+        var headingIDs: [String]
+        var author: String
     }
 
-    static let missingEngine = Failure(message: "no PDF engine found; install headless Chromium (apt-get install chromium) or WeasyPrint (apt-get install weasyprint), or leave out --pdf to get HTML")
+    static let chromiumNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+    static let maximumLayouts = 4
 
-    static func print(html: String, to output: String) throws {
-        guard let (kind, executable) = engine() else { throw missingEngine }
+    /// Chromium and pdfinfo, if both are installed.
+    static func engine() -> (chromium: String, pdfinfo: String)? {
+        guard let chromium = chromiumNames.lazy.compactMap(find).first, let pdfinfo = find("pdfinfo") else { return nil }
+        return (chromium, pdfinfo)
+    }
+
+    /// Why there is no engine, and what to install.
+    static var missingEngine: Failure {
+        if chromiumNames.lazy.compactMap(find).first != nil {
+            return Failure(message: "--pdf reads the page numbers back with pdfinfo, which is not installed; install poppler-utils (apt-get install poppler-utils), or leave out --pdf to get HTML")
+        }
+        if find("weasyprint") != nil {
+            return Failure(message: "--pdf needs headless Chromium; WeasyPrint is no longer used, as it writes untagged PDFs without page numbers or bookmarks; install Chromium (apt-get install chromium poppler-utils), or leave out --pdf to get HTML")
+        }
+        return Failure(message: "no PDF engine found; install headless Chromium and poppler-utils (apt-get install chromium poppler-utils), or leave out --pdf to get HTML")
+    }
+
+    /// Makes the PDF; returns a warning for the terminal when the page numbers had to be
+    /// left out.
+    static func print(_ document: Document, to output: String) throws -> String? {
+        guard let (chromium, pdfinfo) = engine() else { throw missingEngine }
         let folder = try PrivateTemporaries.makeFolder()
         defer { PrivateTemporaries.removeFolder(folder) }
         let page = folder + "/plan.html"
         let pdf = folder + "/plan.pdf"
-        try PrivateTemporaries.guarded { try PrivateFile.create(page, bytes: Array(html.utf8)) }
-        let arguments: [String]
-        if kind == "chromium" {
-            arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+        let destinations = folder + "/destinations.txt"
+        let arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                         "--generate-pdf-document-outline",
                          "--user-data-dir=" + folder + "/profile",
                          "--print-to-pdf=" + pdf, URL(fileURLWithPath: page).absoluteString]
-        } else {
-            arguments = [page, pdf]
-        }
         // The engine's own temporary files (Chromium's org.chromium.* folders with its
         // singleton socket) go inside the private folder too, so a kill leaves none
         // behind — unless that makes a socket path longer than Linux allows (108 bytes).
         let engineTemporary: String? = folder.utf8.count + "/org.chromium.Chromium.XXXXXX/SingletonSocket".utf8.count < 100 ? folder : nil
-        let status = try run(executable, arguments, temporary: engineTemporary)
-        guard status == 0, let bytes = FileManager.default.contents(atPath: pdf), !bytes.isEmpty else {
-            throw Failure(message: "\((executable as NSString).lastPathComponent) could not make the PDF (exit \(status)); try without --pdf and print the HTML from a browser")
+
+        func layout(_ numbers: PageNumbers?) throws -> [UInt8] {
+            guard let html = document.render(numbers) else { throw Failure(message: "the printout could not be rendered again") }
+            try? FileManager.default.removeItem(atPath: page)
+            try? FileManager.default.removeItem(atPath: pdf)
+            try PrivateTemporaries.guarded { try PrivateFile.create(page, bytes: Array(html.utf8)) }
+            let status = try run(chromium, arguments, temporary: engineTemporary)
+            guard status == 0, let bytes = FileManager.default.contents(atPath: pdf), !bytes.isEmpty else {
+                throw Failure(message: "\((chromium as NSString).lastPathComponent) could not make the PDF (exit \(status)); try without --pdf and print the HTML from a browser")
+            }
+            return [UInt8](bytes)
         }
-        try PrivateFile.write([UInt8](bytes), to: output)
+        func pages() throws -> [String: Int] {
+            try? FileManager.default.removeItem(atPath: destinations)
+            let status = try run(pdfinfo, ["-dests", pdf], temporary: nil, standardOutput: destinations)
+            guard status == 0, let data = FileManager.default.contents(atPath: destinations) else {
+                throw Failure(message: "pdfinfo could not read the PDF's pages (exit \(status))")
+            }
+            return PageNumbers.parse(destinations: String(decoding: data, as: UTF8.self)).restricted(to: document.headingIDs)
+        }
+
+        var numbers = PageNumbers.firstLayout
+        var bytes: [UInt8] = []
+        var warning: String?
+        var settled = false
+        for _ in 1...maximumLayouts {
+            bytes = try layout(numbers)
+            let found = try pages()
+            if found == numbers.restricted(to: document.headingIDs) { settled = true; break }
+            numbers = PageNumbers(pages: found)
+        }
+        if !settled {
+            bytes = try layout(nil)
+            warning = "the page numbers did not settle after \(maximumLayouts) layouts; the PDF has none (the table of contents and references show no page)"
+        }
+        try PrivateFile.write(PDFAuthor.adding(document.author, to: bytes) ?? bytes, to: output)
+        return warning
     }
 
     /// Runs the engine in a process group of its own (so a signal can kill all of it),
     /// with default signal handling, its output discarded and `TMPDIR` set to
     /// `temporary` when given. Returns its exit status.
-    private static func run(_ executable: String, _ arguments: [String], temporary: String?) throws -> Int32 {
+    private static func run(_ executable: String, _ arguments: [String], temporary: String?, standardOutput: String? = nil) throws -> Int32 {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -69,7 +129,7 @@ enum PDFPrinter {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, standardOutput ?? "/dev/null", standardOutput == nil ? O_WRONLY : O_WRONLY | O_CREAT | O_EXCL, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
 
         var environment = ProcessInfo.processInfo.environment

@@ -14,7 +14,7 @@ enum PrintCommand {
         .init(name: "output", short: "o", takesValue: true, help: "file to write (default: the manifest's name with .html or .pdf)"),
         .init(name: "out-dir", takesValue: true, help: "print every manifest given into this folder, as <manifest name>.html (or .pdf)"),
         .init(name: "large-print", takesValue: false, help: "large print: body text of at least 16 pt"),
-        .init(name: "pdf", takesValue: false, help: "write a PDF through headless Chromium or WeasyPrint"),
+        .init(name: "pdf", takesValue: false, help: "write a PDF through headless Chromium, with page numbers and bookmarks (needs chromium and poppler-utils)"),
         .init(name: "content", takesValue: true, help: "content folder (default: content)"),
         .init(name: "templates", takesValue: true, help: "templates folder (default: templates)"),
         .init(name: "site-output", takesValue: true, help: "the public site's folder, never written to (default: output)"),
@@ -129,7 +129,12 @@ enum PrintCommand {
         }
         do {
             if settings.pdf {
-                try PDFPrinter.print(html: html, to: output)
+                let document = PDFPrinter.Document(
+                    render: { numbers in numbers == nil ? html : settings.job.print(manifest: file, pageNumbers: numbers).html },
+                    headingIDs: result.headingIDs, author: result.author)
+                if let warning = try PDFPrinter.print(document, to: output) {
+                    Terminal.error("\(manifest): warning: \(warning)")
+                }
             } else {
                 try PrivateFile.write(Array(html.utf8), to: output)
             }

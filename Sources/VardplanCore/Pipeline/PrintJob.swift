@@ -8,6 +8,11 @@ public final class PrintJob {
         public var html: String?
         public var diagnostics: Diagnostics
         public var visibleStepTitles: [String]
+        /// The ids of the headings the table of contents links to, in order: the ones
+        /// whose pages a PDF's layout must agree on (`PageNumbers`).
+        public var headingIDs: [String] = []
+        /// The printout's author for the PDF's metadata: the national text's publisher.
+        public var author: String = ""
     }
 
     /// One diagnosis's content as loaded for printing, with the errors that block it.
@@ -43,12 +48,18 @@ public final class PrintJob {
         self.templateErrors = templateDiagnostics.all.filter { $0.severity == .error }
     }
 
-    /// One manifest in, one printout out.
+    /// One manifest in, one printout out; with `pageNumbers`, the pages of a previous
+    /// layout in the table of contents and after in-document references.
     ///
     /// Diagnostics: those of `ContentPipeline` (errors only: content warnings are the
     /// editors' business), `ManifestReader`, `PlanResolver` and the templates, loading
     /// and rendering alike; any error means no printout.
     public func print(manifest file: SourceFile) -> Result {
+        print(manifest: file, pageNumbers: nil)
+    }
+
+    /// One manifest in, one printout out, with the page numbers of a previous layout.
+    public func print(manifest file: SourceFile, pageNumbers: PageNumbers?) -> Result {
         var diagnostics = Diagnostics()
         let manifest = ManifestReader.read(file, diagnostics: &diagnostics)
         let loaded = manifest.map { content(for: $0.diagnosis.value) }
@@ -82,14 +93,23 @@ public final class PrintJob {
                                     cache: &loadedContent[diagnosis, default: LoadedContent(model: nil, errors: [])].bodies)
         strings.check(languages: [language], reference: model.config.language, diagnostics: &diagnostics)
         let html = PrintRenderer(plan: plan, config: model.config, templates: library,
-                                 options: .init(largePrint: largePrint, printDate: today),
+                                 options: .init(largePrint: largePrint, printDate: today, pageNumbers: pageNumbers),
                                  language: PageLanguage(code: language, config: model.config, strings: strings),
                                  images: model.images)
             .render(diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else {
             return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
         }
-        return Result(html: html, diagnostics: diagnostics, visibleStepTitles: plan.visibleSteps.map(\.step.title))
+        var headings: [String] = []
+        for module in plan.patientModules {
+            headings.append("rubrik-modul-" + module.module.id)
+            for section in module.visibleSections {
+                if !PrintRenderer.headingOnce(section.section) { headings.append("avsnitt-" + section.section.id) }
+                headings += section.visibleSteps.map { "rubrik-steg-" + $0.step.id }
+            }
+        }
+        return Result(html: html, diagnostics: diagnostics, visibleStepTitles: plan.visibleSteps.map(\.step.title),
+                      headingIDs: headings, author: plan.diagnosis.publisher)
     }
 
     /// Only the manifest's diagnosis is loaded (once per job), and no step body is

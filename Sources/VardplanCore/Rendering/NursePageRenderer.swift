@@ -60,7 +60,7 @@ public struct NursePageRenderer: Sendable {
     func context(staffHref: String) -> [String: TemplateValue] {
         // The print date is the browser's: the script puts it in (the page is the same every day).
         let printout = PrintRenderer(plan: everythingShown(), config: config, templates: templates,
-                                     options: .init(largePrint: false, printDate: diagnosis.approved),
+                                     options: .init(largePrint: false, printDate: diagnosis.approved, tailoring: true),
                                      language: PageLanguage(code: config.language, config: config, strings: strings)).context()
         guard case .object(var fields) = printout else { return [:] }
         fields["tailoring"] = .bool(true)

@@ -9,10 +9,19 @@ public struct PrintRenderer: Sendable {
         public var largePrint: Bool
         /// The date printed in the footer.
         public var printDate: SimpleDate
+        /// The pages of the headings, when known (a PDF's layout): shown in the table of
+        /// contents and after in-document references. Nil: no page numbers at all.
+        public var pageNumbers: PageNumbers?
 
-        public init(largePrint: Bool = false, printDate: SimpleDate) {
+        /// For the nurse's page: every reference carries the note for when its target is
+        /// hidden, hidden until the page's script shows it.
+        public var tailoring: Bool
+
+        public init(largePrint: Bool = false, printDate: SimpleDate, pageNumbers: PageNumbers? = nil, tailoring: Bool = false) {
             self.largePrint = largePrint
             self.printDate = printDate
+            self.pageNumbers = pageNumbers
+            self.tailoring = tailoring
         }
     }
 
@@ -64,16 +73,22 @@ public struct PrintRenderer: Sendable {
                 "id": .text(module.module.id),
                 "title": .text(moduleTitle.text),
                 "title_lang": moduleTitle.langValue,
-                "anchor": .text("modul-" + module.module.id),
+                "anchor": .text("rubrik-modul-" + module.module.id),
+                "page": page("rubrik-modul-" + module.module.id),
                 "sections": .list(module.visibleSections.map { section in
                     let sectionTitle = language.pick(section.section.title, section.section.translations) { $0.title }
                     return .object([
+                        "id": .text(section.section.id),
                         "title": .text(sectionTitle.text),
                         "title_lang": sectionTitle.langValue,
+                        "anchor": .text("avsnitt-" + section.section.id),
+                        "page": page("avsnitt-" + section.section.id),
+                        "merged": .bool(Self.headingOnce(section.section)),
                         "steps": .list(section.visibleSteps.map { step in
                             let title = language.pick(step.step.title, step.step.translations) { $0.title }
                             return .object(["id": .text(step.step.id), "title": .text(title.text), "title_lang": title.langValue,
-                                            "anchor": .text("steg-" + step.step.id)])
+                                            "anchor": .text("rubrik-steg-" + step.step.id),
+                                            "page": page("rubrik-steg-" + step.step.id)])
                         }),
                     ])
                 }),
@@ -93,10 +108,12 @@ public struct PrintRenderer: Sendable {
                 "comments": comments(module.comments),
                 "sections": .list(module.visibleSections.map { section in
                     let sectionTitle = language.pick(section.section.title, section.section.translations) { $0.title }
+                    let merged = Self.headingOnce(section.section)
                     return .object([
                         "id": .text(section.section.id),
                         "title": .text(sectionTitle.text),
                         "title_lang": sectionTitle.langValue,
+                        "merged": .bool(merged),
                         "steps": .list(section.visibleSteps.map { step in
                             let title = language.pick(step.step.title, step.step.translations) { $0.title }
                             let translated = language.isNational ? nil : step.step.translations[language.code]?.body
@@ -104,7 +121,7 @@ public struct PrintRenderer: Sendable {
                                 "id": .text(step.step.id),
                                 "title": .text(title.text),
                                 "title_lang": title.langValue,
-                                "body": .html(body(translated ?? step.step.body, headingBase: 4, resolver: resolver,
+                                "body": .html(body(translated ?? step.step.body, headingBase: merged ? 3 : 4, resolver: resolver,
                                                    visible: visibleStepIDs, inSwedish: !language.isNational && translated == nil)),
                                 "body_lang": !language.isNational && translated == nil ? .text(config.language) : .null,
                                 "only_in_national_language": .bool(!language.isNational && translated == nil),
@@ -145,6 +162,7 @@ public struct PrintRenderer: Sendable {
             "welcome_lang": manifest.welcome != nil && !language.isNational ? .text(config.language) : .null,
             "site_title": .text(config.title),
             "large_print": .bool(options.largePrint),
+            "page_numbers": .bool(options.pageNumbers != nil),
             "diagnosis": .object([
                 "title": .text(diagnosisTitle.text),
                 "title_lang": diagnosisTitle.langValue,
@@ -164,6 +182,18 @@ public struct PrintRenderer: Sendable {
             "toc": .list(toc),
             "modules": .list(moduleValues),
         ])
+    }
+
+    /// The page of a heading as text for the template, or null without page numbers.
+    private func page(_ id: String) -> TemplateValue {
+        options.pageNumbers?.page(of: id).map { .text(String($0)) } ?? .null
+    }
+
+    /// A section that holds one step with the section's own title prints its heading
+    /// once: the step's, at the section's level. Decided on the content (every step of
+    /// the section, shown or not), so a printout and the nurse's page agree.
+    static func headingOnce(_ section: Section) -> Bool {
+        section.steps.count == 1 && section.steps[0].title.trimmingSpaces == section.title.trimmingSpaces
     }
 
     /// A nurse's text as paragraphs: blank lines separate them, line breaks inside
@@ -212,26 +242,38 @@ public struct PrintRenderer: Sendable {
     }
 
     /// A step body for paper: link addresses printed; links to steps and modules in
-    /// this printout become in-document anchors; links to ones not printed lose their
-    /// link and keep their text.
+    /// this printout become in-document anchors with their page when known; links to
+    /// ones not printed keep their text and say where to find them (`PrintReferences`).
+    /// Images are embedded, so the printout stays one self-contained file.
     private func body(_ document: MarkdownDocument, headingBase: Int, resolver: LinkResolver, visible: Set<String>,
                       inSwedish: Bool = false) -> SafeHTML {
         let printedModules = Set(plan.patientModules.map(\.module.id))
         let diagnosisID = plan.diagnosis.id
-        return BodyRenderer.render(document, headingBase: headingBase, printLinkAddresses: true,
-                                   labels: inSwedish ? [:] : language.markdownLabels) { [images] destination, location in
-            // Images are embedded, so the printout stays one self-contained file.
+        let html = BodyRenderer.render(document, headingBase: headingBase, printLinkAddresses: true,
+                                       labels: inSwedish ? [:] : language.markdownLabels) { [images] destination, location in
             if let image = ImageChecker.image(destination, from: location.path, in: images) { return image.dataURI ?? "" }
             guard case .page(let path, _) = resolver.resolve(destination, from: location.path) else { return nil }
             // Output paths are `<diagnosis>/<module>/<step>.html` or `<diagnosis>/<module>/index.html`.
             let parts = path.split(separator: "/").map(String.init)
             guard parts.count == 3, parts[0] == diagnosisID else { return "" }
             if parts[2] == "index.html" {
-                return printedModules.contains(parts[1]) ? "#modul-" + parts[1] : ""
+                return printedModules.contains(parts[1]) ? "#modul-" + parts[1] : PrintReferences.leftOutPrefix + path
             }
             let stepID = String(parts[2].dropLast(".html".count))
-            return visible.contains(stepID) ? "#steg-" + stepID : ""
+            return visible.contains(stepID) ? "#steg-" + stepID : PrintReferences.leftOutPrefix + path
         }
+        var addresses: [String: String]?
+        if options.tailoring {
+            var all: [String: String] = [:]
+            for module in plan.diagnosis.modules {
+                all["modul-" + module.id] = SitePaths.module(diagnosisID, module.id)
+                for step in module.steps { all["steg-" + step.id] = SitePaths.step(diagnosisID, module.id, step.id) }
+            }
+            addresses = all
+        }
+        let references = PrintReferences(pageNumbers: options.pageNumbers, baseURL: config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" },
+                                         addresses: addresses)
+        return SafeHTML(trusted: references.finish(html.rawValue))
     }
 }
 

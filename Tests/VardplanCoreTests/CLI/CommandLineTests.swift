@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VardplanCore
 
 /// Runs the real `vardplan` executable, as a user would.
 private struct Run {
@@ -147,14 +148,31 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/bad.html"))
     }
 
-    @Test("--pdf without Chromium or WeasyPrint says how to install one, and writes nothing")
+    @Test("--pdf without Chromium says how to install it and poppler-utils, and writes nothing")
     func pdfWithoutEngine() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.copyItem(atPath: Fixtures.manifests + "/fresh.yaml", toPath: folder + "/fresh.yaml")
         let run = try vardplan(["print", "fresh.yaml", "--pdf", "--today", "2026-11-23"], in: folder, path: "/nonexistent")
         #expect(run.status == 1)
-        #expect(run.stderr.contains("no PDF engine found; install headless Chromium (apt-get install chromium)"))
+        #expect(run.stderr.contains("no PDF engine found; install headless Chromium and poppler-utils (apt-get install chromium poppler-utils)"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/fresh.pdf"))
+    }
+
+    @Test("--pdf with only WeasyPrint, or Chromium without pdfinfo, says what is missing and why, and writes nothing",
+          arguments: [("weasyprint", "WeasyPrint is no longer used, as it writes untagged PDFs"),
+                      ("chromium", "--pdf reads the page numbers back with pdfinfo, which is not installed")])
+    func pdfEngineMissingPart(installed: String, message: String) throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Fixtures.manifests + "/fresh.yaml", toPath: folder + "/fresh.yaml")
+        let bin = folder + "/bin"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        try "#!/bin/sh\nexit 1\n".write(toFile: bin + "/" + installed, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/" + installed)
+        let run = try vardplan(["print", "fresh.yaml", "--pdf", "--today", "2026-11-23"], in: folder, path: bin)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(message))
         #expect(!FileManager.default.fileExists(atPath: folder + "/fresh.pdf"))
     }
 
@@ -184,6 +202,42 @@ struct CommandLineTests {
             #expect(!pdf.contains(title), "'\(title)' is hidden but in the PDF")
         }
     }
+
+    @Test("--pdf: the contents' page numbers are the pages the headings are on; author, title, tags and bookmarks set",
+          .enabled(if: tool("chromium") != nil && tool("pdfinfo") != nil && tool("pdftotext") != nil))
+    func pdfPageNumbers() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Fixtures.manifests + "/treatment.yaml", toPath: folder + "/plan.yaml")
+        let run = try vardplan(["print", "plan.yaml", "--pdf", "-o", "plan.pdf", "--today", "2026-11-23"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        func output(_ tool: String, _ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = arguments
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let info = try output(tool("pdfinfo")!, [folder + "/plan.pdf"])
+        #expect(info.contains("Author:          Regionala cancercentrum i samverkan"))
+        #expect(info.contains("Title:           Min vårdplan – Testcancer"))
+        #expect(info.contains("Tagged:          yes"))
+        let pages = PageNumbers.parse(destinations: try output(tool("pdfinfo")!, ["-dests", folder + "/plan.pdf"]))
+        let contents = try output(tool("pdftotext")!, ["-layout", "-f", "2", "-l", "2", folder + "/plan.pdf", "-"])
+        for (title, heading) in [("Cytostatika", "rubrik-steg-cytostatika"), ("Patientlagen", "rubrik-steg-patientlagen"),
+                                 ("Behandling", "rubrik-modul-behandling")] {
+            let page = try #require(pages.pages[heading], "no destination for \(heading)")
+            let line = contents.split(separator: "\n").first { $0.contains(title) }
+            #expect(line?.split(separator: " ").last.map(String.init) == String(page), "\(title): \(line ?? "no line") vs page \(page)")
+        }
+        let raw = try String(contentsOfFile: folder + "/plan.pdf", encoding: .isoLatin1)
+        #expect(raw.contains("/Outlines"))
+    }
 }
 
 /// The path of a program on PATH, if installed.
@@ -193,4 +247,5 @@ private func tool(_ name: String) -> String? {
         if FileManager.default.isExecutableFile(atPath: path) { return path }
     }
     return nil
+
 }
