@@ -2,7 +2,7 @@
 // JSON), resolve it against the repository's content, and render the printout with the
 // repository's templates. Content and templates are loaded once, from the folder in
 // VARDPLAN_FUZZ_ROOT (scripts/fuzz sets it to the repository); without it only the
-// reader runs.
+// reader runs. The printout must hold no active content from the manifest.
 
 import Foundation
 
@@ -12,23 +12,26 @@ final class PrintFixture: @unchecked Sendable {
     let today = SimpleDate(year: 2026, month: 6, day: 1)!
     let model: SiteModel?
     let templates: TemplateLibrary?
+    /// How many `<style`, `<meta` … the templates themselves write.
+    let trustedElements: [String: Int]
 
     private init() {
         guard let root = ProcessInfo.processInfo.environment["VARDPLAN_FUZZ_ROOT"], !root.isEmpty else {
             model = nil
             templates = nil
+            trustedElements = [:]
             return
         }
         let content = ContentPipeline.run(fileSystem: DiskFileSystem(root: root + "/content"), displayRoot: "content",
                                           today: today, onlyDiagnosis: nil, parseStepBodies: false)
         var diagnostics = Diagnostics()
-        let (library, _) = TemplateFolderLoader(fileSystem: DiskFileSystem(root: root + "/templates"),
-                                                displayRoot: "templates")
-            .load(required: PrintRenderer.requiredTemplates, diagnostics: &diagnostics)
+        let loaded = TemplateFolderLoader(fileSystem: DiskFileSystem(root: root + "/templates"), displayRoot: "templates")
+            .loadAll(required: PrintRenderer.requiredTemplates, diagnostics: &diagnostics)
         precondition(content.model != nil && !diagnostics.hasErrors,
                      "VARDPLAN_FUZZ_ROOT=\(root): content or templates do not load")
         model = content.model
-        templates = library
+        templates = loaded.library
+        trustedElements = activeElementCounts(in: Array(loaded.sources.values))
     }
 }
 
@@ -43,6 +46,7 @@ func fuzzManifest(_ data: UnsafePointer<UInt8>?, _ size: Int) {
     guard var plan = PlanResolver(model: model, today: fixture.today).resolve(manifest, diagnostics: &diagnostics),
           !diagnostics.hasErrors else { return }
     plan.parseVisibleStepBodies(language: model.config.language)
-    _ = PrintRenderer(plan: plan, config: model.config, templates: templates,
-                      options: .init(largePrint: size % 2 == 1, printDate: fixture.today)).render()
+    let html = PrintRenderer(plan: plan, config: model.config, templates: templates,
+                             options: .init(largePrint: size % 2 == 1, printDate: fixture.today)).render()
+    checkNoActiveContent(html, trusted: fixture.trustedElements, what: "printout")
 }
