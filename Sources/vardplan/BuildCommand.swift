@@ -9,7 +9,7 @@ enum BuildCommand {
         .init(name: "output", short: "o", takesValue: true, help: "output folder (default: output)"),
         .init(name: "base-url", takesValue: true, help: "address the site is published at, for sitemap.xml"),
         .init(name: "today", takesValue: true, help: "date to check review dates against (YYYY-MM-DD)"),
-        .init(name: "force", takesValue: false, help: "render everything even when nothing changed"),
+        .init(name: "force", takesValue: false, help: "render even when nothing changed; replace an output folder with files vardplan did not write"),
         .init(name: "help", short: "h", takesValue: false, help: "show this help"),
     ]
 
@@ -19,7 +19,13 @@ enum BuildCommand {
         let started = Clock.now()
         let arguments = try Arguments(argv, options: options)
         if arguments.flag("help") {
-            Terminal.out(Help.text(usage, "Builds the national site: every diagnosis, module and step.", options))
+            Terminal.out(Help.text(usage, """
+                Builds the national site: every diagnosis, module and step.
+
+                The output folder must be new, empty, or one vardplan built; --force replaces any other
+                folder, deleting its files (entries at its top whose names start with '.' are kept).
+                A symbolic link to a folder builds into that folder. One build at a time per output.
+                """, options))
             return 0
         }
         if let extra = arguments.positionals.first { throw .extraArgument(extra) }
@@ -39,22 +45,25 @@ enum BuildCommand {
             return 2
         }
 
-        let previous = BuildStamp.read(outputPath: output).flatMap { $0.isIntact(outputPath: output) ? $0 : nil }
+        let force = arguments.flag("force")
         let staging: SiteWriter.Staging
         do {
-            staging = try SiteWriter(outputPath: output).begin()
+            staging = try DebugStops.writer(outputPath: output, replaceAnything: force).begin()
         } catch {
             Terminal.error("vardplan: error: \(error.description)")
-            return 1
+            return error.isRefusal ? 2 : 1
+        }
+        if let restored = staging.restoredFrom {
+            Terminal.error("vardplan: note: '\(output)' was missing after a stopped build; put back the complete copy '\(restored)'")
         }
         let result = SiteBuild.run(
             content: DiskFileSystem(root: content), contentDisplay: content,
             templates: DiskFileSystem(root: templates), templatesDisplay: templates,
             today: today, options: SiteRenderer.Options(baseURL: baseURL),
-            previous: arguments.flag("force") ? nil : previous, into: staging)
+            previous: force ? nil : staging.previousStamp, into: staging)
         Terminal.report(result.diagnostics)
         if result.upToDate {
-            staging.abort()
+            staging.finishUnchanged()
             let elapsed = Clock.now() - started
             Terminal.out("\(output) is up to date: nothing changed since the last build (\(String(format: "%.2f", elapsed)) s; --force rebuilds)")
             return 0

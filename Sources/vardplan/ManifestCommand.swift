@@ -46,12 +46,21 @@ enum ManifestCommand {
             Terminal.out(text, terminator: "")
             return 0
         }
+        let protected = [("output", "the public site's output folder"), (content, "the content folder")]
+        if let problem = PrintOutputGuard.problem(output: output, protected: protected) {
+            Terminal.error("vardplan: error: \(problem.replacingOccurrences(of: "a printout holds", with: "a manifest holds"))")
+            return 2
+        }
+        PrivateTemporaries.installSignalHandlers()
         if FileManager.default.fileExists(atPath: output) && !arguments.flag("force") {
             Terminal.error("vardplan: error: '\(output)' exists; it may hold a nurse's work, so it is not replaced (use --force to replace it)")
             return 1
         }
         do {
-            try AtomicFile.write(Array(text.utf8), to: output)
+            try PrivateFile.write(Array(text.utf8), to: output)
+        } catch let error as PrivateFile.Failure {
+            Terminal.error("vardplan: error: \(error.message)")
+            return 1
         } catch {
             Terminal.error("vardplan: error: cannot write '\(output)': \(error.localizedDescription)")
             return 1

@@ -1,14 +1,18 @@
 import Foundation
 import VardplanCore
 
-/// `vardplan print MANIFEST`: one patient's care plan as a self-contained A4 page.
+/// `vardplan print MANIFEST`: one patient's care plan as a self-contained A4 page;
+/// `vardplan print A.yaml B.json … --out-dir DIR`: many plans in one run.
 ///
-/// Patient data never goes to the public site: an output inside the site's output
-/// folder (or the content or templates) is refused, and nothing from the manifest is
-/// printed to the terminal.
+/// Patient data never goes to the public site: an output inside any built site (a
+/// folder with the build stamp), the site output folder, the content or the templates
+/// is refused however the path reaches it (`PrintOutputGuard`); nothing from a
+/// manifest is printed to the terminal; files are private (0600) and no temporary
+/// copy survives a signal (`PrivateTemporaries`).
 enum PrintCommand {
     static let options: [Arguments.Option] = [
         .init(name: "output", short: "o", takesValue: true, help: "file to write (default: the manifest's name with .html or .pdf)"),
+        .init(name: "out-dir", takesValue: true, help: "print every manifest given into this folder, as <manifest name>.html (or .pdf)"),
         .init(name: "large-print", takesValue: false, help: "large print: body text of at least 16 pt"),
         .init(name: "pdf", takesValue: false, help: "write a PDF through headless Chromium or WeasyPrint"),
         .init(name: "content", takesValue: true, help: "content folder (default: content)"),
@@ -18,99 +22,148 @@ enum PrintCommand {
         .init(name: "help", short: "h", takesValue: false, help: "show this help"),
     ]
 
-    static let usage = "usage: vardplan print MANIFEST [-o FILE] [--large-print] [--pdf]"
+    static let usage = "usage: vardplan print MANIFEST [-o FILE] [--large-print] [--pdf]\n       vardplan print MANIFEST... --out-dir DIR [--large-print] [--pdf]"
+
+    /// What every print in one run shares.
+    struct Settings {
+        var pdf: Bool
+        var protected: [(path: String, what: String)]
+        var job: PrintJob
+    }
 
     static func run(_ argv: [String]) throws(UsageError) -> Int32 {
         let started = Clock.now()
         let arguments = try Arguments(argv, options: options)
         if arguments.flag("help") {
-            Terminal.out(Help.text(usage, "Prints one patient's care plan from a manifest, laid out for A4.", options))
+            Terminal.out(Help.text(usage, "Prints patients' care plans from manifests, laid out for A4.", options))
             return 0
         }
-        guard let manifestPath = arguments.positionals.first else { throw .missingArgument("the manifest file (vardplan print MANIFEST)") }
-        if arguments.positionals.count > 1 { throw .extraArgument(arguments.positionals[1]) }
+        let manifests = arguments.positionals
+        guard !manifests.isEmpty else { throw .missingArgument("the manifest file (vardplan print MANIFEST)") }
+        let outDirectory = arguments.value("out-dir")
+        if outDirectory == nil, manifests.count > 1 {
+            Terminal.error("vardplan: error: several manifests are printed with --out-dir DIR (each to DIR/<manifest name>.html)")
+            return 2
+        }
+        if outDirectory != nil, arguments.value("output") != nil {
+            Terminal.error("vardplan: error: -o names one file and --out-dir a folder for many; give one or the other")
+            return 2
+        }
         let today = try Clock.today(arguments)
         let pdf = arguments.flag("pdf")
         let content = arguments.value("content") ?? "content"
         let templates = arguments.value("templates") ?? "templates"
         let siteOutput = arguments.value("site-output") ?? "output"
-        let output = arguments.value("output") ?? defaultOutput(for: manifestPath, pdf: pdf)
+        let protected = [(siteOutput, "the public site's output folder"), (content, "the content folder"),
+                         (templates, "the templates folder")]
 
-        if let problem = PrintOutputGuard.problem(output: output, manifest: manifestPath,
-                                                  protected: [siteOutput, content, templates]) {
-            Terminal.error("vardplan: error: \(problem)")
-            return 2
-        }
-        guard let data = FileManager.default.contents(atPath: manifestPath) else {
-            Terminal.error("\(manifestPath):1:1: error: cannot read the manifest; check the path (create one with 'vardplan manifest new DIAGNOSIS')")
+        PrivateTemporaries.installSignalHandlers()
+        if pdf, PDFPrinter.engine() == nil {
+            Terminal.error("vardplan: error: \(PDFPrinter.missingEngine.message)")
             return 1
         }
-        let file = SourceFile(path: manifestPath, bytes: [UInt8](data))
-        let result = PrintJob.run(
-            manifest: file, content: DiskFileSystem(root: content), contentDisplay: content,
-            templates: DiskFileSystem(root: templates), templatesDisplay: templates,
-            today: today, largePrint: arguments.flag("large-print"))
+        let output: String
+        if let outDirectory {
+            if let problem = prepareFolder(outDirectory, protected: protected) {
+                Terminal.error("vardplan: error: \(problem)")
+                return 2
+            }
+            output = outDirectory
+        } else {
+            output = arguments.value("output") ?? defaultOutput(for: manifests[0], pdf: pdf)
+            if let problem = PrintOutputGuard.problem(output: output, manifests: manifests, protected: protected) {
+                Terminal.error("vardplan: error: \(problem)")
+                return 2
+            }
+        }
+        PrivateTemporaries.removeLeftovers(besides: outDirectory ?? PrintOutputGuard.resolvedFolder(of: output))
+
+        let job = PrintJob(content: DiskFileSystem(root: content), contentDisplay: content,
+                           templates: DiskFileSystem(root: templates), templatesDisplay: templates,
+                           today: today, largePrint: arguments.flag("large-print"))
+        let settings = Settings(pdf: pdf, protected: protected, job: job)
+        guard let outDirectory else {
+            guard let steps = printOne(manifests[0], to: output, settings: settings, allManifests: manifests) else { return 1 }
+            let elapsed = (Clock.now() - started) * 1000
+            Terminal.out("wrote \(output): \(steps) steps in \(String(format: "%.0f", elapsed)) ms")
+            return 0
+        }
+
+        var printed = 0
+        var targets: [String: String] = [:]
+        for manifest in manifests {
+            let name = ((manifest as NSString).lastPathComponent as NSString).deletingPathExtension
+            let target = (outDirectory as NSString).appendingPathComponent(name + (pdf ? ".pdf" : ".html"))
+            if let first = targets[target] {
+                Terminal.error("\(manifest):1:1: error: '\(first)' is printed to the same file '\(target)'; give the manifests different names")
+                continue
+            }
+            targets[target] = manifest
+            if printOne(manifest, to: target, settings: settings, allManifests: manifests) != nil { printed += 1 }
+        }
+        let refused = manifests.count - printed
+        let elapsed = Clock.now() - started
+        Terminal.out("printed \(printed) of \(manifests.count) \(manifests.count == 1 ? "plan" : "plans") into \(outDirectory); \(refused) refused (\(String(format: "%.2f", elapsed)) s)")
+        return refused == 0 ? 0 : 1
+    }
+
+    /// Prints one manifest to `output`; returns the number of steps printed, or nil
+    /// when it was refused (the reasons are on stderr).
+    private static func printOne(_ manifest: String, to output: String, settings: Settings, allManifests: [String]) -> Int? {
+        if let problem = PrintOutputGuard.problem(output: output, manifests: allManifests, protected: settings.protected) {
+            Terminal.error("\(manifest):1:1: error: \(problem)")
+            return nil
+        }
+        let file: SourceFile
+        switch ManifestFile.read(manifest) {
+        case .success(let read): file = read
+        case .failure(let problem):
+            Terminal.error("\(manifest):1:1: error: \(problem.message)")
+            return nil
+        }
+        let result = settings.job.print(manifest: file)
         Terminal.report(result.diagnostics)
         guard let html = result.html else {
-            Terminal.error("print failed: \(Terminal.counts(result.diagnostics)); nothing was written")
-            return 1
+            Terminal.error("print failed for \(manifest): \(Terminal.counts(result.diagnostics)); nothing was written")
+            return nil
         }
         do {
-            if pdf {
+            if settings.pdf {
                 try PDFPrinter.print(html: html, to: output)
             } else {
-                try AtomicFile.write(Array(html.utf8), to: output)
+                try PrivateFile.write(Array(html.utf8), to: output)
             }
         } catch let error as PDFPrinter.Failure {
             Terminal.error("vardplan: error: \(error.message)")
-            return 1
+            return nil
+        } catch let error as PrivateFile.Failure {
+            Terminal.error("vardplan: error: \(error.message)")
+            return nil
         } catch {
             Terminal.error("vardplan: error: cannot write '\(output)': \(error.localizedDescription)")
-            return 1
+            return nil
         }
-        let elapsed = (Clock.now() - started) * 1000
-        Terminal.out("wrote \(output): \(result.visibleStepTitles.count) steps in \(String(format: "%.0f", elapsed)) ms")
-        return 0
+        return result.visibleStepTitles.count
+    }
+
+    /// Checks the folder for `--out-dir` and makes it (0700) when it does not exist.
+    private static func prepareFolder(_ folder: String, protected: [(path: String, what: String)]) -> String? {
+        if let problem = PrintOutputGuard.folderProblem(folder, shownAs: folder, protected: protected) { return problem }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            return isDirectory.boolValue ? nil : "'\(folder)' is not a folder; give a folder with --out-dir"
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            return "cannot make the folder '\(folder)': \(error.localizedDescription)"
+        }
+        return nil
     }
 
     static func defaultOutput(for manifest: String, pdf: Bool) -> String {
         let base = (manifest as NSString).deletingPathExtension
         return base + (pdf ? ".pdf" : ".html")
-    }
-}
-
-/// Refuses printout paths that would publish patient data or overwrite the manifest.
-enum PrintOutputGuard {
-    static func problem(output: String, manifest: String, protected: [String]) -> String? {
-        let target = OutputGuard.absolute(output)
-        if target == OutputGuard.absolute(manifest) {
-            return "the printout would overwrite the manifest '\(manifest)'; choose another file with -o"
-        }
-        for folder in protected {
-            let path = OutputGuard.absolute(folder)
-            if target == path || target.hasPrefix(path + "/") {
-                return "'\(output)' is inside '\(folder)'; a printout holds patient data and must never be written into the public site or the content: choose a file outside it with -o"
-            }
-        }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
-            return "'\(output)' is a folder; give a file name with -o, such as min-vardplan.html"
-        }
-        return nil
-    }
-}
-
-/// Writes a file through a temporary file and a rename, so a reader never sees half of it.
-enum AtomicFile {
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteUnknown)
-        }
-        if rename(temporary, path) != 0 {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CocoaError(.fileWriteUnknown)
-        }
     }
 }

@@ -2,10 +2,17 @@
 public struct DirectoryEntry: Hashable, Sendable {
     public var name: String
     public var isDirectory: Bool
+    /// Set when the entry must not be read (a link leading outside, a named pipe …):
+    /// walkers report it at the entry's path and skip it.
+    public var problem: FileProblem?
+    /// For a folder on disk, which real folder it is (links followed).
+    public var identity: FileIdentity?
 
-    public init(name: String, isDirectory: Bool) {
+    public init(name: String, isDirectory: Bool, problem: FileProblem? = nil, identity: FileIdentity? = nil) {
         self.name = name
         self.isDirectory = isDirectory
+        self.problem = problem
+        self.identity = identity
     }
 }
 
@@ -18,8 +25,13 @@ public protocol ContentFileSystem: Sendable {
     func entries(of directory: String) throws -> [DirectoryEntry]
     /// The bytes of a file.
     func contents(of file: String) throws -> [UInt8]
+    /// The bytes of a file, refused (`FileProblem.tooLarge`) when larger than
+    /// `maximumSize`: a file on disk is measured before it is read.
+    func contents(of file: String, maximumSize: Int) throws -> [UInt8]
     /// Whether a directory exists at the path.
     func isDirectory(_ path: String) -> Bool
+    /// Which real folder a directory is (nil where folders have no identity).
+    func identity(of directory: String) -> FileIdentity?
 }
 
 /// Joins relative content paths with `/`.
@@ -29,16 +41,34 @@ public func joinPath(_ base: String, _ name: String) -> String {
 }
 
 extension ContentFileSystem {
+    public func contents(of file: String, maximumSize: Int) throws -> [UInt8] {
+        let bytes = try contents(of: file)
+        guard bytes.count <= maximumSize else { throw FileProblem.tooLarge(size: bytes.count, limit: maximumSize) }
+        return bytes
+    }
+
+    public func identity(of directory: String) -> FileIdentity? { nil }
+
     /// Relative paths of every file below the root, sorted, dot entries skipped.
-    /// `enter` decides whether to go into a folder (given its relative path).
+    /// `enter` decides whether to go into a folder (given its relative path). Each
+    /// real folder is entered once; entries that must not be read (see
+    /// `DirectoryEntry.problem`) and folders reached a second time are listed as
+    /// files (reading them fails), so they still count in a fingerprint.
     public func filePaths(entering enter: (String) -> Bool = { _ in true }) -> [String] {
         var result: [String] = []
+        var visited = Set<FileIdentity>()
+        if let root = identity(of: "") { visited.insert(root) }
         func walk(_ directory: String, depth: Int) {
             guard depth < 16, let entries = try? entries(of: directory) else { return }
             for entry in entries where !entry.name.hasPrefix(".") {
                 let path = joinPath(directory, entry.name)
-                if entry.isDirectory {
-                    if enter(path) { walk(path, depth: depth + 1) }
+                if entry.isDirectory, entry.problem == nil {
+                    guard enter(path) else { continue }
+                    if let identity = entry.identity, !visited.insert(identity).inserted {
+                        result.append(path)
+                        continue
+                    }
+                    walk(path, depth: depth + 1)
                 } else {
                     result.append(path)
                 }

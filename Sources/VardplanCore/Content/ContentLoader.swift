@@ -1,8 +1,10 @@
 /// Walks a content folder and reads every file into a `ContentTree`.
 ///
 /// Diagnostics: unreadable file or folder, invalid UTF-8 or binary file, file too
-/// large, folder without its metadata file, stray files and folders, missing
-/// `site.yaml`, `general/` or `diagnoses/`.
+/// large (measured before reading), folder without its metadata file, stray files and
+/// folders, missing `site.yaml`, `general/` or `diagnoses/`, and the entries that are
+/// never read (`FileProblem`): a symbolic link leading outside the content folder,
+/// dangling or looping, a folder reached a second time, a named pipe, socket or device.
 public struct ContentLoader: Sendable {
     public static let diagnosisFile = "_diagnosis.md"
     public static let moduleFile = "_module.md"
@@ -37,6 +39,10 @@ public struct ContentLoader: Sendable {
 
     /// Files read and checked ahead in parallel, by relative path.
     private var prefetched: [String: Prefetched] = [:]
+    /// The real folders entered so far, with the path each was first reached by.
+    private var visitedFolders: [FileIdentity: String] = [:]
+    /// Entries reported as never to be read (relative paths).
+    private var refusedPaths: Set<String> = []
 
     /// Lists the tree's folders (cheap) and reads every `.md` and `.yaml` file in it in
     /// parallel; unreadable files are left for `read` to report.
@@ -52,7 +58,8 @@ public struct ContentLoader: Sendable {
             return ContentID.fromName(String(folder.dropFirst("diagnoses/".count))) == only
         }.filter { $0.hasSuffix(".md") || $0.hasSuffix(".yaml") }
         let contents = ParallelMap.map(paths) { path -> Prefetched? in
-            guard let bytes = try? fileSystem.contents(of: path) else { return nil }
+            guard let bytes = try? fileSystem.contents(of: path, maximumSize: SourceTextValidator.maximumFileSize)
+            else { return nil }
             var diagnostics = Diagnostics()
             let file = SourceFile(path: display(path), bytes: bytes)
             let valid = SourceTextValidator.validate(file, diagnostics: &diagnostics)
@@ -66,7 +73,7 @@ public struct ContentLoader: Sendable {
         return result
     }
 
-    private func walk(diagnostics: inout Diagnostics) -> ContentTree {
+    private mutating func walk(diagnostics: inout Diagnostics) -> ContentTree {
         var tree = ContentTree()
         guard let rootEntries = list("", diagnostics: &diagnostics) else { return tree }
         var sawGeneral = false, sawDiagnoses = false
@@ -108,7 +115,7 @@ public struct ContentLoader: Sendable {
         return tree
     }
 
-    private func loadDiagnosis(_ path: String, name: String, diagnostics: inout Diagnostics) -> DiagnosisFolder {
+    private mutating func loadDiagnosis(_ path: String, name: String, diagnostics: inout Diagnostics) -> DiagnosisFolder {
         var folder = DiagnosisFolder(name: name, path: display(path), metadata: nil, modules: [])
         for entry in list(path, diagnostics: &diagnostics) ?? [] where !entry.name.hasPrefix(".") {
             let child = joinPath(path, entry.name)
@@ -124,7 +131,7 @@ public struct ContentLoader: Sendable {
         return folder
     }
 
-    private func loadModule(_ path: String, diagnostics: inout Diagnostics) -> ModuleFolder {
+    private mutating func loadModule(_ path: String, diagnostics: inout Diagnostics) -> ModuleFolder {
         var folder = ModuleFolder(name: lastComponent(path), path: display(path), metadata: nil, sections: [])
         for entry in list(path, diagnostics: &diagnostics) ?? [] where !entry.name.hasPrefix(".") {
             let child = joinPath(path, entry.name)
@@ -144,7 +151,7 @@ public struct ContentLoader: Sendable {
         return folder
     }
 
-    private func loadSection(_ path: String, diagnostics: inout Diagnostics) -> SectionFolder {
+    private mutating func loadSection(_ path: String, diagnostics: inout Diagnostics) -> SectionFolder {
         var folder = SectionFolder(name: lastComponent(path), path: display(path), metadata: nil, steps: [])
         var translations: [String: [(String, SourceFile)]] = [:]
         for entry in list(path, diagnostics: &diagnostics) ?? [] where !entry.name.hasPrefix(".") {
@@ -195,7 +202,7 @@ public struct ContentLoader: Sendable {
 
     // MARK: - Helpers
 
-    private func subfolders(of path: String, diagnostics: inout Diagnostics) -> [String] {
+    private mutating func subfolders(of path: String, diagnostics: inout Diagnostics) -> [String] {
         var names: [String] = []
         for entry in list(path, diagnostics: &diagnostics) ?? [] where !entry.name.hasPrefix(".") {
             if entry.isDirectory {
@@ -207,14 +214,39 @@ public struct ContentLoader: Sendable {
         return names
     }
 
-    private func list(_ path: String, diagnostics: inout Diagnostics) -> [DirectoryEntry]? {
+    /// The entries of a folder, without those that are never read (each reported at
+    /// its path); nil, after reporting, when the folder cannot be read or was entered
+    /// before by another path.
+    private mutating func list(_ path: String, diagnostics: inout Diagnostics) -> [DirectoryEntry]? {
+        if let identity = fileSystem.identity(of: path) {
+            if let first = visitedFolders[identity] {
+                diagnostics.error(FileProblem.folderReachedTwice(first: first).message(root: displayRoot), at: location(path))
+                refusedPaths.insert(path)
+                return nil
+            }
+            visitedFolders[identity] = display(path)
+        }
+        let entries: [DirectoryEntry]
         do {
-            return try fileSystem.entries(of: path)
+            entries = try fileSystem.entries(of: path)
         } catch {
             diagnostics.error("cannot read the folder '\(display(path))'; check that it exists and is readable",
                               at: location(path))
             return nil
         }
+        var readable: [DirectoryEntry] = []
+        readable.reserveCapacity(entries.count)
+        for entry in entries {
+            if let problem = entry.problem {
+                if !entry.name.hasPrefix(".") {
+                    diagnostics.error(problem.message(root: displayRoot), at: location(joinPath(path, entry.name)))
+                    refusedPaths.insert(joinPath(path, entry.name))
+                }
+            } else {
+                readable.append(entry)
+            }
+        }
+        return readable
     }
 
     private func read(_ path: String, diagnostics: inout Diagnostics) -> SourceFile? {
@@ -224,7 +256,13 @@ public struct ContentLoader: Sendable {
         }
         let bytes: [UInt8]
         do {
-            bytes = try fileSystem.contents(of: path)
+            bytes = try fileSystem.contents(of: path, maximumSize: SourceTextValidator.maximumFileSize)
+        } catch FileProblem.tooLarge(let size, _) {
+            diagnostics.error(SourceTextValidator.tooLargeMessage(size: size), at: location(path))
+            return nil
+        } catch let problem as FileProblem {
+            diagnostics.error(problem.message(root: displayRoot), at: location(path))
+            return nil
         } catch {
             diagnostics.error("cannot read the file; check its permissions", at: location(path))
             return nil
@@ -235,14 +273,16 @@ public struct ContentLoader: Sendable {
 
     private func requireMetadata(_ file: SourceFile?, in path: String, file name: String, level: String,
                                  diagnostics: inout Diagnostics) {
-        guard file == nil, !fileExists(joinPath(path, name)) else { return }
+        guard file == nil, !refusedPaths.contains(path), !refusedPaths.contains(joinPath(path, name)),
+              !fileExists(joinPath(path, name)) else { return }
         diagnostics.error(
             "the \(level) folder '\(lastComponent(path))' has no '\(name)'; create it with at least a 'title'",
             at: location(joinPath(path, name)))
     }
 
+    /// Whether a file is there (read, so an unreadable one counts as missing).
     private func fileExists(_ path: String) -> Bool {
-        (try? fileSystem.contents(of: path)) != nil
+        (try? fileSystem.contents(of: path, maximumSize: SourceTextValidator.maximumFileSize)) != nil
     }
 
     private func strayFile(_ path: String, expected: String, diagnostics: inout Diagnostics) {

@@ -9,7 +9,8 @@ import Darwin
 public enum FileIO {
     /// The whole file, or nil when it cannot be opened or read.
     public static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Without blocking: opening a named pipe would wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
@@ -94,5 +95,144 @@ public enum FileIO {
         }
         walk("")
         return result
+    }
+
+    // MARK: - Reading input folders safely
+
+    /// What a directory entry is, without following a link.
+    public enum EntryType: Equatable, Sendable {
+        case file
+        case directory
+        case symbolicLink
+        /// A named pipe, socket or device, named for messages.
+        case special(String)
+    }
+
+    /// The entries of a directory (no `.` and `..`) with their types, links not
+    /// followed, sorted by name; nil when unreadable.
+    public static func rawEntries(_ path: String) -> [(name: String, type: EntryType)]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var result: [(name: String, type: EntryType)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let type: EntryType?
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): type = .file
+            case Int32(DT_DIR): type = .directory
+            case Int32(DT_LNK): type = .symbolicLink
+            case Int32(DT_FIFO): type = .special("named pipe (FIFO)")
+            case Int32(DT_SOCK): type = .special("socket")
+            case Int32(DT_CHR), Int32(DT_BLK): type = .special("device")
+            default: type = entryType(path + "/" + name)
+            }
+            // Gone between listing and looking: reported when read.
+            result.append((name, type ?? .file))
+        }
+        return result.sorted { $0.name < $1.name }
+    }
+
+    /// The type of the entry at `path` (a link is a link); nil when it does not exist.
+    public static func entryType(_ path: String) -> EntryType? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return entryType(mode: info.st_mode)
+    }
+
+    /// The type of what `path` leads to (links followed); nil when nothing.
+    public static func entryType(following path: String) -> EntryType? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return entryType(mode: info.st_mode)
+    }
+
+    private static func entryType(mode: mode_t) -> EntryType {
+        switch mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        case S_IFIFO: return .special("named pipe (FIFO)")
+        case S_IFSOCK: return .special("socket")
+        default: return .special("device")
+        }
+    }
+
+    /// The path with every link, `.` and `..` resolved; nil (and `errno` set) when a
+    /// part does not exist or links loop.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The text of a symbolic link.
+    public static func linkText(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Device and inode of what `path` leads to.
+    public static func identity(_ path: String) -> FileIdentity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    /// What reading an input file gave.
+    public enum ReadResult: Equatable {
+        case bytes([UInt8])
+        case tooLarge(Int)
+        case notRegular(String)
+        /// The last component is a symbolic link (not followed).
+        case symbolicLink
+        case unreadable
+    }
+
+    /// Reads a regular file of at most `maximumSize` bytes: opened without blocking and
+    /// without following a link, measured with `fstat` before reading, and read only
+    /// up to one byte past the limit (a file that grows meanwhile is still refused).
+    public static func readRegularFile(_ path: String, maximumSize: Int) -> ReadResult {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        guard descriptor >= 0 else { return errno == ELOOP ? .symbolicLink : .unreadable }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .unreadable }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .notRegular(entryType(mode: info.st_mode).kindName) }
+        let size = Int(info.st_size)
+        if size > maximumSize { return .tooLarge(size) }
+        var bytes = [UInt8](repeating: 0, count: min(size, maximumSize) + 1)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if count < 0 { if errno == EINTR || errno == EAGAIN { continue }; return .unreadable }
+            if count == 0 { break }
+            offset += count
+            if offset == bytes.count, offset <= maximumSize {
+                // Grew since fstat: read on, up to one byte past the limit.
+                bytes.append(contentsOf: [UInt8](repeating: 0, count: min(bytes.count, maximumSize + 1 - bytes.count)))
+            }
+        }
+        if offset > maximumSize { return .tooLarge(offset) }
+        bytes.removeLast(bytes.count - offset)
+        return .bytes(bytes)
+    }
+}
+
+extension FileIO.EntryType {
+    /// A name for messages.
+    var kindName: String {
+        switch self {
+        case .file: return "file"
+        case .directory: return "folder"
+        case .symbolicLink: return "symbolic link"
+        case .special(let kind): return kind
+        }
     }
 }

@@ -18,7 +18,19 @@ public struct PrefetchedFileSystem: ContentFileSystem {
         return try base.contents(of: file)
     }
 
+    public func contents(of file: String, maximumSize: Int) throws -> [UInt8] {
+        if let bytes = contents[file] {
+            guard bytes.count <= maximumSize else { throw FileProblem.tooLarge(size: bytes.count, limit: maximumSize) }
+            return bytes
+        }
+        return try base.contents(of: file, maximumSize: maximumSize)
+    }
+
     public func isDirectory(_ path: String) -> Bool {
         base.isDirectory(path)
+    }
+
+    public func identity(of directory: String) -> FileIdentity? {
+        base.identity(of: directory)
     }
 }

@@ -10,15 +10,17 @@ public enum SourceTextValidator {
     /// Files above this size are reported instead of parsed (a step is one page).
     public static let maximumFileSize = 1 << 20
 
+    /// The message for a content file of `size` bytes, above the limit.
+    public static func tooLargeMessage(size: Int) -> String {
+        let shown = (Double(size) / 1_048_576 * 10).rounded() / 10
+        return "file is \(shown) MB, larger than the 1 MB a content file may be; split it into several steps"
+    }
+
     /// Appends a diagnostic and returns `false` when the file is not usable text.
     public static func validate(_ file: SourceFile, diagnostics: inout Diagnostics) -> Bool {
         let bytes = file.bytes
         if bytes.count > maximumFileSize {
-            let megabytes = Double(bytes.count) / 1_048_576
-            let shown = (megabytes * 10).rounded() / 10
-            diagnostics.error(
-                "file is \(shown) MB, larger than the 1 MB a content file may be; split it into several steps",
-                at: file.location(line: 1, column: 1))
+            diagnostics.error(tooLargeMessage(size: bytes.count), at: file.location(line: 1, column: 1))
             return false
         }
         let nul = bytes.withUnsafeBufferPointer { buffer -> Int? in

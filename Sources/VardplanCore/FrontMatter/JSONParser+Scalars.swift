@@ -45,16 +45,16 @@ extension JSONParser {
             var length = 6
             if (0xD800...0xDBFF).contains(high) {
                 guard byte(i + 6) == TextByte.backslash, byte(i + 7) == 0x75 else {
-                    throw fail("escape '\(text(i..<(i + 6)))' is half of a surrogate pair; add the second half ('\\uDC00' to '\\uDFFF')", at: i)
+                    throw fail("escape '\(shown(text(i..<(i + 6))))' is half of a surrogate pair; add the second half ('\\uDC00' to '\\uDFFF')", at: i)
                 }
                 let low = try hex4(at: i + 6)
                 guard (0xDC00...0xDFFF).contains(low) else {
-                    throw fail("escape '\(text(i..<(i + 12)))' is not a valid surrogate pair", at: i)
+                    throw fail("escape '\(shown(text(i..<(i + 12))))' is not a valid surrogate pair", at: i)
                 }
                 value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
                 length = 12
             } else if (0xDC00...0xDFFF).contains(high) {
-                throw fail("escape '\(text(i..<(i + 6)))' is an unpaired surrogate, not a character", at: i)
+                throw fail("escape '\(shown(text(i..<(i + 6))))' is an unpaired surrogate, not a character", at: i)
             }
             TextByte.appendUTF8(Unicode.Scalar(value)!, to: &out)
             return i + length
@@ -122,9 +122,9 @@ extension JSONParser {
             pos = i
             return YAMLNode(.scalar(YAMLScalar(word, style: .plain)), at: location(first))
         case _ where ["true", "false", "null"].contains(word.lowercased()):
-            throw fail("the literals of JSON are lower case; write '\(word.lowercased())' instead of '\(word)'", at: first)
+            throw fail("the literals of JSON are lower case; write '\(shown(word.lowercased()))' instead of '\(shown(word))'", at: first)
         default:
-            throw fail("unknown word '\(word)'; text in JSON must be a double-quoted string (\"\(word)\")", at: first)
+            throw fail("unknown word '\(shown(word))'; text in JSON must be a double-quoted string (\"\(shown(word))\")", at: first)
         }
     }
 }

@@ -8,8 +8,11 @@ public struct JSONParser {
 
     /// Parses `range` of `file` (the whole file when nil), which must hold exactly one JSON
     /// value, appending diagnostics. Returns nil when an error was reported.
-    public static func parse(_ file: SourceFile, range: Range<Int>? = nil, diagnostics: inout Diagnostics) -> YAMLNode? {
+    /// With `quotingInput: false` (manifests) no message quotes the file's text.
+    public static func parse(_ file: SourceFile, range: Range<Int>? = nil, quotingInput: Bool = true,
+                             diagnostics: inout Diagnostics) -> YAMLNode? {
         var parser = JSONParser(file: file, range: range)
+        parser.quotesInput = quotingInput
         let root = try? parser.parseDocument()
         diagnostics.append(contentsOf: parser.diagnostics)
         return parser.diagnostics.hasErrors ? nil : root
@@ -40,6 +43,8 @@ public struct JSONParser {
     var pos: Int
     var locator: SourceLocator
     var diagnostics = Diagnostics()
+    /// Whether messages may quote the input's text (false for manifests).
+    var quotesInput = true
 
     init(file: SourceFile, range: Range<Int>?) {
         let count = file.bytes.count
@@ -136,13 +141,13 @@ public struct JSONParser {
             let key = try parseString()
             skipWhitespace()
             guard byte(pos) == TextByte.colon, pos < end else {
-                throw fail("expected ':' after the key '\(key)'", at: pos)
+                throw fail("expected ':' after the key '\(shown(key))'", at: pos)
             }
             pos += 1
             let value = try parseValue(depth: depth + 1)
             if let first = firstLocations[key] {
-                diagnostics.error("duplicate key '\(key)' in this object; each key may appear only once",
-                                  at: keyLocation, notes: [Diagnostic.Note("'\(key)' is first defined here", at: first)])
+                diagnostics.error("duplicate key '\(shown(key))' in this object; each key may appear only once",
+                                  at: keyLocation, notes: [Diagnostic.Note("'\(shown(key))' is first defined here", at: first)])
             } else {
                 firstLocations[key] = keyLocation
                 pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: value))
@@ -221,6 +226,7 @@ public struct JSONParser {
     }
 
     func token(at p: Int) -> String {
+        guard quotesInput else { return "…" }
         var q = p
         while q < end, q - p < 40 {
             let c = bytes[q]
@@ -236,6 +242,11 @@ public struct JSONParser {
 
     func text(_ range: Range<Int>) -> String {
         String(decoding: bytes[range.clamped(to: start..<end)], as: UTF8.self)
+    }
+
+    /// The input's text for a message, or '…' when messages may not quote the input.
+    func shown(_ text: String) -> String {
+        quotesInput ? text : "…"
     }
 
     mutating func fail(_ message: String, at offset: Int) -> Stop {

@@ -11,8 +11,8 @@ extension YAMLParser {
             let value = try parseValue(afterIndicator: key.valueStart, parentIndent: indent, context: .mappingValue,
                                        depth: depth + 1)
             if let first = firstLocations[key.text] {
-                diagnostics.error("duplicate key '\(key.text)' in this mapping; each key may appear only once",
-                                  at: keyLocation, notes: [Diagnostic.Note("'\(key.text)' is first defined here", at: first)])
+                diagnostics.error("duplicate key '\(shown(key.text))' in this mapping; each key may appear only once",
+                                  at: keyLocation, notes: [Diagnostic.Note("'\(shown(key.text))' is first defined here", at: first)])
             } else {
                 firstLocations[key.text] = keyLocation
                 pairs.append(YAMLPair(key: key.text, keyLocation: keyLocation, value: value))

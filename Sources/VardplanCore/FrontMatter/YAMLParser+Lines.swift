@@ -110,6 +110,7 @@ extension YAMLParser {
 
     /// The user's token at `p` (up to white space, at most about 40 bytes) for messages.
     func token(at p: Int) -> String {
+        guard quotesInput else { return "…" }
         var q = p
         while q < end, q - p < 40, !isWhiteOrEnd(q) { q += 1 }
         while q < end, bytes[q] & 0xC0 == 0x80 { q += 1 }
@@ -118,6 +119,7 @@ extension YAMLParser {
 
     /// The rest of the line from `p` (shortened), for messages.
     func lineText(at p: Int) -> String {
+        guard quotesInput else { return "…" }
         var q = p
         while !isBreakOrEnd(q), q - p < 60 { q += 1 }
         while q < end, bytes[q] & 0xC0 == 0x80 { q += 1 }
@@ -129,5 +131,10 @@ extension YAMLParser {
 
     func text(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// The input's text for a message, or '…' when messages may not quote the input.
+    func shown(_ text: String) -> String {
+        quotesInput ? text : "…"
     }
 }

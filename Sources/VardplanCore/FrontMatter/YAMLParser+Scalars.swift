@@ -219,7 +219,7 @@ extension YAMLParser {
             value = value << 4 | digit
         }
         guard let unicode = Unicode.Scalar(value) else {
-            throw fail("escape '\(text(i..<(i + 2 + digits)))' is not a valid Unicode character", at: i)
+            throw fail("escape '\(shown(text(i..<(i + 2 + digits))))' is not a valid Unicode character", at: i)
         }
         TextByte.appendUTF8(unicode, to: &out)
         return i + 2 + digits

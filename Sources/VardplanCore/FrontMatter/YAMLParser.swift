@@ -13,12 +13,16 @@ public struct YAMLParser {
     ///
     /// Returns nil when the text holds no value (only blank lines, comments or `---`) or when
     /// any error was reported, so a tree that is returned was read completely.
-    public static func parse(_ file: SourceFile, range: Range<Int>? = nil, diagnostics: inout Diagnostics) -> YAMLNode? {
+    /// With `quotingInput: false` (manifests, which may hold patient data) no message
+    /// quotes the file's text: a token is shown as '…'.
+    public static func parse(_ file: SourceFile, range: Range<Int>? = nil, quotingInput: Bool = true,
+                             diagnostics: inout Diagnostics) -> YAMLNode? {
         let count = file.bytes.count
         let requested = range ?? 0..<count
         let lower = min(max(requested.lowerBound, 0), count)
         let upper = min(max(requested.upperBound, lower), count)
         var parser = YAMLParser(file: file, range: lower..<upper)
+        parser.quotesInput = quotingInput
         let root = try? parser.parseStream()
         diagnostics.append(contentsOf: parser.diagnostics)
         if parser.diagnostics.hasErrors { return nil }
@@ -64,6 +68,8 @@ public struct YAMLParser {
     var pos: Int
     var locator: SourceLocator
     var diagnostics = Diagnostics()
+    /// Whether messages may quote the input's text (false for manifests).
+    var quotesInput = true
 
     init(file: SourceFile, range: Range<Int>) {
         bytes = file.bytes

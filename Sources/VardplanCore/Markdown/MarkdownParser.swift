@@ -511,9 +511,11 @@ struct CmarkTreeConverter {
             appendInline(.strong(frame.inlines))
         case .link(let destination, let title):
             inlineDepth -= 1
+            session.checkDestination(destination, image: false, linkStart: frame.location)
             appendInline(.link(destination: destination, title: title, children: frame.inlines, location: frame.location))
         case .image(let source, let title):
             inlineDepth -= 1
+            session.checkDestination(source, image: true, linkStart: frame.location)
             appendInline(.image(source: source, title: title, children: frame.inlines, location: frame.location))
         }
     }
@@ -613,7 +615,7 @@ struct CmarkTreeConverter {
         }
         // cmark gives a link the line of its `]` and the column of its `[`; the `[`
         // is on the line where the previous inline ended.
-        guard let current = leaf else { return inlineLocation(node) }
+        guard let current = leafState else { return inlineLocation(node) }
         return inlineLocation(inputLine: current.currentLine, column: Int(cmark_node_get_start_column(node)))
     }
 
@@ -650,10 +652,30 @@ struct CmarkTreeConverter {
         let start = input.lineStart(line)
         let end = input.lineEnd(line)
         var offset = start + column - 1
-        if let current = leaf, current.containers != nil, line >= current.startLine, line <= current.endLine {
+        if let current = leafState, current.replayable, line >= current.startLine, line <= current.endLine {
             offset = contentLine(line).inlineBase + column - current.startColumn - current.carriedBytes
         }
         return location(line: line, offset: min(max(offset, start), end))
+    }
+
+    /// The current leaf's numbers, without its cached lines: holding a copy of `leaf`
+    /// while `contentLine` fills the cache would copy the whole cache on every call
+    /// (quadratic in the paragraph's lines).
+    private struct LeafState {
+        var startLine: Int
+        var startColumn: Int
+        var endLine: Int
+        var carriedBytes: Int
+        var currentLine: Int
+        /// Whether its containers are known, so its lines can be replayed.
+        var replayable: Bool
+    }
+
+    private var leafState: LeafState? {
+        guard let leaf else { return nil }
+        return LeafState(startLine: leaf.startLine, startColumn: leaf.startColumn, endLine: leaf.endLine,
+                         carriedBytes: leaf.carriedBytes, currentLine: leaf.currentLine,
+                         replayable: leaf.containers != nil)
     }
 
     /// The input line of cmark's inline line number `line` in the current leaf.
@@ -674,7 +696,7 @@ struct CmarkTreeConverter {
     /// After a link or image: cmark does not count line ends in its `](…)` part, but its
     /// end column, counted from cmark's current column base, tells how far it reaches.
     private mutating func noteLinkEnd(_ node: OpaquePointer) {
-        guard let current = leaf, current.containers != nil,
+        guard let current = leafState, current.replayable,
               current.currentLine >= current.startLine, current.currentLine <= current.endLine else { return }
         if cmark_node_get_type(node) == CMARK_NODE_LINK, let child = cmark_node_first_child(node),
            cmark_node_get_type(child) == CMARK_NODE_TEXT, cmark_node_first_child(node) == cmark_node_last_child(node),
@@ -752,20 +774,43 @@ struct CmarkTreeConverter {
     /// reference definitions: the longest run of its lines that alone parses to nothing.
     /// Only paragraphs starting with `[` in a body containing `]:` are looked at.
     private mutating func referenceDefinitionLines(lastContentLine: Int) -> Int? {
-        guard session.referenceSource != nil, let current = leaf, current.containers != nil,
+        guard session.referenceSource != nil, let current = leafState, current.replayable,
               lastContentLine > current.startLine, lastContentLine <= input.lineCount else { return nil }
         let first = input.lineStart(current.startLine) + current.startColumn - 1
         guard first < input.lineEnd(current.startLine), input.bytes[first] == UInt8(ascii: "[") else { return nil }
         var lines: [MarkdownLineCursor.ContentLine] = []
         for line in current.startLine...lastContentLine { lines.append(contentLine(line)) }
+        let texts = lines.map { UnsafeBufferPointer(rebasing: input.bytes[$0.contentStart..<$0.end]) }
+        return Self.definitionLines(texts, session: session)
+    }
+
+    /// The longest run of leading lines (fewer than all) that cmark alone parses to
+    /// nothing: found by one scan following cmark's rules and confirmed by one cmark
+    /// parse; should they ever disagree, by asking cmark about every prefix.
+    static func definitionLines(_ texts: [UnsafeBufferPointer<UInt8>], session: MarkdownParseSession) -> Int {
+        let scanned = MarkdownReferenceDefinitionScanner.definitionLines(texts)
+        if scanned == 0 { return 0 }
+        if scanned < texts.count, session.isOnlyReferenceDefinitions(Self.document(texts[..<scanned])) { return scanned }
+        return Self.definitionLinesByParsingEveryPrefix(texts, session: session)
+    }
+
+    /// The longest run of leading lines (fewer than all) that cmark alone parses to
+    /// nothing: one cmark parse per line, so quadratic; the scanner's reference.
+    static func definitionLinesByParsingEveryPrefix(_ texts: [UnsafeBufferPointer<UInt8>],
+                                                    session: MarkdownParseSession) -> Int {
         var consumed = 0
         var document = MarkdownAuxiliaryDocument()
-        for count in 1..<lines.count {
-            let line = lines[count - 1]
-            document.appendLine(UnsafeBufferPointer(rebasing: input.bytes[line.contentStart..<line.end]), fileOffset: 0)
+        for count in 1..<max(texts.count, 1) {
+            document.appendLine(texts[count - 1], fileOffset: 0)
             if session.isOnlyReferenceDefinitions(document) { consumed = count }
         }
         return consumed
+    }
+
+    private static func document(_ texts: ArraySlice<UnsafeBufferPointer<UInt8>>) -> MarkdownAuxiliaryDocument {
+        var document = MarkdownAuxiliaryDocument()
+        for text in texts { document.appendLine(text, fileOffset: 0) }
+        return document
     }
 
     /// The underline of the setext heading starting on `line` (cmark reports the line
@@ -816,7 +861,7 @@ struct CmarkTreeConverter {
     /// Looks for a pipe table in the current paragraph (or setext heading) and, when
     /// there is one, appends what replaces it: paragraph, table, following blocks.
     private mutating func convertTable(_ frame: Frame, setext: Bool) -> Bool {
-        guard let current = leaf, current.containers != nil, current.endLine > current.startLine,
+        guard let current = leafState, current.replayable, current.endLine > current.startLine,
               current.endLine <= input.lineCount, reparseDepth < MarkdownParser.maximumReparseDepth,
               MarkdownTableRecognizer.mightContainTable(input.bytes, from: input.lineStart(current.startLine),
                                                         to: input.lineEnd(current.endLine))

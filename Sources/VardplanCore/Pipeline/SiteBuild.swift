@@ -84,16 +84,19 @@ public enum SiteBuild {
             result.written += output.counts.written
             result.unchanged += output.counts.unchanged
         }
-        var shared = renderer.renderSharedPages(pagePaths: result.paths, &state)
+        let shared = renderer.renderSharedPages(pagePaths: result.paths, &state)
         result.diagnostics.append(contentsOf: renderer.finish(state))
         guard !result.diagnostics.hasErrors else { return result }
         sizes.append(contentsOf: shared.map { ($0.path, $0.bytes.count) })
-        shared.append(BuildStamp(fingerprint: fingerprint, files: sizes).outputFile)
+        // The stamp goes last and alone: a folder with a stamp holds the whole build.
+        let stamp = BuildStamp(fingerprint: fingerprint, files: sizes).outputFile
         do {
-            let counts = try sink.accept(shared)
-            result.written += counts.written
-            result.unchanged += counts.unchanged
-            result.paths.append(contentsOf: shared.map(\.path))
+            for batch in [shared, [stamp]] {
+                let counts = try sink.accept(batch)
+                result.written += counts.written
+                result.unchanged += counts.unchanged
+                result.paths.append(contentsOf: batch.map(\.path))
+            }
         } catch {
             result.diagnostics.error("\(error)", at: nil)
         }

@@ -3,8 +3,14 @@
 /// `assets/` are copied to the output as they are.
 ///
 /// Diagnostics: unreadable or non-UTF-8 files, template syntax errors, missing
-/// partials, a required template missing.
+/// partials, a required template missing, a file larger than `maximumFileSize`
+/// (measured before reading), and the entries that are never read (`FileProblem`):
+/// a symbolic link leading outside the templates folder, dangling or looping, a folder
+/// reached a second time, a named pipe, socket or device.
 public struct TemplateFolderLoader {
+    /// The largest template or asset: 10 MB.
+    public static let maximumFileSize = 10 << 20
+
     let fileSystem: any ContentFileSystem
     let displayRoot: String
 
@@ -30,7 +36,9 @@ public struct TemplateFolderLoader {
     public func loadAll(required: [String], diagnostics: inout Diagnostics) -> Loaded {
         var templates: [String: SourceFile] = [:]
         var assets: [OutputFile] = []
-        walk("", templates: &templates, assets: &assets, diagnostics: &diagnostics)
+        var visited: [FileIdentity: String] = [:]
+        if let root = fileSystem.identity(of: "") { visited[root] = displayRoot }
+        walk("", templates: &templates, assets: &assets, visited: &visited, diagnostics: &diagnostics)
         let library = TemplateLibrary(files: templates, diagnostics: &diagnostics)
         for name in required where templates[name] == nil {
             diagnostics.error("the template '\(name).mustache' is missing; every site needs it (copy it from the bundled templates/)",
@@ -40,7 +48,7 @@ public struct TemplateFolderLoader {
     }
 
     private func walk(_ directory: String, templates: inout [String: SourceFile], assets: inout [OutputFile],
-                      diagnostics: inout Diagnostics) {
+                      visited: inout [FileIdentity: String], diagnostics: inout Diagnostics) {
         guard let entries = try? fileSystem.entries(of: directory) else {
             diagnostics.error("cannot read the templates folder '\(joinPath(displayRoot, directory))'; check that it exists",
                               at: SourceLocation(path: joinPath(displayRoot, directory), line: 1, column: 1))
@@ -48,13 +56,30 @@ public struct TemplateFolderLoader {
         }
         for entry in entries where !entry.name.hasPrefix(".") {
             let path = joinPath(directory, entry.name)
-            if entry.isDirectory {
-                walk(path, templates: &templates, assets: &assets, diagnostics: &diagnostics)
+            let here = SourceLocation(path: joinPath(displayRoot, path), line: 1, column: 1)
+            if let problem = entry.problem {
+                diagnostics.error(problem.message(root: displayRoot), at: here)
                 continue
             }
-            guard let bytes = try? fileSystem.contents(of: path) else {
-                diagnostics.error("cannot read the file; check its permissions",
-                                  at: SourceLocation(path: joinPath(displayRoot, path), line: 1, column: 1))
+            if entry.isDirectory {
+                if let identity = entry.identity {
+                    if let first = visited[identity] {
+                        diagnostics.error(FileProblem.folderReachedTwice(first: first).message(root: displayRoot), at: here)
+                        continue
+                    }
+                    visited[identity] = joinPath(displayRoot, path)
+                }
+                walk(path, templates: &templates, assets: &assets, visited: &visited, diagnostics: &diagnostics)
+                continue
+            }
+            let bytes: [UInt8]
+            do {
+                bytes = try fileSystem.contents(of: path, maximumSize: Self.maximumFileSize)
+            } catch let problem as FileProblem {
+                diagnostics.error(problem.message(root: displayRoot), at: here)
+                continue
+            } catch {
+                diagnostics.error("cannot read the file; check its permissions", at: here)
                 continue
             }
             if path.hasPrefix("assets/") {

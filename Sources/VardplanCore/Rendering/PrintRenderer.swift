@@ -37,8 +37,11 @@ public struct PrintRenderer: Sendable {
         self.options = options
     }
 
-    public func render() -> String {
-        templates.render("print", context())
+    /// Renders the printout, appending the templates' render-time errors (a partial
+    /// that includes itself without end, an unknown partial) to `diagnostics`; a
+    /// printout rendered with an error is incomplete and must not be written.
+    public func render(diagnostics: inout Diagnostics) -> String {
+        templates.render("print", context(), diagnostics: &diagnostics)
     }
 
     func context() -> TemplateValue {

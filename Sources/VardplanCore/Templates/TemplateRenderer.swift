@@ -1,6 +1,13 @@
 /// Renders compiled templates into one growing `String`, walking the node tree
 /// with a context stack.
 ///
+/// The work is bounded by the template and the data, never exponential: a section
+/// over a list of two or more items that an enclosing section already iterates (the
+/// same list, found in the same context: every item would repeat the whole list,
+/// once more per level) is an error at its tag, and one page may visit at most
+/// `maximumRenderedNodes` nodes and write at most `maximumOutputBytes` (partials that
+/// include another partial twice, level after level, double the work per level).
+///
 /// Names are pre-split at parse time, so a lookup is one dictionary access per
 /// dotted part; nothing is split or re-parsed while rendering. Partials nest at
 /// most `maximumPartialDepth` deep: a partial that includes itself without end is
@@ -11,6 +18,10 @@ struct TemplateRenderer {
     /// The deepest nesting of sections and partials together (keeps the render's
     /// recursion far from the end of a thread's stack).
     static let maximumNestingDepth = 256
+    /// The most template nodes one render may visit (a real page visits thousands).
+    static let maximumRenderedNodes = 4_000_000
+    /// The most bytes one render may write (a real page is well under a megabyte).
+    static let maximumOutputBytes = 64 << 20
 
     let templates: [String: TemplateLibrary.Entry]
     var output = ""
@@ -21,6 +32,14 @@ struct TemplateRenderer {
     private var partialChain: [String] = []
     private var aborted = false
     private var depth = 0
+    private var renderedNodes = 0
+    /// The output's size when this render started (the buffer may hold earlier pages).
+    private var outputStart = 0
+    /// Lists being iterated: the stack index where the name was found, the name, and
+    /// the section tag.
+    private var activeLists: [(stackIndex: Int, name: String, tag: TemplateNode.Tag)] = []
+    /// The section and partial tags open around the node being rendered.
+    private var openTags: [SourceLocation] = []
 
     init(templates: [String: TemplateLibrary.Entry]) {
         self.templates = templates
@@ -39,12 +58,21 @@ struct TemplateRenderer {
         partialChain = [name]
         aborted = false
         depth = 0
+        renderedNodes = 0
+        outputStart = output.utf8.count
+        activeLists.removeAll()
+        openTags.removeAll()
         render(entry.template.nodes, indent: "", firstTagID: entry.firstTagID)
     }
 
     private mutating func render(_ nodes: [TemplateNode], indent: String, firstTagID: Int) {
         for node in nodes {
             if aborted { return }
+            renderedNodes += 1
+            if renderedNodes > Self.maximumRenderedNodes || output.utf8.count - outputStart > Self.maximumOutputBytes {
+                reportTooMuchWork()
+                return
+            }
             switch node {
             case .text(let text, let lineStarts):
                 if indent.isEmpty || lineStarts.isEmpty {
@@ -63,19 +91,30 @@ struct TemplateRenderer {
                 case .null, .list, .object: break
                 }
             case .section(let tag, let inverted, let children):
-                let value = lookup(tag, firstTagID: firstTagID)
+                let (value, foundAt) = lookupWithIndex(tag, firstTagID: firstTagID)
                 guard depth < Self.maximumNestingDepth else {
                     reportTooDeep(section: tag)
                     return
                 }
                 depth += 1
-                defer { depth -= 1 }
+                openTags.append(tag.location)
+                defer {
+                    depth -= 1
+                    openTags.removeLast()
+                }
                 if inverted {
                     if !(value?.isTruthy ?? false) {
                         render(children, indent: indent, firstTagID: firstTagID)
                     }
                 } else if let value, value.isTruthy {
                     if case .list(let items) = value {
+                        if items.count > 1,
+                           let outer = activeLists.first(where: { $0.stackIndex == foundAt && $0.name == tag.name.raw }) {
+                            reportRepeatedList(tag, outer: outer.tag)
+                            return
+                        }
+                        activeLists.append((foundAt, tag.name.raw, tag))
+                        defer { activeLists.removeLast() }
                         for item in items {
                             stack.append(item)
                             render(children, indent: indent, firstTagID: firstTagID)
@@ -98,8 +137,10 @@ struct TemplateRenderer {
                 }
                 partialChain.append(name)
                 depth += 1
+                openTags.append(location)
                 let partialIndent = ownIndent.map { indent + $0 } ?? ""
                 render(entry.template.nodes, indent: partialIndent, firstTagID: entry.firstTagID)
+                openTags.removeLast()
                 depth -= 1
                 partialChain.removeLast()
             }
@@ -123,33 +164,40 @@ struct TemplateRenderer {
 
     @inline(__always)
     private mutating func lookup(_ tag: TemplateNode.Tag, firstTagID: Int) -> TemplateValue? {
-        let value = resolve(tag.name)
+        lookupWithIndex(tag, firstTagID: firstTagID).value
+    }
+
+    /// The value and the index in the context stack where its first part was found.
+    @inline(__always)
+    private mutating func lookupWithIndex(_ tag: TemplateNode.Tag, firstTagID: Int) -> (value: TemplateValue?, index: Int) {
+        let (value, index) = resolve(tag.name)
         if usage != nil {
             record(tag, id: firstTagID + tag.id, found: value != nil)
         }
-        return value
+        return (value, index)
     }
 
     /// The spec's name resolution: `.` is the top of the stack; otherwise the first
     /// part is looked up from the top of the stack down, and the other parts only in
-    /// the value found (a broken chain is a miss, never a fall-back).
-    private func resolve(_ name: TemplateName) -> TemplateValue? {
+    /// the value found (a broken chain is a miss, never a fall-back). Also returns
+    /// the stack index where the first part was found (-1 when not found).
+    private func resolve(_ name: TemplateName) -> (TemplateValue?, Int) {
         let parts = name.parts
-        guard let first = parts.first else { return stack.last }
+        guard let first = parts.first else { return (stack.last, stack.count - 1) }
         var index = stack.count - 1
         while index >= 0 {
             if case .object(let fields) = stack[index], let value = fields[first] {
-                if parts.count == 1 { return value }
+                if parts.count == 1 { return (value, index) }
                 var current = value
                 for part in parts.dropFirst() {
-                    guard case .object(let inner) = current, let next = inner[part] else { return nil }
+                    guard case .object(let inner) = current, let next = inner[part] else { return (nil, index) }
                     current = next
                 }
-                return current
+                return (current, index)
             }
             index -= 1
         }
-        return nil
+        return (nil, -1)
     }
 
     private mutating func record(_ tag: TemplateNode.Tag, id: Int, found: Bool) {
@@ -184,6 +232,26 @@ struct TemplateRenderer {
             names.formUnion(fields.keys)
         }
         return Array(names)
+    }
+
+    private mutating func reportRepeatedList(_ tag: TemplateNode.Tag, outer: TemplateNode.Tag) {
+        aborted = true
+        diagnostics.error(
+            "section '\(tag.name.raw)' iterates the list that the section around it already iterates, so every item "
+                + "would repeat the whole list; close the outer section before opening it again, or name the item's "
+                + "own field",
+            at: tag.location, notes: [Diagnostic.Note("the outer section '\(outer.name.raw)' opened here", at: outer.location)])
+    }
+
+    private mutating func reportTooMuchWork() {
+        aborted = true
+        let reason = output.utf8.count - outputStart > Self.maximumOutputBytes
+            ? "would write more than \(Self.maximumOutputBytes >> 20) MB"
+            : "would visit more than \(Self.maximumRenderedNodes / 1_000_000) million template nodes"
+        diagnostics.error(
+            "rendering stopped here: the page \(reason); a section or partial repeats itself inside itself "
+                + "(for example a partial that includes another one twice, level after level); simplify the templates",
+            at: openTags.last)
     }
 
     private mutating func reportTooDeep(section tag: TemplateNode.Tag) {

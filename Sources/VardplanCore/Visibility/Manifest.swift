@@ -42,6 +42,14 @@ public struct Manifest: Sendable {
     public struct PlanningEntry: Sendable {
         public var when: When
         public var what: String
+        /// Where the date or month was written (for the warning about a past date).
+        public var whenLocation: SourceLocation?
+
+        public init(when: When, what: String, whenLocation: SourceLocation? = nil) {
+            self.when = when
+            self.what = what
+            self.whenLocation = whenLocation
+        }
     }
 
     /// The nurse's words to the patient on a module or a step.
@@ -58,8 +66,10 @@ public struct Manifest: Sendable {
     public var file: SourceFile
     public var diagnosis: Located<String>
     public var language: String?
+    public var languageLocation: SourceLocation?
     public var region: String?
     public var contentVersion: Located<String>?
+    /// Required in a manifest (the 730-day rule counts from it); nil only when read without one.
     public var startDate: Located<SimpleDate>?
     public var moduleStatuses: [(id: Located<String>, status: ModuleStatus)] = []
     public var show: [Located<String>] = []

@@ -1,10 +1,14 @@
 /// Reads a visibility manifest, written in the YAML subset of front matter or in JSON,
 /// into a `Manifest`.
 ///
+/// No message quotes the manifest's text (keys, values, ids): a manifest may name
+/// people, and diagnostics go to the terminal. Messages name the position, what is
+/// wrong and what to do.
+///
 /// Diagnostics: malformed YAML or JSON, unknown key (did-you-mean), wrong type,
-/// missing required key, unknown status, impossible date or month, text that looks
-/// like a personal identity number. Ids are checked later, against the content,
-/// by `PlanResolver`.
+/// missing required key (`diagnosis`, `start_date`), unknown status, impossible date
+/// or month, text that looks like a personal identity number. Ids are checked later,
+/// against the content, by `PlanResolver`.
 public enum ManifestReader {
     static let topKeys = ["diagnosis", "language", "region", "content_version", "start_date", "modules", "show",
                           "hide", "contacts", "planning", "welcome", "comments", "what_matters"]
@@ -17,9 +21,9 @@ public enum ManifestReader {
         guard SourceTextValidator.validate(file, diagnostics: &diagnostics) else { return nil }
         let node: YAMLNode?
         if isJSON(file) {
-            node = JSONParser.parse(file, diagnostics: &diagnostics)
+            node = JSONParser.parse(file, quotingInput: false, diagnostics: &diagnostics)
         } else {
-            node = YAMLParser.parse(file, range: 0..<file.bytes.count, diagnostics: &diagnostics)
+            node = YAMLParser.parse(file, range: 0..<file.bytes.count, quotingInput: false, diagnostics: &diagnostics)
         }
         guard let node else {
             if !diagnostics.hasErrors {
@@ -29,29 +33,37 @@ public enum ManifestReader {
             return nil
         }
         checkPersonalNumbers(node, file: file, diagnostics: &diagnostics)
-        let reader = FrontMatterReader(node, file: file, allowedKeys: topKeys, container: "the manifest",
+        let reader = ManifestFieldReader(node, file: file, allowedKeys: topKeys, container: "the manifest",
                                        diagnostics: &diagnostics)
-        guard let diagnosis = reader.string("diagnosis", required: true, example: "brostcancer", diagnostics: &diagnostics) else {
+        let diagnosis = reader.string("diagnosis", required: true, example: "brostcancer", diagnostics: &diagnostics)
+        let start = reader.date("start_date", required: true, example: "YYYY-MM-DD",
+                                why: ", the day the plan was started (a plan must be ended within 730 days of it)",
+                                diagnostics: &diagnostics)
+        guard let diagnosis else { return nil }
+        guard ContentID.isValid(diagnosis) else {
+            diagnostics.error("the 'diagnosis' is not a valid id; write the diagnosis id as on the staff overview, such as brostcancer",
+                              at: reader.node("diagnosis")!.location)
             return nil
         }
         var manifest = Manifest(
             file: file,
             diagnosis: Located(diagnosis, at: reader.node("diagnosis")!.location))
         manifest.language = reader.string("language", diagnostics: &diagnostics)
+        manifest.languageLocation = reader.node("language")?.location
         manifest.region = reader.string("region", diagnostics: &diagnostics)
         if let version = reader.string("content_version", diagnostics: &diagnostics) {
             manifest.contentVersion = Located(version, at: reader.node("content_version")!.location)
         }
-        if let start = reader.date("start_date", diagnostics: &diagnostics) {
+        if let start {
             manifest.startDate = Located(start, at: reader.node("start_date")!.location)
         }
         manifest.welcome = reader.string("welcome", diagnostics: &diagnostics)
         manifest.whatMatters = reader.string("what_matters", diagnostics: &diagnostics)
-        manifest.show = reader.idList("show", diagnostics: &diagnostics).map { Located($0.0, at: $0.1) }
-        manifest.hide = reader.idList("hide", diagnostics: &diagnostics).map { Located($0.0, at: $0.1) }
+        manifest.show = reader.idList("show", what: "step", diagnostics: &diagnostics)
+        manifest.hide = reader.idList("hide", what: "step", diagnostics: &diagnostics)
         readModules(reader.node("modules"), into: &manifest, diagnostics: &diagnostics)
         for entry in entries(reader.node("contacts"), key: "contacts", diagnostics: &diagnostics) {
-            let contact = FrontMatterReader(entry, file: file, allowedKeys: contactKeys, container: "this contact",
+            let contact = ManifestFieldReader(entry, file: file, allowedKeys: contactKeys, container: "this contact",
                                             missingKeysAt: entry.location, diagnostics: &diagnostics)
             let name = contact.string("name", required: true, example: "Anna Andersson", diagnostics: &diagnostics)
             let role = contact.string("role", required: true, example: "Kontaktsjuksköterska", diagnostics: &diagnostics)
@@ -86,10 +98,11 @@ public enum ManifestReader {
         let statuses = ModuleStatus.allCases.map(\.rawValue)
         for pair in pairs {
             guard let text = pair.value.string, let status = ModuleStatus(rawValue: text.trimmingSpaces) else {
-                let found = pair.value.string.map { "'\($0)'" } ?? pair.value.kindName
-                let hint = pair.value.string.map { NameSuggester.didYouMean($0, among: statuses) } ?? ""
+                let hint = pair.value.string.flatMap { NameSuggester.suggestion(for: $0.trimmingSpaces, among: statuses) }
+                    .map { " (did you mean '\($0)'?)" } ?? ""
+                let found = pair.value.string == nil ? ", found \(pair.value.kindName)" : ""
                 diagnostics.error(
-                    "unknown status \(found) for module '\(pair.key)'\(hint); write aktuell, kommande or avklarad",
+                    "unknown module status\(found)\(hint); write aktuell, kommande or avklarad",
                     at: pair.value.location)
                 continue
             }
@@ -98,7 +111,7 @@ public enum ManifestReader {
     }
 
     private static func readPlanning(_ entry: YAMLNode, file: SourceFile, diagnostics: inout Diagnostics) -> Manifest.PlanningEntry? {
-        let reader = FrontMatterReader(entry, file: file, allowedKeys: planningKeys, container: "this planning entry",
+        let reader = ManifestFieldReader(entry, file: file, allowedKeys: planningKeys, container: "this planning entry",
                                        missingKeysAt: entry.location, diagnostics: &diagnostics)
         let what = reader.string("what", required: true, example: "Operation", diagnostics: &diagnostics)
         let given = ["date", "month", "when"].filter { reader.node($0) != nil }
@@ -121,7 +134,7 @@ public enum ManifestReader {
                    (1...12).contains(month) {
                     when = .month(year: year, month: month)
                 } else {
-                    diagnostics.error("'month' must be written YYYY-MM with a month 01–12, found '\(text)'",
+                    diagnostics.error("'month' must be written YYYY-MM with a month 01–12, such as 2027-02",
                                       at: reader.node("month")!.location)
                 }
             }
@@ -129,11 +142,11 @@ public enum ManifestReader {
             when = reader.string("when", diagnostics: &diagnostics).map(Manifest.When.text)
         }
         guard let when, let what else { return nil }
-        return Manifest.PlanningEntry(when: when, what: what)
+        return Manifest.PlanningEntry(when: when, what: what, whenLocation: reader.node(given[0])?.location)
     }
 
     private static func readComment(_ entry: YAMLNode, file: SourceFile, diagnostics: inout Diagnostics) -> Manifest.PageComment? {
-        let reader = FrontMatterReader(entry, file: file, allowedKeys: commentKeys, container: "this comment",
+        let reader = ManifestFieldReader(entry, file: file, allowedKeys: commentKeys, container: "this comment",
                                        missingKeysAt: entry.location, diagnostics: &diagnostics)
         let text = reader.string("text", required: true, example: "|", diagnostics: &diagnostics)
         let title = reader.string("title", diagnostics: &diagnostics)
@@ -167,19 +180,26 @@ public enum ManifestReader {
         return items
     }
 
-    /// Every text value (phone numbers aside) is searched for personal identity numbers.
+    static let personalNumberMessage =
+        "this looks like a personal identity number; a manifest must not hold one (the printout has a blank line for the name): remove it"
+
+    /// Every text value and every key is searched for personal identity numbers; in
+    /// `phone` a bare run of ten digits is a phone number (`PersonalNumberDetector.Field.phone`).
     private static func checkPersonalNumbers(_ node: YAMLNode, file: SourceFile, key: String? = nil,
                                              diagnostics: inout Diagnostics) {
         switch node.kind {
         case .scalar(let scalar):
-            guard key != "phone", PersonalNumberDetector.firstMatch(in: scalar.text) != nil else { return }
-            diagnostics.error(
-                "this looks like a personal identity number; a manifest must not hold one (the printout has a blank line for the name): remove it",
-                at: node.location)
+            guard PersonalNumberDetector.containsMatch(in: scalar.text, field: key == "phone" ? .phone : .text) else { return }
+            diagnostics.error(personalNumberMessage, at: node.location)
         case .sequence(let items):
             for item in items { checkPersonalNumbers(item, file: file, key: key, diagnostics: &diagnostics) }
         case .mapping(let pairs):
-            for pair in pairs { checkPersonalNumbers(pair.value, file: file, key: pair.key, diagnostics: &diagnostics) }
+            for pair in pairs {
+                if PersonalNumberDetector.containsMatch(in: pair.key) {
+                    diagnostics.error(personalNumberMessage, at: pair.keyLocation)
+                }
+                checkPersonalNumbers(pair.value, file: file, key: pair.key, diagnostics: &diagnostics)
+            }
         }
     }
 }

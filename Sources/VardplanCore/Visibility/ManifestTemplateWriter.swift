@@ -12,7 +12,7 @@ public enum ManifestTemplateWriter {
         add("diagnosis: \(diagnosis.id)")
         add("language: \(language)")
         add("content_version: \(quoted(diagnosis.version))")
-        add("start_date: \(startDate)")
+        add("start_date: \(startDate)  # dagen då planen startade (krävs): planen ska avslutas inom 730 dagar")
         add()
         add("# Modulernas status: aktuell (patienten ser den), kommande eller avklarad.")
         add("modules:")

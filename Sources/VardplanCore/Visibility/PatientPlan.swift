@@ -49,17 +49,26 @@ public struct PatientPlan: Sendable {
     /// built from a model without step bodies. Markdown warnings are the editors'
     /// business (`check`) and are not repeated here.
     public mutating func parseVisibleStepBodies(language: String) {
-        let steps = visibleSteps.map(\.step)
+        var cache: [String: MarkdownDocument] = [:]
+        parseVisibleStepBodies(language: language, cache: &cache)
+    }
+
+    /// Like `parseVisibleStepBodies(language:)`, reusing and filling `cache` (step id →
+    /// parsed body, for one diagnosis), so many plans parse each step once.
+    public mutating func parseVisibleStepBodies(language: String, cache: inout [String: MarkdownDocument]) {
+        let known = cache
+        let steps = visibleSteps.map(\.step).filter { known[$0.id] == nil }
         let bodies = ParallelMap.map(steps) { step in
             var ignored = Diagnostics()
             return step.parseBody(language: language, diagnostics: &ignored)
         }
-        var byID: [String: MarkdownDocument] = [:]
-        for (step, body) in zip(steps, bodies) { byID[step.id] = body }
+        for (step, body) in zip(steps, bodies) { cache[step.id] = body }
+        let visible = Set(visibleSteps.map(\.step.id))
         for m in modules.indices {
             for s in modules[m].sections.indices {
                 for t in modules[m].sections[s].steps.indices {
-                    if let body = byID[modules[m].sections[s].steps[t].step.id] {
+                    let id = modules[m].sections[s].steps[t].step.id
+                    if visible.contains(id), let body = cache[id] {
                         modules[m].sections[s].steps[t].step.body = body
                     }
                 }

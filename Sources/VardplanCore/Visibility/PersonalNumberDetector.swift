@@ -1,44 +1,91 @@
 /// Finds text that looks like a Swedish personal identity number (personnummer or
-/// samordningsnummer): `YYMMDD-NNNN`, `YYYYMMDD-NNNN`, with `-`, `+` or nothing between,
-/// a plausible date (day + 60 for samordningsnummer) and a valid Luhn check digit.
+/// samordningsnummer).
+///
+/// The rule (docs/manifest.md): 6 or 8 digits, optional white space (line breaks
+/// included), at most one separator (`-` `+` `–` `—` `‐` `‑` `−`), optional white space,
+/// then 4 digits; or 10 or 12 digits in a row. The date must exist (day + 60 for a
+/// samordningsnummer; a 12-digit form starts with the century 18, 19 or 20) and the
+/// last digit must be the Luhn check digit. In a phone field a bare run of 10 digits
+/// does not count: `0701234567` is an ordinary mobile number.
 public enum PersonalNumberDetector {
+    /// Which kind of field the text comes from.
+    public enum Field: Sendable {
+        /// Any text: every form counts.
+        case text
+        /// A phone number: the separated forms and 12-digit runs count, a bare 10-digit run does not.
+        case phone
+    }
+
+    /// The separators accepted between the date and the last four digits: hyphen-minus,
+    /// plus, en dash, em dash, hyphen, non-breaking hyphen, minus sign.
+    static let separators: Set<Unicode.Scalar> = ["-", "+", "\u{2013}", "\u{2014}", "\u{2010}", "\u{2011}", "\u{2212}"]
+
+    /// Whether the text holds something that looks like a personal identity number.
+    public static func containsMatch(in text: String, field: Field = .text) -> Bool {
+        firstMatch(in: text, field: field) != nil
+    }
+
     /// The UTF-8 offset of the first match in the text, or nil.
-    public static func firstMatch(in text: String) -> Int? {
-        let bytes = Array(text.utf8)
+    public static func firstMatch(in text: String, field: Field = .text) -> Int? {
+        let scalars = Array(text.unicodeScalars)
+        var utf8Offset = 0
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        for scalar in scalars {
+            offsets.append(utf8Offset)
+            utf8Offset += UTF8.width(scalar)
+        }
+        offsets.append(utf8Offset)
+
         var start = 0
-        while start < bytes.count {
-            guard isDigit(bytes[start]), start == 0 || !isDigit(bytes[start - 1]) else { start += 1; continue }
+        while start < scalars.count {
+            guard isDigit(scalars[start]), start == 0 || !isDigit(scalars[start - 1]) else { start += 1; continue }
             var end = start
-            while end < bytes.count, isDigit(bytes[end]) { end += 1 }
-            let run = Array(bytes[start..<end])
-            if matches(run, bytes: bytes, after: end) { return start }
+            while end < scalars.count, isDigit(scalars[end]) { end += 1 }
+            let run = scalars[start..<end].map(digitValue)
+            if matches(run, scalars: scalars, after: end, field: field) { return offsets[start] }
             start = end
         }
         return nil
     }
 
-    private static func matches(_ run: [UInt8], bytes: [UInt8], after end: Int) -> Bool {
+    private static func matches(_ run: [Int], scalars: [Unicode.Scalar], after end: Int, field: Field) -> Bool {
         // Joined forms: 10 or 12 digits in a row.
-        if run.count == 10 || run.count == 12 {
-            let digits = run.map { Int($0 - 0x30) }
-            return isValid(Array(digits.suffix(10)), century: run.count == 12 ? Array(digits.prefix(2)) : nil)
+        if run.count == 12 { return isValid(Array(run.suffix(10)), century: Array(run.prefix(2))) }
+        if run.count == 10 { return field == .text && isValid(run, century: nil) }
+        guard run.count == 6 || run.count == 8 else { return false }
+        // Separated forms: optional white space, at most one separator, optional white space, 4 digits.
+        var index = end
+        while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
+        if index < scalars.count, separators.contains(scalars[index]) {
+            index += 1
+            while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
         }
-        // Separated forms: 6 or 8 digits, '-' or '+' (or a space), then 4 digits.
-        guard run.count == 6 || run.count == 8, end + 5 <= bytes.count,
-              bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: "+") || bytes[end] == UInt8(ascii: " "),
-              bytes[(end + 1)..<(end + 5)].allSatisfy(isDigit),
-              end + 5 == bytes.count || !isDigit(bytes[end + 5]) else { return false }
-        let digits = (run + bytes[(end + 1)..<(end + 5)]).map { Int($0 - 0x30) }
+        guard index > end, index + 4 <= scalars.count, scalars[index..<(index + 4)].allSatisfy(isDigit),
+              index + 4 == scalars.count || !isDigit(scalars[index + 4]) else { return false }
+        let digits = run + scalars[index..<(index + 4)].map(digitValue)
         return isValid(Array(digits.suffix(10)), century: run.count == 8 ? Array(digits.prefix(2)) : nil)
     }
 
-    /// Ten digits YYMMDDNNNC: a real month and day (or day + 60) and the Luhn digit.
+    /// Ten digits YYMMDDNNNC: a date that exists (day + 60 for a samordningsnummer)
+    /// and the Luhn digit. With the century, the full year decides 29 February.
     static func isValid(_ digits: [Int], century: [Int]?) -> Bool {
         if let century, !(century == [1, 8] || century == [1, 9] || century == [2, 0]) { return false }
+        let yearInCentury = digits[0] * 10 + digits[1]
         let month = digits[2] * 10 + digits[3]
         var day = digits[4] * 10 + digits[5]
         if day > 60 { day -= 60 }
-        guard (1...12).contains(month), (1...31).contains(day) else { return false }
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let isLeap: Bool
+        if let century {
+            let year = (century[0] * 10 + century[1]) * 100 + yearInCentury
+            isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        } else {
+            // Without the century, 29 February exists when some century makes the year a leap year.
+            isLeap = yearInCentury % 4 == 0
+        }
+        let lengths = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= lengths[month - 1] else { return false }
         var sum = 0
         for (index, digit) in digits.prefix(9).enumerated() {
             let product = digit * (index % 2 == 0 ? 2 : 1)
@@ -47,5 +94,6 @@ public enum PersonalNumberDetector {
         return (10 - sum % 10) % 10 == digits[9]
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+    private static func digitValue(_ scalar: Unicode.Scalar) -> Int { Int(scalar.value - 0x30) }
 }

@@ -1,11 +1,15 @@
 /// Merges a manifest over a diagnosis's defaults by the staff tool's rules, and checks
 /// the manifest against the content.
 ///
+/// Messages never quote the manifest's text; they quote only the content's ids (an id
+/// that resolved, or a did-you-mean suggestion).
+///
 /// Diagnostics: unknown diagnosis, module or step id (did-you-mean); a step both shown
 /// and hidden; a plan started more than 730 days ago; a start date in the future; a
 /// manifest made against another content version (warning listing the steps changed
 /// or removed since); a comment on a step or module the patient will not see (warning);
-/// a language the site does not have.
+/// a language the site does not have. Traps (warnings): a step in `show` whose module
+/// is not current; a plan with no contact; a planning date or month already past.
 public struct PlanResolver {
     /// A plan must be ended and purged within this many days of its start.
     public static let maximumPlanAge = 730
@@ -22,15 +26,15 @@ public struct PlanResolver {
         guard let diagnosis = model.diagnosis(withID: manifest.diagnosis.value) else {
             let hint = NameSuggester.didYouMean(manifest.diagnosis.value, among: model.diagnoses.map(\.id))
             let known = hint.isEmpty ? "; the content has \(model.diagnoses.map { "'\($0.id)'" }.joined(separator: ", "))" : hint
-            diagnostics.error("there is no diagnosis '\(manifest.diagnosis.value)'\(known)", at: manifest.diagnosis.location)
+            diagnostics.error("there is no diagnosis with this id\(known)", at: manifest.diagnosis.location)
             return nil
         }
         checkDates(manifest, diagnostics: &diagnostics)
         checkVersion(manifest, diagnosis: diagnosis, diagnostics: &diagnostics)
         if let language = manifest.language, !model.config.languages.contains(language) {
             let hint = NameSuggester.didYouMean(language, among: model.config.languages)
-            diagnostics.error("'\(language)' is not a language of this site\(hint); the site has \(model.config.languages.joined(separator: ", "))",
-                              at: manifest.file.location(line: 1, column: 1))
+            diagnostics.error("the 'language' is not a language of this site\(hint); the site has \(model.config.languages.joined(separator: ", "))",
+                              at: manifest.languageLocation ?? manifest.file.location(line: 1, column: 1))
         }
 
         let moduleIDs = diagnosis.modules.map(\.id)
@@ -43,13 +47,13 @@ public struct PlanResolver {
         }
         func moduleID(_ id: Located<String>) -> String? {
             if let module = diagnosis.modules.first(where: { $0.id == id.value || $0.aliases.contains(id.value) }) { return module.id }
-            diagnostics.error("there is no module '\(id.value)' in '\(diagnosis.id)'" + NameSuggester.didYouMean(id.value, among: moduleIDs),
+            diagnostics.error("there is no module with this id in '\(diagnosis.id)'" + NameSuggester.didYouMean(id.value, among: moduleIDs),
                               at: id.location)
             return nil
         }
         func stepID(_ id: Located<String>) -> String? {
             if let canonical = canonicalStep[id.value] { return canonical }
-            diagnostics.error("there is no step '\(id.value)' in '\(diagnosis.id)'" + NameSuggester.didYouMean(id.value, among: stepIDs),
+            diagnostics.error("there is no step with this id in '\(diagnosis.id)'" + NameSuggester.didYouMean(id.value, among: stepIDs),
                               at: id.location)
             return nil
         }
@@ -96,6 +100,7 @@ public struct PlanResolver {
         }
         let plan = PatientPlan(diagnosis: diagnosis, manifest: manifest, modules: modules)
         warnAboutUnseenComments(plan, diagnostics: &diagnostics)
+        warnAboutTraps(plan, shown: shown, diagnostics: &diagnostics)
         return plan
     }
 
@@ -104,10 +109,10 @@ public struct PlanResolver {
         let age = today.days(since: start.value)
         if age > Self.maximumPlanAge {
             diagnostics.error(
-                "the plan started \(start.value), \(age) days ago; a plan must be ended and purged within \(Self.maximumPlanAge) days, so end this one and start a new plan with the patient",
+                "the plan started \(age) days ago; a plan must be ended and purged within \(Self.maximumPlanAge) days, so end this one and start a new plan with the patient",
                 at: start.location)
         } else if age < 0 {
-            diagnostics.error("the start date \(start.value) is in the future (today is \(today)); check the year", at: start.location)
+            diagnostics.error("the start date is in the future (today is \(today)); check the year", at: start.location)
         }
     }
 
@@ -115,7 +120,7 @@ public struct PlanResolver {
         guard let made = manifest.contentVersion, made.value != diagnosis.version else { return }
         guard VersionOrder.isOlder(made.value, than: diagnosis.version) else {
             diagnostics.warning(
-                "the manifest was made against version \(made.value), newer than the content's \(diagnosis.version); check that the content is up to date",
+                "the manifest was made against a version newer than the content's \(diagnosis.version); check that the content is up to date",
                 at: made.location)
             return
         }
@@ -128,8 +133,11 @@ public struct PlanResolver {
         if !changed.isEmpty { parts.append("changed: \(changed.joined(separator: ", "))") }
         if !removed.isEmpty { parts.append("removed: \(removed.joined(separator: ", "))") }
         let detail = parts.isEmpty ? "no step changes are recorded in 'changes' of _diagnosis.md" : parts.joined(separator: "; ")
+        // The manifest's version is quoted only when it is one the content names itself.
+        let known = Set(diagnosis.changes.map(\.version))
+        let version = known.contains(made.value) ? "version \(made.value)" : "an older version"
         diagnostics.warning(
-            "the manifest was made against version \(made.value), the content is \(diagnosis.version); since then \(detail). Review those steps with the patient and set 'content_version: \"\(diagnosis.version)\"'",
+            "the manifest was made against \(version), the content is \(diagnosis.version); since then \(detail). Review those steps with the patient and set 'content_version: \"\(diagnosis.version)\"'",
             at: made.location)
     }
 
@@ -149,5 +157,43 @@ public struct PlanResolver {
                 }
             }
         }
+    }
+
+    /// The manifest traps (docs/manifest.md): each prints, but not as the nurse meant.
+    private func warnAboutTraps(_ plan: PatientPlan, shown: [String: SourceLocation], diagnostics: inout Diagnostics) {
+        for module in plan.modules where module.status != .aktuell {
+            for section in module.sections {
+                for step in section.steps {
+                    guard let location = shown[step.step.id] else { continue }
+                    diagnostics.warning(
+                        "the step '\(step.step.id)' is in 'show', but its module '\(module.module.id)' is \(module.status.rawValue), so it is not printed; set '\(module.module.id): aktuell' under 'modules' to print it, or remove it from 'show'",
+                        at: location)
+                }
+            }
+        }
+        if plan.manifest.contacts.isEmpty {
+            diagnostics.warning(
+                "the plan has no contact; add one under 'contacts' (name, role and phone of the contact nurse) so the patient knows whom to call",
+                at: plan.manifest.file.location(line: 1, column: 1))
+        }
+        for entry in plan.manifest.planning {
+            let past: Bool
+            switch entry.when {
+            case .date(let date): past = date.dayNumber < today.dayNumber
+            case .month(let year, let month): past = year * 12 + month < today.year * 12 + today.month
+            case .text: past = false
+            }
+            guard past else { continue }
+            diagnostics.warning(
+                "this planning \(entry.when.isMonth ? "month" : "date") is already past (today is \(today)); update the planning or remove the entry",
+                at: entry.whenLocation ?? plan.manifest.file.location(line: 1, column: 1))
+        }
+    }
+}
+
+extension Manifest.When {
+    var isMonth: Bool {
+        if case .month = self { return true }
+        return false
     }
 }

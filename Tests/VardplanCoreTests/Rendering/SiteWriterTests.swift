@@ -33,7 +33,7 @@ struct SiteWriterTests {
         #expect(FileIO.read(output + "/index.html") == Array("b".utf8))
         #expect(!FileIO.exists(output + "/x/old.html"))
         #expect(FileIO.read(output + "/.gitignore") == Array("keep".utf8))
-        #expect(FileIO.files(below: root) == ["output/.gitignore", "output/index.html", "output/x/same.html"])
+        #expect(FileIO.files(below: root) == ["output/.gitignore", "output/.vardplan-build", "output/index.html", "output/x/same.html"])
     }
 
     @Test("a failed write leaves the previous output as it was")
@@ -48,7 +48,7 @@ struct SiteWriterTests {
             try writer.write([OutputFile(path: "index.html", text: "b"), OutputFile(path: "index.html/x.html", text: "c")])
         }
         #expect(FileIO.read(output + "/index.html") == Array("a".utf8))
-        #expect(FileIO.files(below: root) == ["output/index.html"])
+        #expect(FileIO.files(below: root) == ["output/.vardplan-build", "output/index.html"])
     }
 }
 

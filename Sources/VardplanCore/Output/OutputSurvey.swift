@@ -1,0 +1,100 @@
+/// What an output folder holds, sorted into what `vardplan build` wrote there (the
+/// paths its stamp lists, and the folders above them) and everything else.
+///
+/// A build may replace a folder that holds nothing else: one it made (it has a stamp
+/// and nothing unlisted), an empty one, or none at all. Entries at the top whose names
+/// start with `.` (`.git`, `.gitignore`) are never counted: the writer carries them
+/// over to the new output. Nothing is followed: a symbolic link is an entry of its own.
+public struct OutputSurvey: Equatable, Sendable {
+    /// Whether a folder was there at all.
+    public var exists: Bool
+    /// Whether the folder has a readable build stamp.
+    public var hasStamp: Bool
+    /// Files (and links and other non-folders) that the stamp does not list, counted below every foreign folder too.
+    public var foreignFiles = 0
+    /// Folders that hold no listed file, counted below every foreign folder too.
+    public var foreignFolders = 0
+    /// The first few foreign entries nearest the top, folders with a trailing `/`.
+    public var foreignNames: [String] = []
+    /// How many foreign entries there are nearest the top (those `foreignNames` are taken from).
+    public var foreignTopEntries = 0
+    /// True when counting stopped at `countLimit`.
+    public var countStopped = false
+    /// Every non-folder entry, foreign or not (top-level dot entries aside), relative to the folder.
+    public var filePaths: [String] = []
+
+    /// How many foreign entries are counted before the survey stops counting.
+    public static let countLimit = 10_000
+    /// How many names a message shows.
+    public static let namesShown = 5
+
+    /// True when a build may replace the folder without `--force`.
+    public var isReplaceable: Bool { foreignFiles == 0 && foreignFolders == 0 }
+
+    /// Looks at the folder at `path` (links already resolved); `stamp` is its stamp
+    /// when the caller has read it already.
+    public static func survey(_ path: String, stamp: BuildStamp?? = nil) -> OutputSurvey {
+        guard FolderTree.kind(path) == .folder else {
+            return OutputSurvey(exists: FolderTree.kind(path) != nil, hasStamp: false)
+        }
+        let stamp = stamp ?? BuildStamp.read(outputPath: path)
+        var survey = OutputSurvey(exists: true, hasStamp: stamp != nil)
+        let listed = Set((stamp?.files ?? []).map(\.path))
+        var above = Set<String>()
+        for file in listed {
+            var folder = Substring(file)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !above.insert(String(folder)).inserted { break }
+            }
+        }
+
+        func foreign(_ relative: String, _ kind: FolderTree.Kind, named: Bool) {
+            if named {
+                survey.foreignTopEntries += 1
+                if survey.foreignNames.count < namesShown {
+                    survey.foreignNames.append(kind == .folder ? relative + "/" : relative)
+                }
+            }
+            guard !survey.countStopped else { return }
+            if kind == .folder {
+                survey.foreignFolders += 1
+                for entry in FolderTree.entries(path + "/" + relative) {
+                    foreign(relative + "/" + entry.name, entry.kind, named: false)
+                }
+            } else {
+                survey.foreignFiles += 1
+                survey.filePaths.append(relative)
+            }
+            if survey.foreignFiles + survey.foreignFolders >= countLimit { survey.countStopped = true }
+        }
+
+        func walk(_ relative: String) {
+            let folder = relative.isEmpty ? path : path + "/" + relative
+            for entry in FolderTree.entries(folder) {
+                if relative.isEmpty && entry.name.hasPrefix(".") { continue }
+                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.kind == .folder && above.contains(child) {
+                    walk(child)
+                } else if entry.kind == .file && listed.contains(child) {
+                    survey.filePaths.append(child)
+                } else {
+                    foreign(child, entry.kind, named: true)
+                }
+            }
+        }
+        walk("")
+        return survey
+    }
+
+    /// `2 files and 1 folder ('Documents/', 'photo.jpg')`.
+    public var foreignDescription: String {
+        func count(_ number: Int, _ one: String, _ many: String) -> String? {
+            number == 0 ? nil : "\(number)\(countStopped ? " or more" : "") \(number == 1 ? one : many)"
+        }
+        let parts = [count(foreignFiles, "file", "files"), count(foreignFolders, "folder", "folders")].compactMap { $0 }
+        var names = foreignNames.map { "'\($0)'" }.joined(separator: ", ")
+        if foreignTopEntries > foreignNames.count { names += ", …" }
+        return parts.joined(separator: " and ") + " (" + names + ")"
+    }
+}

@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension SiteWriter {
+    /// What happened to one file.
+    private enum Outcome: Sendable { case written, unchanged, failed(String) }
+
+    /// A write in progress: a staging folder that receives pages from any thread, and
+    /// the output's lock, held until `commit`, `abort` or `finishUnchanged`.
+    public struct Staging: PageSink {
+        let location: OutputLocation
+        let lock: OutputLock
+        let folder: String
+        let previous: String
+        let hadOutput: Bool
+        let replaceAnything: Bool
+        let useExchange: Bool
+        let checkpoint: (@Sendable (Checkpoint) -> Void)?
+        /// The output's stamp when it is intact (every file it lists is there), else nil.
+        public let previousStamp: BuildStamp?
+        /// The leftover of a stopped build that was put back as the output, when the
+        /// output was missing (`AbandonedBuilds`).
+        public let restoredFrom: String?
+
+        init(location: OutputLocation, lock: OutputLock, writer: SiteWriter, restoredFrom: String?, stamp: BuildStamp?) {
+            self.location = location
+            self.lock = lock
+            self.folder = location.staging(pid: getpid())
+            self.previous = location.previous(pid: getpid())
+            self.hadOutput = FolderTree.kind(location.path) == .folder
+            self.replaceAnything = writer.replaceAnything
+            self.useExchange = writer.useExchange
+            self.checkpoint = writer.checkpoint
+            self.previousStamp = stamp.flatMap { $0.isIntact(outputPath: location.path) ? $0 : nil }
+            self.restoredFrom = restoredFrom
+        }
+
+        /// Writes pages into the staging folder; an unchanged page is hard-linked
+        /// from the current output instead of written. The build stamp is written
+        /// whole (to a temporary name, then renamed), and must come last, alone.
+        public func accept(_ files: [OutputFile]) throws(WriteError) -> (written: Int, unchanged: Int) {
+            var folders = Set<String>()
+            for file in files {
+                if let last = file.path.lastIndex(of: "/") { folders.insert(String(file.path[..<last])) }
+            }
+            for name in folders.sorted() where !FileIO.makeDirectories(folder + "/" + name) {
+                throw .io(path: name, reason: "the folder could not be created")
+            }
+            let output = location.path, folder = self.folder, hadOutput = self.hadOutput
+            let checkKind = replaceAnything
+            let outcomes = ParallelMap.map(files) { file -> Outcome in
+                let target = folder + "/" + file.path
+                let old = output + "/" + file.path
+                if hadOutput, !checkKind || FolderTree.kind(old) == .file,
+                   let existing = FileIO.read(old), existing == file.bytes, link(old, target) == 0 {
+                    return .unchanged
+                }
+                if file.path == BuildStamp.fileName {
+                    let partial = target + ".partial"
+                    return FileIO.write(file.bytes, to: partial) && rename(partial, target) == 0 ? .written : .failed(file.path)
+                }
+                return FileIO.write(file.bytes, to: target) ? .written : .failed(file.path)
+            }
+            var counts = (written: 0, unchanged: 0)
+            for outcome in outcomes {
+                switch outcome {
+                case .written: counts.written += 1
+                case .unchanged: counts.unchanged += 1
+                case .failed(let path): throw .io(path: path, reason: String(cString: strerror(errno)))
+                }
+            }
+            return counts
+        }
+
+        /// Throws the staging folder away and lets go of the lock; the output stays as it was.
+        public func abort() {
+            FolderTree.remove(folder)
+            lock.release()
+        }
+
+        /// Ends a build that found the output up to date: throws the staging folder
+        /// away, removes what stopped builds left (the output being complete), lets go.
+        public func finishUnchanged() {
+            FolderTree.remove(folder)
+            AbandonedBuilds.removeLeftovers(location)
+            lock.release()
+        }
+
+        /// Swaps the staging folder in. `paths` are the pages of the build, to count
+        /// the stale files left out. Top-level dot entries of the old output are kept.
+        /// Checks again, just before, that the output holds nothing a build did not write.
+        public func commit(paths: [String]) throws(WriteError) -> Report {
+            defer { lock.release() }
+            let output = location.path
+            var report = Report()
+            guard FolderTree.kind(output) == .folder else {
+                guard rename(folder, output) == 0 else {
+                    let reason = String(cString: strerror(errno))
+                    abort()
+                    throw .io(path: location.display, reason: reason)
+                }
+                AbandonedBuilds.removeLeftovers(location)
+                return report
+            }
+            let survey = OutputSurvey.survey(output)
+            guard survey.isReplaceable || replaceAnything else {
+                abort()
+                throw .notReplaceable(path: location.display, survey: survey)
+            }
+            let newPaths = Set(paths)
+            report.removed = survey.filePaths.filter { !newPaths.contains($0) }.count
+            // Dot entries at the top are the user's: carry them over by rename, and back on failure.
+            let kept = FolderTree.entries(output).map(\.name).filter {
+                $0.hasPrefix(".") && !newPaths.contains($0) && !$0.hasPrefix(BuildStamp.fileName)
+            }
+            for name in kept { rename(output + "/" + name, folder + "/" + name) }
+            func giveBack() {
+                for name in kept { rename(folder + "/" + name, output + "/" + name) }
+            }
+            checkpoint?(.beforeSwap)
+            switch useExchange ? FolderExchange.exchange(folder, output) : .unsupported {
+            case .exchanged:
+                // The staging folder's name now holds the old output.
+                checkpoint?(.afterSwap)
+                FolderTree.remove(folder)
+            case .failed(let code):
+                giveBack()
+                abort()
+                throw .io(path: location.display, reason: "the new output could not be swapped in: " + String(cString: strerror(code)))
+            case .unsupported:
+                guard rename(output, previous) == 0 else {
+                    let reason = String(cString: strerror(errno))
+                    giveBack()
+                    abort()
+                    throw .io(path: location.display, reason: "the old output could not be moved aside: " + reason)
+                }
+                checkpoint?(.betweenRenames)
+                guard rename(folder, output) == 0 else {
+                    let reason = String(cString: strerror(errno))
+                    rename(previous, output)
+                    giveBack()
+                    abort()
+                    throw .io(path: location.display, reason: "the new output could not be moved in: " + reason)
+                }
+                checkpoint?(.afterSwap)
+                FolderTree.remove(previous)
+            }
+            AbandonedBuilds.removeLeftovers(location)
+            return report
+        }
+    }
+}

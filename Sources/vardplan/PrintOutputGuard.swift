@@ -1,0 +1,97 @@
+import Foundation
+import VardplanCore
+
+/// Refuses a place for a file that holds patient data (a printout, a manifest) when
+/// it would publish it or overwrite an input.
+///
+/// The rule (docs/manifest.md): the path is resolved — `..` and every symbolic link
+/// followed — and refused when the folder it lands in, or any folder above it, is a
+/// public site (it has the build stamp `.vardplan-build` that `build` writes), or is
+/// inside the site output named on the command line (default `output`), the content
+/// or the templates, however it is reached; when it is an existing symbolic link or a
+/// folder; or when it is the manifest itself.
+enum PrintOutputGuard {
+    /// Why `path` may not be written, or nil when it may. `protected` are folders as
+    /// given on the command line, with what they are ("the public site's output folder").
+    static func problem(output: String, manifests: [String] = [], protected: [(path: String, what: String)]) -> String? {
+        var info = stat()
+        if lstat(output, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFLNK {
+                return "'\(output)' is a symbolic link; a printout holds patient data and is only written to a plain file: give another path with -o"
+            }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                return "'\(output)' is a folder; give a file name with -o, such as min-vardplan.html"
+            }
+        }
+        let folder = resolvedFolder(of: output)
+        let target = folder + "/" + (output as NSString).lastPathComponent
+        for manifest in manifests where resolved(manifest) == target {
+            return "the printout would overwrite the manifest '\(manifest)'; choose another file with -o"
+        }
+        return folderProblem(folder, shownAs: output, protected: protected)
+    }
+
+    /// Why files holding patient data may not be written into `folder` (which need not
+    /// exist yet), or nil.
+    static func folderProblem(_ folder: String, shownAs shown: String, protected: [(path: String, what: String)]) -> String? {
+        let real = resolved(folder)
+        if let site = publicSite(containing: real) {
+            return "'\(shown)' is inside a public site ('\(site)' has the build stamp \(BuildStamp.fileName)); a printout holds patient data and must never be written into a published site: choose a place outside it"
+        }
+        for item in protected {
+            let path = resolved(item.path)
+            if real == path || real.hasPrefix(path == "/" ? "/" : path + "/") {
+                return "'\(shown)' is inside \(item.what) '\(item.path)'; a printout holds patient data and must never be written into the public site or the content: choose a place outside it"
+            }
+        }
+        return nil
+    }
+
+    /// The nearest folder from `path` upwards that has the build stamp, if any.
+    static func publicSite(containing path: String) -> String? {
+        var current = path
+        while true {
+            if FileManager.default.fileExists(atPath: current + "/" + BuildStamp.fileName) { return current }
+            if current == "/" || current.isEmpty { return nil }
+            current = (current as NSString).deletingLastPathComponent
+        }
+    }
+
+    /// The folder a file at `path` lands in, with every symbolic link resolved.
+    static func resolvedFolder(of path: String) -> String {
+        let parent = (path as NSString).deletingLastPathComponent
+        return resolved(parent.isEmpty ? "." : parent)
+    }
+
+    /// An absolute path with `.`, `..` and symbolic links resolved as the kernel does
+    /// (`LINK/..` is the folder above the link's target); the part that does not exist
+    /// yet is appended as written.
+    static func resolved(_ path: String) -> String {
+        var existing = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var missing: [String] = []
+        while true {
+            if let real = realPath(existing) {
+                var result = real
+                for component in missing {
+                    if component == ".." {
+                        result = (result as NSString).deletingLastPathComponent
+                    } else if component != "." && !component.isEmpty {
+                        result = result == "/" ? "/" + component : result + "/" + component
+                    }
+                }
+                return result
+            }
+            let last = (existing as NSString).lastPathComponent
+            let parent = (existing as NSString).deletingLastPathComponent
+            if parent == existing || parent.isEmpty { return existing }
+            missing.insert(last, at: 0)
+            existing = parent
+        }
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+}
