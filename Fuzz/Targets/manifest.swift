@@ -14,6 +14,8 @@ final class PrintFixture: @unchecked Sendable {
     let templates: TemplateLibrary?
     /// How many `<style`, `<meta` … the templates themselves write.
     let trustedElements: [String: Int]
+    /// Step bodies parsed so far, by step id (as a print job keeps them).
+    var bodies: [String: MarkdownDocument] = [:]
 
     private init() {
         guard let root = ProcessInfo.processInfo.environment["VARDPLAN_FUZZ_ROOT"], !root.isEmpty else {
@@ -45,8 +47,11 @@ func fuzzManifest(_ data: UnsafePointer<UInt8>?, _ size: Int) {
     guard let manifest, let model = fixture.model, let templates = fixture.templates else { return }
     guard var plan = PlanResolver(model: model, today: fixture.today).resolve(manifest, diagnostics: &diagnostics),
           !diagnostics.hasErrors else { return }
-    plan.parseVisibleStepBodies(language: model.config.language)
+    // As in PrintJob.print: step bodies parsed once per process, as once per job.
+    plan.parseVisibleStepBodies(language: model.config.language, cache: &fixture.bodies)
     let html = PrintRenderer(plan: plan, config: model.config, templates: templates,
-                             options: .init(largePrint: size % 2 == 1, printDate: fixture.today)).render()
+                             options: .init(largePrint: size % 2 == 1, printDate: fixture.today))
+        .render(diagnostics: &diagnostics)
+    checkDiagnostics(diagnostics, in: file)
     checkNoActiveContent(html, trusted: fixture.trustedElements, what: "printout")
 }
