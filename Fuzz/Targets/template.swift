@@ -1,5 +1,5 @@
 // Fuzz target `template`: the Mustache engine. The input is a template (`page`) in a
-// library beside two fixed partials, parsed and rendered with a fixed context the way
+// library beside two fixed templates, parsed and rendered with a fixed context the way
 // `SiteRenderer` renders a page, usage recorded and missing variables reported.
 
 let fuzzPartials: [String: SourceFile] = [
