@@ -70,6 +70,9 @@ PRINTOUTS = [
     Printout("i-behandling", "examples/i-behandling.yaml", False, (27, 48)),
     Printout("formular", "examples/formular.json", False, (10, 17)),
     Printout("formular-storstil", "examples/formular.json", True, (15, 27)),
+    # In the patient's language (20 pages each when measured): English, and Arabic right to left.
+    Printout("engelska", "examples/engelska.yaml", False, (15, 27)),
+    Printout("arabiska", "examples/arabiska.yaml", False, (15, 27)),
 ]
 
 
@@ -305,7 +308,8 @@ def find_page_types(site: Path) -> PageTypes:
             problems.append(f"no {kind} ({why})")
 
     add("start page", site / "index.html", "index.html")
-    diagnoses = sorted(p.parent for p in site.glob("*/index.html"))
+    # Diagnosis folders; the other languages' trees (en/, ar/: they have their own 404.html) aside.
+    diagnoses = sorted(p.parent for p in site.glob("*/index.html") if not (p.parent / "404.html").is_file())
     diagnosis = diagnoses[0] if diagnoses else None
     add("diagnosis page", diagnosis / "index.html" if diagnosis else None, "<diagnosis>/index.html")
     add("staff overview", diagnosis / "personal.html" if diagnosis else None, "<diagnosis>/personal.html")
@@ -325,6 +329,18 @@ def find_page_types(site: Path) -> PageTypes:
         else:
             add("step page", None, "no step page has both a <table> and a class=\"callout\" block; "
                 "the step bodies look empty or their Markdown lost tables or callouts")
+    # The other languages' trees (en/, ar/, …): the start page, a translated step page (one
+    # without the "only in Swedish" notice), a fallback step page and the 404 of each.
+    for tree in sorted(p.parent for p in site.glob("*/index.html") if len(p.parent.name) in (2, 3)
+                       and (p.parent / "404.html").is_file()):
+        code = tree.name
+        add(f"{code} start page", tree / "index.html", f"{code}/index.html")
+        add(f"{code} 404 page", tree / "404.html", f"{code}/404.html")
+        steps = sorted(p for p in tree.glob("*/*/*.html") if p.name != "index.html")
+        translated = [p for p in steps if "language-notice" not in p.read_text(encoding="utf-8")]
+        fallback = [p for p in steps if "language-notice" in p.read_text(encoding="utf-8")]
+        add(f"{code} step page", translated[0] if translated else None, f"a translated step in {code}/")
+        add(f"{code} fallback step page", fallback[0] if fallback else None, f"a step only in Swedish in {code}/")
     return PageTypes(pages, problems)
 
 
@@ -896,7 +912,7 @@ def check_print(site: Path, print_dir: Path, report: Report, screenshots: Path |
             report.fail(Failure("print", name, "nothing hidden", "",
                                 f"{printout.manifest} sets modules to kommande/avklarad but every step is printed"))
         summary[-1] += f", {len(visible)} step titles found, {len(hidden)} hidden steps checked"
-        if screenshots is not None and printout.name in ("formular", "formular-storstil"):
+        if screenshots is not None and printout.name in ("formular", "formular-storstil", "arabiska"):
             screenshots.mkdir(parents=True, exist_ok=True)
             target = screenshots / f"utskrift-{printout.name}-sida-1"
             subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "70", "-png", "-singlefile",
@@ -961,7 +977,8 @@ def take_screenshots(browser: Browser, types: PageTypes, folder: Path, report: R
     shots = [("startsida-1280", "start page", DESKTOP), ("steg-390", "step page", PHONE),
              ("steg-1280", "step page", DESKTOP), ("personal-1280", "staff overview", DESKTOP),
              ("steg-320", "step page", NARROW), ("utskriftssida-1280", "nurse page", DESKTOP),
-             ("utskriftssida-320", "nurse page", NARROW)]
+             ("utskriftssida-320", "nurse page", NARROW),
+             ("arabiska-steg-1280", "ar step page", DESKTOP), ("arabiska-steg-320", "ar step page", NARROW)]
     made = []
     for name, kind, size in shots:
         page = types.pages.get(kind)

@@ -8,12 +8,13 @@ enum BuildCommand {
         .init(name: "templates", takesValue: true, help: "templates folder (default: templates)"),
         .init(name: "output", short: "o", takesValue: true, help: "output folder (default: output)"),
         .init(name: "base-url", takesValue: true, help: "address the site is published at, for sitemap.xml"),
+        .init(name: "region", takesValue: true, help: "publish the site as this region's patients see it (regions/<ID>/); default: national"),
         .init(name: "today", takesValue: true, help: "date to check review dates against (YYYY-MM-DD)"),
         .init(name: "force", takesValue: false, help: "render even when nothing changed; replace an output folder with files vardplan did not write"),
         .init(name: "help", short: "h", takesValue: false, help: "show this help"),
     ]
 
-    static let usage = "usage: vardplan build [--content DIR] [--templates DIR] [--output DIR] [--base-url URL]"
+    static let usage = "usage: vardplan build [--content DIR] [--templates DIR] [--output DIR] [--base-url URL] [--region ID]"
 
     static func run(_ argv: [String]) throws(UsageError) -> Int32 {
         let started = Clock.now()
@@ -59,7 +60,7 @@ enum BuildCommand {
         let result = SiteBuild.run(
             content: DiskFileSystem(root: content), contentDisplay: content,
             templates: DiskFileSystem(root: templates), templatesDisplay: templates,
-            today: today, options: SiteRenderer.Options(baseURL: baseURL),
+            today: today, options: SiteRenderer.Options(baseURL: baseURL, region: arguments.value("region")),
             previous: force ? nil : staging.previousStamp, into: staging)
         Terminal.report(result.diagnostics)
         if result.upToDate {

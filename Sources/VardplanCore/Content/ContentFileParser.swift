@@ -68,8 +68,12 @@ public enum ContentFileParser {
     }
 
     static func isMetadataFile(_ path: String) -> Bool {
-        path.hasSuffix("/" + ContentLoader.diagnosisFile) || path.hasSuffix("/" + ContentLoader.moduleFile)
-            || path.hasSuffix("/" + ContentLoader.sectionFile)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        // Regional files are few: always parsed, so `check` and every build see them whole.
+        if path.hasPrefix("regions/") || path.contains("/regions/") { return true }
+        return [ContentLoader.diagnosisFile, ContentLoader.moduleFile, ContentLoader.sectionFile].contains { file in
+            name == file || ContentLoader.metadataTranslationLanguage(name, of: file) != nil
+        }
     }
 
     /// Counts runs of characters between white space that hold at least one letter.

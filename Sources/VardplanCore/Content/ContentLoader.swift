@@ -9,6 +9,7 @@ public struct ContentLoader: Sendable {
     public static let diagnosisFile = "_diagnosis.md"
     public static let moduleFile = "_module.md"
     public static let sectionFile = "_section.md"
+    public static let regionFile = "_region.md"
 
     let fileSystem: any ContentFileSystem
     /// Prefix for paths shown to the user (`content`), so messages name real paths.
@@ -36,6 +37,9 @@ public struct ContentLoader: Sendable {
         var file: SourceFile?
         var diagnostics: Diagnostics
     }
+
+    /// Images found beside the Markdown files.
+    private var images: [ContentImage] = []
 
     /// Files read and checked ahead in parallel, by relative path.
     private var prefetched: [String: Prefetched] = [:]
@@ -96,13 +100,16 @@ public struct ContentLoader: Sendable {
                     tree.diagnoses.append(loadDiagnosis(joinPath("diagnoses", name), name: name, diagnostics: &diagnostics))
                 }
             case ("regions", true):
-                continue  // reserved for regional supplements
+                for name in subfolders(of: "regions", diagnostics: &diagnostics) {
+                    tree.regions.append(loadRegion(joinPath("regions", name), name: name, diagnostics: &diagnostics))
+                }
             default:
                 diagnostics.warning(
                     "'\(entry.name)' is not part of the content format and is ignored; expected 'site.yaml', 'general/' and 'diagnoses/'",
                     at: location(entry.name))
             }
         }
+        tree.images = images
         if tree.site == nil {
             diagnostics.error("the content folder has no 'site.yaml'; create it with at least 'title' and 'language'",
                               at: location("site.yaml"))
@@ -115,6 +122,27 @@ public struct ContentLoader: Sendable {
         return tree
     }
 
+    /// `regions/<region>/`: `_region.md` and supplement files, flat.
+    private mutating func loadRegion(_ path: String, name: String, diagnostics: inout Diagnostics) -> RegionFolder {
+        var folder = RegionFolder(name: name, path: display(path), metadata: nil, files: [])
+        for entry in list(path, diagnostics: &diagnostics) ?? [] where !entry.name.hasPrefix(".") {
+            let child = joinPath(path, entry.name)
+            if entry.isDirectory {
+                diagnostics.error(
+                    "'\(entry.name)' is a folder inside a region; a region holds '\(Self.regionFile)' and supplement files ('.md') only",
+                    at: location(child))
+            } else if entry.name == Self.regionFile {
+                folder.metadata = read(child, diagnostics: &diagnostics)
+            } else if entry.name.hasSuffix(".md") {
+                if let source = read(child, diagnostics: &diagnostics) { folder.files.append(source) }
+            } else {
+                strayFile(child, expected: "supplement files ('.md') and '\(Self.regionFile)'", diagnostics: &diagnostics)
+            }
+        }
+        requireMetadata(folder.metadata, in: path, file: Self.regionFile, level: "region", diagnostics: &diagnostics)
+        return folder
+    }
+
     private mutating func loadDiagnosis(_ path: String, name: String, diagnostics: inout Diagnostics) -> DiagnosisFolder {
         var folder = DiagnosisFolder(name: name, path: display(path), metadata: nil, modules: [])
         for entry in list(path, diagnostics: &diagnostics) ?? [] where !entry.name.hasPrefix(".") {
@@ -123,6 +151,8 @@ public struct ContentLoader: Sendable {
                 folder.modules.append(loadModule(child, diagnostics: &diagnostics))
             } else if entry.name == Self.diagnosisFile {
                 folder.metadata = read(child, diagnostics: &diagnostics)
+            } else if let language = Self.metadataTranslationLanguage(entry.name, of: Self.diagnosisFile) {
+                if let source = read(child, diagnostics: &diagnostics) { folder.metadataTranslations.append((language, source)) }
             } else {
                 strayFile(child, expected: "module folders and '\(Self.diagnosisFile)'", diagnostics: &diagnostics)
             }
@@ -139,6 +169,8 @@ public struct ContentLoader: Sendable {
                 folder.sections.append(loadSection(child, diagnostics: &diagnostics))
             } else if entry.name == Self.moduleFile {
                 folder.metadata = read(child, diagnostics: &diagnostics)
+            } else if let language = Self.metadataTranslationLanguage(entry.name, of: Self.moduleFile) {
+                if let source = read(child, diagnostics: &diagnostics) { folder.metadataTranslations.append((language, source)) }
             } else if entry.name.hasSuffix(".md") {
                 diagnostics.error(
                     "'\(entry.name)' lies directly in a module folder; steps belong in a section folder inside it",
@@ -162,6 +194,8 @@ public struct ContentLoader: Sendable {
                     at: location(child))
             } else if entry.name == Self.sectionFile {
                 folder.metadata = read(child, diagnostics: &diagnostics)
+            } else if let language = Self.metadataTranslationLanguage(entry.name, of: Self.sectionFile) {
+                if let source = read(child, diagnostics: &diagnostics) { folder.metadataTranslations.append((language, source)) }
             } else if entry.name.hasSuffix(".md") {
                 guard let source = read(child, diagnostics: &diagnostics) else {
                     folder.unreadableSteps += 1
@@ -190,6 +224,14 @@ public struct ContentLoader: Sendable {
         }
         requireMetadata(folder.metadata, in: path, file: Self.sectionFile, level: "section", diagnostics: &diagnostics)
         return folder
+    }
+
+    /// `_module.en.md` → `en` for `_module.md`: a translation of a metadata file.
+    static func metadataTranslationLanguage(_ name: String, of metadataFile: String) -> String? {
+        let stem = String(metadataFile.dropLast(3))
+        guard name.hasPrefix(stem + "."), name.hasSuffix(".md"),
+              let (base, language) = translationParts(String(name.dropLast(3))), base == stem else { return nil }
+        return language
     }
 
     /// `02-mammografi.en` → (`02-mammografi`, `en`): a two- or three-letter language suffix.
@@ -285,7 +327,21 @@ public struct ContentLoader: Sendable {
         (try? fileSystem.contents(of: path, maximumSize: SourceTextValidator.maximumFileSize)) != nil
     }
 
-    private func strayFile(_ path: String, expected: String, diagnostics: inout Diagnostics) {
+    /// A file that is not part of the format: an image (kept for the pages that show
+    /// it), else a warning.
+    private mutating func strayFile(_ path: String, expected: String, diagnostics: inout Diagnostics) {
+        if ContentImage.isImage(path) {
+            var image = ContentImage(relativePath: path, displayPath: display(path))
+            do {
+                image.bytes = try fileSystem.contents(of: path, maximumSize: ContentImage.maximumSize)
+            } catch FileProblem.tooLarge(let size, _) {
+                image.oversize = size
+            } catch {
+                diagnostics.error("cannot read the image; check its permissions", at: location(path))
+            }
+            images.append(image)
+            return
+        }
         diagnostics.warning("'\(lastComponent(path))' is ignored; this folder holds \(expected)", at: location(path))
     }
 

@@ -19,6 +19,9 @@ public struct MarkdownHTMLRenderer: Sendable {
         public var printLinkAddresses: Bool
         /// No heading shift and no link addresses: libcmark's output for plain CommonMark.
         public var cmarkCompatible: Bool
+        /// Accessible names in the page's language, by key (`callout_akut`, `scale_from`,
+        /// `scale_to`, `table`); the Swedish words when a key is missing.
+        public var labels: [String: String] = [:]
 
         public init(headingBase: Int = 0, printLinkAddresses: Bool = false, cmarkCompatible: Bool = false,
                     resolveLink: (@Sendable (String, SourceLocation) -> String?)? = nil) {
@@ -171,7 +174,7 @@ public struct MarkdownHTMLRenderer: Sendable {
             case .callout(let kind, let title, let children, _):
                 newline()
                 output += "<div class=\"callout callout-\(kind.rawValue)\" role=\"note\" aria-label=\""
-                text(kind.label)
+                text(configuration.labels["callout_" + kind.rawValue] ?? kind.label)
                 output += "\">\n"
                 if let title {
                     output += "<p class=\"callout-title\"><strong>"
@@ -198,7 +201,7 @@ public struct MarkdownHTMLRenderer: Sendable {
                 for _ in 0..<count { output += "<div class=\"form-line\"></div>\n" }
                 output += "</div>\n"
             case .scale(let low, let high, let labels):
-                output += "<ol class=\"scale\" aria-label=\"Skala från \(low) till \(high)\">\n"
+                output += "<ol class=\"scale\" aria-label=\"\(configuration.labels["scale_from"] ?? "Skala från") \(low) \(configuration.labels["scale_to"] ?? "till") \(high)\">\n"
                 for value in low...high { output += "<li>\(value)</li>\n" }
                 output += "</ol>\n"
                 if !labels.isEmpty {
@@ -245,7 +248,7 @@ public struct MarkdownHTMLRenderer: Sendable {
             if let caption = table.caption {
                 text(MarkdownInline.plainText(of: caption))
             } else {
-                output += "Tabell"
+                output += configuration.labels["table"] ?? "Tabell"
             }
             output += "\" tabindex=\"0\">\n<table>\n"
             if let caption = table.caption {
@@ -330,7 +333,13 @@ public struct MarkdownHTMLRenderer: Sendable {
                 }
             case .image(let source, let title, let children, let location):
                 output += "<img src=\""
-                writeURL(resolve(source, location))
+                let resolved = resolve(source, location)
+                if resolved != source, resolved.hasPrefix("data:image/") {
+                    // An image the renderer embedded itself (a printout's own file), not an author's `data:` address.
+                    MarkdownURLEscaper.appendEscaped(resolved, to: &output)
+                } else {
+                    writeURL(resolved)
+                }
                 output += "\" alt=\""
                 text(MarkdownInline.plainText(of: children))
                 if !title.isEmpty {

@@ -16,6 +16,8 @@ public struct Diagnosis: Sendable {
     public var changes: [ContentChange]
     /// Where `_diagnosis.md` is.
     public var location: SourceLocation
+    /// Translations of `_diagnosis.md` by language code.
+    public var translations: [String: Translation] = [:]
 
     /// Every step of every module, in reading order.
     public var steps: [Step] { modules.flatMap { $0.sections.flatMap(\.steps) } }

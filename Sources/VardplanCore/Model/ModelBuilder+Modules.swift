@@ -26,7 +26,10 @@ extension ModelBuilder {
                 activeAtStart: reader.bool("active", diagnostics: &diagnostics) ?? false,
                 kind: kind, summary: reader.string("summary", diagnostics: &diagnostics),
                 intro: parsed.bodyIsEmpty ? nil : parsed.body, sections: sections,
-                isGeneral: isGeneral, location: location))
+                isGeneral: isGeneral, location: location,
+                translations: readTranslations(folder.metadataTranslations, of: parsed, title: title,
+                                               keys: Self.metadataTranslationKeys, context: context,
+                                               diagnostics: &diagnostics)))
         }
         return modules.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
     }
@@ -54,7 +57,10 @@ extension ModelBuilder {
             sections.append(Section(
                 id: id, aliases: aliases, title: title,
                 order: order(reader, name: folder.name, diagnostics: &diagnostics),
-                intro: parsed.bodyIsEmpty ? nil : parsed.body, steps: steps, location: location))
+                intro: parsed.bodyIsEmpty ? nil : parsed.body, steps: steps, location: location,
+                translations: readTranslations(folder.metadataTranslations, of: parsed, title: title,
+                                               keys: Self.translationKeys, context: context,
+                                               diagnostics: &diagnostics)))
         }
         return sections
     }
@@ -79,34 +85,61 @@ extension ModelBuilder {
                 diagnostics.error("unknown care phase '\(phase)'\(known)", at: location)
             }
         }
-        var languages: [String] = []
-        for translation in file.translations {
-            languages.append(translation.language)
-            checkTranslation(translation.source, language: translation.language, context: context,
-                             diagnostics: &diagnostics)
-        }
+        let languages = file.translations.map(\.language)
+        let translations = readTranslations(file.translations, of: parsed, title: title, keys: Self.translationKeys,
+                                            context: context, diagnostics: &diagnostics)
         return Step(
             id: id, aliases: aliases, title: title,
             order: order(reader, name: file.name, diagnostics: &diagnostics),
             visibleByDefault: reader.bool("visible", diagnostics: &diagnostics) ?? true,
             phases: phases, body: parsed.body, wordCount: parsed.wordCount,
             source: file.source, bodyRange: parsed.bodyRange, bodyFirstLine: parsed.bodyFirstLine,
-            location: file.source.location(line: 1, column: 1), translationLanguages: languages)
+            location: file.source.location(line: 1, column: 1), translationLanguages: languages,
+            translations: translations)
     }
 
-    private func checkTranslation(_ source: SourceFile, language: String, context: Context,
-                                  diagnostics: inout Diagnostics) {
-        guard let parsed = context.parsed[source.path] else { return }
-        if !context.config.languages.contains(language) || language == context.config.language {
-            let hint = NameSuggester.didYouMean(language, among: context.config.languages)
-            diagnostics.error(
-                "'\(language)' is not a translation language of this site\(hint); add it to 'languages' in site.yaml or rename the file",
-                at: source.location(line: 1, column: 1))
+    /// Reads the translations of one Swedish file, by language. Diagnostics: a language
+    /// the site does not have, front matter as for any file, an empty body where the
+    /// Swedish has one, and a stale or unrecorded `source_hash` (warnings).
+    func readTranslations(_ files: [(language: String, source: SourceFile)], of swedish: ParsedContentFile,
+                          title swedishTitle: String, keys: [String], context: Context,
+                          diagnostics: inout Diagnostics) -> [String: Translation] {
+        var result: [String: Translation] = [:]
+        let currentHash = SourceHash.of(title: swedishTitle, body: swedish.source.bytes[swedish.bodyRange])
+        let swedishName = swedish.source.path.split(separator: "/").last.map(String.init) ?? swedish.source.path
+        for (language, source) in files {
+            guard let parsed = context.parsed[source.path] else { continue }
+            if !context.config.languages.contains(language) || language == context.config.language {
+                let hint = NameSuggester.didYouMean(language, among: context.config.translationLanguages)
+                diagnostics.error(
+                    "'\(language)' is not a translation language of this site\(hint); add it to 'languages' in site.yaml or rename the file",
+                    at: source.location(line: 1, column: 1))
+                continue
+            }
+            let reader = frontMatter(parsed, keys: keys, diagnostics: &diagnostics)
+            let title = reader.string("title", required: true, example: swedishTitle, diagnostics: &diagnostics) ?? swedishTitle
+            if parsed.bodyIsEmpty && !swedish.bodyIsEmpty {
+                diagnostics.error("the translation has no text; write it below the front matter", at: parsed.bodyLocation)
+            }
+            var isCurrent = false
+            if let recorded = reader.string("source_hash", diagnostics: &diagnostics) {
+                isCurrent = recorded == currentHash
+                if !isCurrent {
+                    diagnostics.warning(
+                        "stale translation: the Swedish text '\(swedishName)' changed after it was translated; update the translation, then set 'source_hash: \(currentHash)'",
+                        at: reader.node("source_hash")?.location ?? reader.location(of: "source_hash"))
+                }
+            } else {
+                diagnostics.warning(
+                    "the translation does not record which Swedish text it translates; when it matches '\(swedishName)', add 'source_hash: \(currentHash)' to its front matter",
+                    at: source.location(line: 1, column: 1))
+            }
+            result[language] = Translation(
+                language: language, title: title,
+                summary: keys.contains("summary") ? reader.string("summary", diagnostics: &diagnostics) : nil,
+                body: parsed.bodyIsEmpty ? nil : parsed.body, source: source, bodyRange: parsed.bodyRange,
+                bodyFirstLine: parsed.bodyFirstLine, bodyIsEmpty: parsed.bodyIsEmpty, isCurrent: isCurrent)
         }
-        let reader = frontMatter(parsed, keys: Self.translationKeys, diagnostics: &diagnostics)
-        _ = reader.string("title", required: true, diagnostics: &diagnostics)
-        if parsed.bodyIsEmpty {
-            diagnostics.error("the translation has no text; write it below the front matter", at: parsed.bodyLocation)
-        }
+        return result
     }
 }

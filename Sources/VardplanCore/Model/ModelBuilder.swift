@@ -13,14 +13,18 @@ public struct ModelBuilder {
     public let parseStepBodies: Bool
     /// False to skip counting words (they only feed the summary).
     public let countsWords: Bool
+    /// True when the tree holds only some diagnoses (a printout loads one): a regional
+    /// file about a diagnosis, step or section not loaded is skipped, not an error.
+    public var partialContent = false
 
-    static let siteKeys = ["title", "language", "languages", "base_url", "phases", "readability"]
+    static let siteKeys = ["title", "language", "languages", "base_url", "phases", "rtl_languages", "readability"]
     static let diagnosisKeys = ["title", "version", "approved", "next_review", "publisher", "summary",
                                 "general_modules", "changes", "id", "aliases"]
     static let moduleKeys = ["title", "order", "active", "kind", "summary", "id", "aliases"]
     static let sectionKeys = ["title", "order", "id", "aliases"]
     static let stepKeys = ["title", "order", "visible", "phases", "id", "aliases"]
-    static let translationKeys = ["title"]
+    static let translationKeys = ["title", "source_hash"]
+    static let metadataTranslationKeys = ["title", "summary", "source_hash"]
 
     public init(today: SimpleDate, parseStepBodies: Bool = true, countsWords: Bool = true) {
         self.today = today
@@ -38,6 +42,7 @@ public struct ModelBuilder {
             diagnostics.append(contentsOf: file.diagnostics)
         }
         var context = Context(config: config, parsed: parsed)
+        context.images = Dictionary(tree.images.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
         let general = buildModules(tree.generalModules, isGeneral: true, context: &context, diagnostics: &diagnostics)
         checkUnique(general.map { ($0.id, $0.aliases, $0.location) }, kind: "general module",
                     scope: "among the general modules", diagnostics: &diagnostics)
@@ -49,13 +54,18 @@ public struct ModelBuilder {
         }
         checkUnique(diagnoses.map { ($0.id, $0.aliases, $0.location) }, kind: "diagnosis",
                     scope: "in the site", diagnostics: &diagnostics)
-        return SiteModel(config: config, diagnoses: diagnoses, generalModules: general)
+        let regions = buildRegions(tree.regions, diagnoses: diagnoses, context: context, diagnostics: &diagnostics)
+        var model = SiteModel(config: config, diagnoses: diagnoses, generalModules: general, regions: regions)
+        model.images = context.images
+        return model
     }
 
     /// Shared state of one build.
     struct Context {
         var config: SiteConfig
         var parsed: [String: ParsedContentFile]
+        /// Image files by the path shown in messages.
+        var images: [String: ContentImage] = [:]
     }
 
     private func parseAll(_ tree: ContentTree, language: String) -> [String: ParsedContentFile] {
@@ -87,6 +97,9 @@ public struct ModelBuilder {
         let phases = (reader.stringList("phases", diagnostics: &diagnostics) ?? []).map(\.0)
         var config = SiteConfig(title: title, language: language, languages: languages, baseURL: baseURL,
                                 phases: phases.isEmpty ? SiteConfig.defaultPhases : phases)
+        for (code, _) in reader.stringList("rtl_languages", diagnostics: &diagnostics) ?? [] where !config.rightToLeft.contains(code) {
+            config.rightToLeft.append(code)
+        }
         config.readability = readReadability(reader, diagnostics: &diagnostics)
         return config
     }
@@ -132,7 +145,10 @@ public struct ModelBuilder {
             approved: approved ?? SimpleDate(dayNumber: 0), nextReview: nextReview ?? SimpleDate(dayNumber: 0),
             publisher: publisher, summary: summary, intro: parsed.bodyIsEmpty ? nil : parsed.body,
             modules: modules, changes: readChanges(reader, diagnostics: &diagnostics),
-            location: metadata.location(line: 1, column: 1))
+            location: metadata.location(line: 1, column: 1),
+            translations: readTranslations(folder.metadataTranslations, of: parsed, title: title,
+                                           keys: Self.metadataTranslationKeys, context: context,
+                                           diagnostics: &diagnostics))
     }
 
     private func includedGeneralModules(_ reader: FrontMatterReader, general: [Module],

@@ -19,6 +19,8 @@ public struct Module: Sendable {
     /// Whether the module comes from `general/`, shared by every diagnosis.
     public var isGeneral: Bool
     public var location: SourceLocation
+    /// Translations by language code.
+    public var translations: [String: Translation] = [:]
 
     public var steps: [Step] { sections.flatMap(\.steps) }
 }
@@ -32,6 +34,8 @@ public struct Section: Sendable {
     public var intro: MarkdownDocument?
     public var steps: [Step]
     public var location: SourceLocation
+    /// Translations by language code.
+    public var translations: [String: Translation] = [:]
 }
 
 /// A step (steg): one page of patient text, such as *Magnetkameraundersökning – MR*.
@@ -52,4 +56,10 @@ public struct Step: Sendable {
     public var location: SourceLocation
     /// Language codes of the translations found beside the step.
     public var translationLanguages: [String]
+    /// Translations by language code (bodies parsed with the step's own body).
+    public var translations: [String: Translation] = [:]
+    /// The region's name, for a regional step (`RegionalStep`); nil for national steps.
+    public var regionName: String?
+    /// A region's supplements shown with this step, in a regional build.
+    public var supplements: StepSupplements?
 }

@@ -9,6 +9,15 @@ public struct SiteConfig: Sendable {
     public var baseURL: String?
     /// Care-phase tags that steps may use.
     public var phases: [String]
+    /// Languages written right to left (`TextDirection.knownRightToLeft` and `rtl_languages`).
+    public var rightToLeft: [String] = TextDirection.knownRightToLeft
+
+    /// Whether `language` is written right to left.
+    public func isRightToLeft(_ language: String) -> Bool { rightToLeft.contains(language) }
+
+    /// The translation languages: every site language but the national one.
+    public var translationLanguages: [String] { languages.filter { $0 != language } }
+
     /// Plain-language limits for `check` (`readability:`).
     public var readability: ReadabilityLimits = .standard
 

@@ -4,11 +4,16 @@ public struct SiteModel: Sendable {
     public var config: SiteConfig
     public var diagnoses: [Diagnosis]
     public var generalModules: [Module]
+    /// Regions with supplements, from `regions/`.
+    public var regions: [Region] = []
+    /// Image files of the content, by the path shown in messages (`content/…/bild.png`).
+    public var images: [String: ContentImage] = [:]
 
-    public init(config: SiteConfig, diagnoses: [Diagnosis], generalModules: [Module]) {
+    public init(config: SiteConfig, diagnoses: [Diagnosis], generalModules: [Module], regions: [Region] = []) {
         self.config = config
         self.diagnoses = diagnoses
         self.generalModules = generalModules
+        self.regions = regions
     }
 
     public func diagnosis(withID id: String) -> Diagnosis? {

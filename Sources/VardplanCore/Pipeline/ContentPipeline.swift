@@ -25,8 +25,9 @@ public enum ContentPipeline {
             .load(diagnostics: &diagnostics)
         // Step bodies are parsed and checked one diagnosis at a time, then let go: the
         // model keeps front matter only, so memory stays small at national scale.
-        let model = ModelBuilder(today: today, parseStepBodies: false, countsWords: parseStepBodies)
-            .build(tree, diagnostics: &diagnostics)
+        var builder = ModelBuilder(today: today, parseStepBodies: false, countsWords: parseStepBodies)
+        builder.partialContent = onlyDiagnosis != nil
+        let model = builder.build(tree, diagnostics: &diagnostics)
         if let model, parseStepBodies {
             _ = DiagnosisPass.run(model, diagnostics: &diagnostics) { _, _ in 0 }
         }

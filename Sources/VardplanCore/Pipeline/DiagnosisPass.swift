@@ -17,12 +17,13 @@ public enum DiagnosisPass {
         // General modules: parse their steps once.
         let generalSteps = model.generalModules.flatMap(\.steps)
         let parsedGeneral = ParallelMap.map(generalSteps) { parse($0, language: language, limits: limits) }
-        var generalBodies: [String: MarkdownDocument] = [:]
+        var generalBodies: [String: Step] = [:]
         for (step, parsed) in zip(generalSteps, parsedGeneral) {
-            generalBodies[step.location.path] = parsed.body
+            generalBodies[step.location.path] = parsed.step
             diagnostics.append(contentsOf: parsed.diagnostics)
         }
         let shared = generalBodies
+        let images = model.images
         // With fewer diagnoses than cores, the diagnoses alone would leave cores idle:
         // each diagnosis's own steps are then parsed on every core as well.
         let diagnoses = only.map { ids in model.diagnoses.filter { ids.contains($0.id) } } ?? model.diagnoses
@@ -36,8 +37,8 @@ public enum DiagnosisPass {
                 for s in complete.modules[m].sections.indices {
                     for t in complete.modules[m].sections[s].steps.indices {
                         let step = complete.modules[m].sections[s].steps[t]
-                        if isGeneral, let body = shared[step.location.path] {
-                            complete.modules[m].sections[s].steps[t].body = body
+                        if isGeneral, let parsedStep = shared[step.location.path] {
+                            complete.modules[m].sections[s].steps[t] = parsedStep
                         } else {
                             own.append((m, s, t))
                         }
@@ -50,9 +51,9 @@ public enum DiagnosisPass {
             }
             for (index, parsed) in zip(own, parsedOwn) {
                 local.append(contentsOf: parsed.diagnostics)
-                complete.modules[index.module].sections[index.section].steps[index.step].body = parsed.body
+                complete.modules[index.module].sections[index.section].steps[index.step] = parsed.step
             }
-            for (message, location) in LinkChecker.broken(in: complete) {
+            for (message, location) in LinkChecker.broken(in: complete, images: images) {
                 local.error(message, at: location)
             }
             let result = visit(complete, &local)
@@ -67,12 +68,17 @@ public enum DiagnosisPass {
         return results
     }
 
+    /// The step with its body and its translations' bodies parsed; the readability
+    /// check on the Swedish body.
     private static func parse(_ step: Step, language: String, limits: ReadabilityLimits)
-        -> (body: MarkdownDocument, diagnostics: Diagnostics) {
+        -> (step: Step, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         var parsed = step
         parsed.body = step.parseBody(language: language, diagnostics: &diagnostics)
         ReadabilityChecker.check(parsed, limits: limits, diagnostics: &diagnostics)
-        return (parsed.body, diagnostics)
+        for (code, translation) in step.translations where !translation.bodyIsEmpty {
+            parsed.translations[code]?.body = translation.parseBody(diagnostics: &diagnostics)
+        }
+        return (parsed, diagnostics)
     }
 }

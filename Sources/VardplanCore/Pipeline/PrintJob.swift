@@ -28,6 +28,7 @@ public final class PrintJob {
     private let today: SimpleDate
     private let largePrint: Bool
     private let library: TemplateLibrary
+    private let strings: InterfaceStrings
     private let templateErrors: [Diagnostic]
     private var loadedContent: [String: LoadedContent] = [:]
 
@@ -40,9 +41,10 @@ public final class PrintJob {
         self.today = today
         self.largePrint = largePrint
         var templateDiagnostics = Diagnostics()
-        let (library, _) = TemplateFolderLoader(fileSystem: templates, displayRoot: templatesDisplay)
-            .load(required: PrintRenderer.requiredTemplates, diagnostics: &templateDiagnostics)
-        self.library = library
+        let loaded = TemplateFolderLoader(fileSystem: templates, displayRoot: templatesDisplay)
+            .loadAll(required: PrintRenderer.requiredTemplates, diagnostics: &templateDiagnostics)
+        self.library = loaded.library
+        self.strings = loaded.strings
         self.templateErrors = templateDiagnostics.all.filter { $0.severity == .error }
     }
 
@@ -63,17 +65,38 @@ public final class PrintJob {
         let loaded = manifest.map { content(for: $0.diagnosis.value) }
         for item in loaded?.errors ?? [] { diagnostics.append(item) }
         for item in templateErrors { diagnostics.append(item) }
-        guard let manifest, let model = loaded?.model else {
+        guard let manifest, var model = loaded?.model else {
             return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
+        }
+        // The region's supplements and steps, before the plan is resolved (a manifest
+        // may show or hide a regional step).
+        if let regionID = manifest.region {
+            if let region = model.region(withID: regionID) {
+                model = model.applying(region)
+            } else {
+                let ids = model.regions.map(\.id)
+                let known = ids.isEmpty ? "; the content has no regions"
+                    : NameSuggester.didYouMean(regionID, among: ids) + "; the content has " + ids.map { "'\($0)'" }.joined(separator: ", ")
+                diagnostics.error("the 'region' is not a region of this content\(known)",
+                                  at: manifest.regionLocation ?? manifest.file.location(line: 1, column: 1))
+                return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
+            }
         }
         let resolved = PlanResolver(model: model, today: today).resolve(manifest, diagnostics: &diagnostics)
         guard var plan = resolved, !diagnostics.hasErrors else {
             return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
         }
         let diagnosis = manifest.diagnosis.value
-        plan.parseVisibleStepBodies(language: model.config.language, cache: &loadedContent[diagnosis, default: LoadedContent(model: nil, errors: [])].bodies)
+        let language = manifest.language ?? model.config.language
+        plan.parseVisibleStepBodies(language: model.config.language,
+                                    translation: language == model.config.language ? nil : language,
+                                    cache: &loadedContent[diagnosis, default: LoadedContent(model: nil, errors: [])].bodies)
+        strings.check(languages: [language], reference: model.config.language, diagnostics: &diagnostics)
         let html = PrintRenderer(plan: plan, config: model.config, templates: library,
-                                 options: .init(largePrint: largePrint, printDate: today, pageNumbers: pageNumbers)).render(diagnostics: &diagnostics)
+                                 options: .init(largePrint: largePrint, printDate: today, pageNumbers: pageNumbers),
+                                 language: PageLanguage(code: language, config: model.config, strings: strings),
+                                 images: model.images)
+            .render(diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else {
             return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
         }

@@ -61,11 +61,23 @@ public enum SiteBuild {
                                  displayRoot: contentDisplay).load(diagnostics: &diagnostics)
         let loaded = TemplateFolderLoader(fileSystem: templates, displayRoot: templatesDisplay)
             .loadAll(required: SiteRenderer.requiredTemplates, diagnostics: &diagnostics)
-        guard let model = ModelBuilder(today: today, parseStepBodies: false).build(tree, diagnostics: &diagnostics) else {
+        guard var model = ModelBuilder(today: today, parseStepBodies: false).build(tree, diagnostics: &diagnostics) else {
             return Result(files: [], diagnostics: diagnostics, summary: nil)
         }
+        if let regionID = options.region {
+            if let region = model.region(withID: regionID) {
+                model = model.applying(region)
+            } else {
+                let ids = model.regions.map(\.id)
+                let known = ids.isEmpty ? "; the content has no regions ('regions/<region>/_region.md')"
+                    : NameSuggester.didYouMean(regionID, among: ids) + "; the content has " + ids.map { "'\($0)'" }.joined(separator: ", ")
+                diagnostics.error("there is no region '\(regionID)'\(known)", at: nil)
+            }
+        }
         let summary = ContentSummary(model)
-        let renderer = SiteRenderer(model: model, templates: loaded.library, assets: loaded.assets, options: options)
+        loaded.strings.check(languages: model.config.languages, reference: model.config.language, diagnostics: &diagnostics)
+        let renderer = SiteRenderer(model: model, templates: loaded.library, assets: loaded.assets, options: options,
+                                    strings: loaded.strings)
         // Render only while the content is sound; keep checking either way, so every
         // problem is reported at once.
         let render = !diagnostics.hasErrors
@@ -176,6 +188,7 @@ public enum SiteBuild {
         settings.add(BuildStamp.formatVersion)
         settings.add(today.description)
         settings.add(options.baseURL ?? "")
+        settings.add(options.region ?? "")
         var hash = InputFingerprint()
         hash.add(settings.hex)
         var files: [String: String] = [:]

@@ -1,6 +1,7 @@
 /// Reads a templates folder: `*.mustache` files become the template library (named by
 /// their path without the extension: `base`, `partials/footer`), files under
-/// `assets/` are copied to the output as they are.
+/// `assets/` are copied to the output as they are, `strings/<language>.yaml` hold the
+/// templates' fixed words per language (`InterfaceStrings`).
 ///
 /// Diagnostics: unreadable or non-UTF-8 files, template syntax errors, missing
 /// partials, a required template missing, a file larger than `maximumFileSize`
@@ -26,6 +27,8 @@ public struct TemplateFolderLoader {
         public var assets: [OutputFile]
         /// The template sources by name, for fingerprinting.
         public var sources: [String: SourceFile]
+        /// The fixed words per language.
+        public var strings = InterfaceStrings()
     }
 
     public func load(required: [String], diagnostics: inout Diagnostics) -> (TemplateLibrary, [OutputFile]) {
@@ -36,19 +39,21 @@ public struct TemplateFolderLoader {
     public func loadAll(required: [String], diagnostics: inout Diagnostics) -> Loaded {
         var templates: [String: SourceFile] = [:]
         var assets: [OutputFile] = []
+        var strings = InterfaceStrings(folder: joinPath(displayRoot, "strings"))
         var visited: [FileIdentity: String] = [:]
         if let root = fileSystem.identity(of: "") { visited[root] = displayRoot }
-        walk("", templates: &templates, assets: &assets, visited: &visited, diagnostics: &diagnostics)
+        walk("", templates: &templates, assets: &assets, strings: &strings, visited: &visited, diagnostics: &diagnostics)
         let library = TemplateLibrary(files: templates, diagnostics: &diagnostics)
         for name in required where templates[name] == nil {
             diagnostics.error("the template '\(name).mustache' is missing; every site needs it (copy it from the bundled templates/)",
                               at: SourceLocation(path: joinPath(displayRoot, name + ".mustache"), line: 1, column: 1))
         }
-        return Loaded(library: library, assets: assets, sources: templates)
+        return Loaded(library: library, assets: assets, sources: templates, strings: strings)
     }
 
     private func walk(_ directory: String, templates: inout [String: SourceFile], assets: inout [OutputFile],
-                      visited: inout [FileIdentity: String], diagnostics: inout Diagnostics) {
+                      strings: inout InterfaceStrings, visited: inout [FileIdentity: String],
+                      diagnostics: inout Diagnostics) {
         guard let entries = try? fileSystem.entries(of: directory) else {
             diagnostics.error("cannot read the templates folder '\(joinPath(displayRoot, directory))'; check that it exists",
                               at: SourceLocation(path: joinPath(displayRoot, directory), line: 1, column: 1))
@@ -69,7 +74,8 @@ public struct TemplateFolderLoader {
                     }
                     visited[identity] = joinPath(displayRoot, path)
                 }
-                walk(path, templates: &templates, assets: &assets, visited: &visited, diagnostics: &diagnostics)
+                walk(path, templates: &templates, assets: &assets, strings: &strings, visited: &visited,
+                     diagnostics: &diagnostics)
                 continue
             }
             let bytes: [UInt8]
@@ -84,6 +90,11 @@ public struct TemplateFolderLoader {
             }
             if path.hasPrefix("assets/") {
                 assets.append(OutputFile(path: path, bytes: bytes))
+            } else if directory == "strings", entry.name.hasSuffix(".yaml") {
+                let file = SourceFile(path: joinPath(displayRoot, path), bytes: bytes)
+                if SourceTextValidator.validate(file, diagnostics: &diagnostics) {
+                    strings.tables[String(entry.name.dropLast(5))] = InterfaceStrings.readTable(file, diagnostics: &diagnostics)
+                }
             } else if let name = TemplateLibrary.templateName(forRelativePath: path) {
                 let file = SourceFile(path: joinPath(displayRoot, path), bytes: bytes)
                 if SourceTextValidator.validate(file, diagnostics: &diagnostics) { templates[name] = file }

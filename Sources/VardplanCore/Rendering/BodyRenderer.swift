@@ -2,10 +2,13 @@
 /// Markdown HTML renderer.
 enum BodyRenderer {
     /// `resolve` maps a link destination to the address to write, or nil to keep it.
+    /// `labels`: accessible names in the page's language (`PageLanguage.markdownLabels`).
     static func render(_ document: MarkdownDocument, headingBase: Int, printLinkAddresses: Bool,
+                       labels: [String: String] = [:],
                        resolve: @escaping @Sendable (String, SourceLocation) -> String?) -> SafeHTML {
-        let configuration = MarkdownHTMLRenderer.Configuration(
+        var configuration = MarkdownHTMLRenderer.Configuration(
             headingBase: headingBase, printLinkAddresses: printLinkAddresses, resolveLink: resolve)
+        configuration.labels = labels
         return MarkdownHTMLRenderer(configuration: configuration).render(document)
     }
 }

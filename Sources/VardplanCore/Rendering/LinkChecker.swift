@@ -3,20 +3,36 @@
 /// a broken link in a general module shows once in the sorted diagnostics.
 public enum LinkChecker {
     /// The broken links of one diagnosis's texts, with their messages.
-    public static func broken(in diagnosis: Diagnosis) -> [(String, SourceLocation)] {
+    /// With `images`, the images of the texts are checked too (`ImageChecker`).
+    public static func broken(in diagnosis: Diagnosis, images: [String: ContentImage]? = nil) -> [(String, SourceLocation)] {
         var result: [(String, SourceLocation)] = []
         do {
             let resolver = LinkResolver(diagnosis: diagnosis)
-            var documents: [MarkdownDocument] = diagnosis.intro.map { [$0] } ?? []
+            // Translations are checked like the Swedish texts.
+            func translated(_ translations: [String: Translation]) -> [MarkdownDocument] {
+                translations.keys.sorted().compactMap { translations[$0]?.body }
+            }
+            var documents: [MarkdownDocument] = (diagnosis.intro.map { [$0] } ?? []) + translated(diagnosis.translations)
             for module in diagnosis.modules {
                 if let intro = module.intro { documents.append(intro) }
+                documents.append(contentsOf: translated(module.translations))
                 for section in module.sections {
                     if let intro = section.intro { documents.append(intro) }
-                    documents.append(contentsOf: section.steps.map(\.body))
+                    documents.append(contentsOf: translated(section.translations))
+                    for step in section.steps {
+                        documents.append(step.body)
+                        documents.append(contentsOf: translated(step.translations))
+                        if let supplements = step.supplements {
+                            documents.append(contentsOf: (supplements.before + supplements.after).map(\.body))
+                        }
+                    }
                 }
             }
             for document in documents {
+                if let images { result.append(contentsOf: ImageChecker.problems(in: document, images: images)) }
                 for link in document.links {
+                    // Images beside the file are checked by `ImageChecker`.
+                    if let images, ImageChecker.image(link.destination, from: link.location.path, in: images) != nil { continue }
                     if case .broken(let message) = resolver.resolve(link.destination, from: link.location.path) {
                         result.append((message, link.location))
                     }

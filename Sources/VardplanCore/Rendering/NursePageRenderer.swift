@@ -26,11 +26,15 @@ public struct NursePageRenderer: Sendable {
     let diagnosis: Diagnosis
     let config: SiteConfig
     let templates: TemplateLibrary
+    /// The templates' fixed words; the page's printout is in the national language.
+    let strings: InterfaceStrings
 
-    public init(diagnosis: Diagnosis, config: SiteConfig, templates: TemplateLibrary) {
+    public init(diagnosis: Diagnosis, config: SiteConfig, templates: TemplateLibrary,
+                strings: InterfaceStrings = InterfaceStrings()) {
         self.diagnosis = diagnosis
         self.config = config
         self.templates = templates
+        self.strings = strings
     }
 
     /// The plan the page starts from: every module current and every step shown, so the
@@ -56,7 +60,8 @@ public struct NursePageRenderer: Sendable {
     func context(staffHref: String) -> [String: TemplateValue] {
         // The print date is the browser's: the script puts it in (the page is the same every day).
         let printout = PrintRenderer(plan: everythingShown(), config: config, templates: templates,
-                                     options: .init(largePrint: false, printDate: diagnosis.approved, tailoring: true)).context()
+                                     options: .init(largePrint: false, printDate: diagnosis.approved, tailoring: true),
+                                     language: PageLanguage(code: config.language, config: config, strings: strings)).context()
         guard case .object(var fields) = printout else { return [:] }
         fields["tailoring"] = .bool(true)
         fields["has_contacts"] = .bool(true)

@@ -38,12 +38,19 @@ public struct PrintRenderer: Sendable {
     let config: SiteConfig
     let templates: TemplateLibrary
     let options: Options
+    /// The patient's language: translations where they exist, else Swedish marked as such.
+    let language: PageLanguage
+    /// The content's images, embedded where a text shows one.
+    let images: [String: ContentImage]
 
-    public init(plan: PatientPlan, config: SiteConfig, templates: TemplateLibrary, options: Options) {
+    public init(plan: PatientPlan, config: SiteConfig, templates: TemplateLibrary, options: Options,
+                language: PageLanguage? = nil, images: [String: ContentImage] = [:]) {
+        self.images = images
         self.plan = plan
         self.config = config
         self.templates = templates
         self.options = options
+        self.language = language ?? PageLanguage(code: config.language, config: config, strings: InterfaceStrings())
     }
 
     /// Renders the printout, appending the templates' render-time errors (a partial
@@ -61,22 +68,27 @@ public struct PrintRenderer: Sendable {
         let visibleStepIDs = Set(plan.visibleSteps.map(\.step.id))
 
         let toc: [TemplateValue] = modules.map { module in
-            .object([
+            let moduleTitle = language.pick(module.module.title, module.module.translations) { $0.title }
+            return .object([
                 "id": .text(module.module.id),
-                "title": .text(module.module.title),
+                "title": .text(moduleTitle.text),
+                "title_lang": moduleTitle.langValue,
                 "anchor": .text("rubrik-modul-" + module.module.id),
                 "page": page("rubrik-modul-" + module.module.id),
                 "sections": .list(module.visibleSections.map { section in
-                    .object([
+                    let sectionTitle = language.pick(section.section.title, section.section.translations) { $0.title }
+                    return .object([
                         "id": .text(section.section.id),
-                        "title": .text(section.section.title),
+                        "title": .text(sectionTitle.text),
+                        "title_lang": sectionTitle.langValue,
                         "anchor": .text("avsnitt-" + section.section.id),
                         "page": page("avsnitt-" + section.section.id),
                         "merged": .bool(Self.headingOnce(section.section)),
                         "steps": .list(section.visibleSteps.map { step in
-                            .object(["id": .text(step.step.id), "title": .text(step.step.title),
-                                     "anchor": .text("rubrik-steg-" + step.step.id),
-                                     "page": page("rubrik-steg-" + step.step.id)])
+                            let title = language.pick(step.step.title, step.step.translations) { $0.title }
+                            return .object(["id": .text(step.step.id), "title": .text(title.text), "title_lang": title.langValue,
+                                            "anchor": .text("rubrik-steg-" + step.step.id),
+                                            "page": page("rubrik-steg-" + step.step.id)])
                         }),
                     ])
                 }),
@@ -85,23 +97,39 @@ public struct PrintRenderer: Sendable {
 
         let moduleValues: [TemplateValue] = modules.map { module in
             let isForm = module.module.kind == .form
+            let moduleTitle = language.pick(module.module.title, module.module.translations) { $0.title }
             return .object([
                 "id": .text(module.module.id),
-                "title": .text(module.module.title),
+                "title": .text(moduleTitle.text),
+                "title_lang": moduleTitle.langValue,
                 "is_form": .bool(isForm),
-                "intro": module.module.intro.map { .html(body($0, headingBase: 2, resolver: resolver, visible: visibleStepIDs)) } ?? .null,
+                "intro": intro(module.module.intro, module.module.translations, headingBase: 2, resolver: resolver,
+                               visible: visibleStepIDs),
                 "comments": comments(module.comments),
                 "sections": .list(module.visibleSections.map { section in
+                    let sectionTitle = language.pick(section.section.title, section.section.translations) { $0.title }
                     let merged = Self.headingOnce(section.section)
                     return .object([
                         "id": .text(section.section.id),
-                        "title": .text(section.section.title),
+                        "title": .text(sectionTitle.text),
+                        "title_lang": sectionTitle.langValue,
                         "merged": .bool(merged),
                         "steps": .list(section.visibleSteps.map { step in
-                            .object([
+                            let title = language.pick(step.step.title, step.step.translations) { $0.title }
+                            let translated = language.isNational ? nil : step.step.translations[language.code]?.body
+                            return .object([
                                 "id": .text(step.step.id),
-                                "title": .text(step.step.title),
-                                "body": .html(body(step.step.body, headingBase: merged ? 3 : 4, resolver: resolver, visible: visibleStepIDs)),
+                                "title": .text(title.text),
+                                "title_lang": title.langValue,
+                                "body": .html(body(translated ?? step.step.body, headingBase: merged ? 3 : 4, resolver: resolver,
+                                                   visible: visibleStepIDs, inSwedish: !language.isNational && translated == nil)),
+                                "body_lang": !language.isNational && translated == nil ? .text(config.language) : .null,
+                                "only_in_national_language": .bool(!language.isNational && translated == nil),
+                                "region": step.step.regionName.map(TemplateValue.text) ?? .null,
+                                "supplements_before": supplements(step.step.supplements, \.before, resolver: resolver,
+                                                                  visible: visibleStepIDs),
+                                "supplements_after": supplements(step.step.supplements, \.after, resolver: resolver,
+                                                                 visible: visibleStepIDs),
                                 "comments": comments(step.comments),
                             ])
                         }),
@@ -118,22 +146,31 @@ public struct PrintRenderer: Sendable {
             ])
         }
         let planning: [TemplateValue] = PlanningOrder.sorted(manifest.planning).map { entry in
-            .object(["when": .text(PlanningOrder.text(entry.when)), "what": .text(entry.what)])
+            .object(["when": .text(PlanningOrder.text(entry.when, language: language)), "what": .text(entry.what)])
         }
-        let welcome = Self.paragraphs(manifest.welcome ?? Self.defaultWelcome)
+        let welcome = Self.paragraphs(manifest.welcome ?? language.string("print_welcome_text", default: Self.defaultWelcome))
+        let diagnosisTitle = language.pick(diagnosis.title, diagnosis.translations) { $0.title }
 
         return .object([
-            "lang": .text(config.language),
+            "t": language.strings,
+            "rtl": .bool(language.isRightToLeft),
+            // The nurse writes in Swedish: her texts (and Swedish names such as the
+            // publisher) are marked Swedish in another language's printout.
+            "nurse_lang": language.isNational ? .null : .text(config.language),
+            "national_lang": language.isNational ? .null : .text(config.language),
+            "lang": .text(language.code),
+            "welcome_lang": manifest.welcome != nil && !language.isNational ? .text(config.language) : .null,
             "site_title": .text(config.title),
             "large_print": .bool(options.largePrint),
             "page_numbers": .bool(options.pageNumbers != nil),
             "diagnosis": .object([
-                "title": .text(diagnosis.title),
+                "title": .text(diagnosisTitle.text),
+                "title_lang": diagnosisTitle.langValue,
                 "version": .text(diagnosis.version),
-                "approved": .text(diagnosis.approved.swedishText),
+                "approved": .text(language.dateText(diagnosis.approved)),
                 "publisher": .text(diagnosis.publisher),
             ]),
-            "print_date": .text(options.printDate.swedishText),
+            "print_date": .text(language.dateText(options.printDate)),
             "print_date_iso": .text(options.printDate.description),
             "contacts": .list(contacts),
             "has_contacts": .bool(!contacts.isEmpty),
@@ -170,19 +207,51 @@ public struct PrintRenderer: Sendable {
     private func comments(_ comments: [Manifest.PageComment]) -> TemplateValue {
         .list(comments.map { comment in
             .object([
-                "title": .text(comment.title ?? "Kommentar från din kontaktsjuksköterska"),
+                // A title the nurse wrote is hers (Swedish); the default is in the patient's language.
+                "title": .text(comment.title ?? language.string("print_comment", default: "Kommentar från din kontaktsjuksköterska")),
+                "title_lang": comment.title != nil && !language.isNational ? .text(config.language) : .null,
                 "paragraphs": .list(Self.paragraphs(comment.text)),
             ])
         })
     }
 
+    /// A region's texts shown with a step, marked with the region's name (Swedish).
+    private func supplements(_ supplements: StepSupplements?, _ which: KeyPath<StepSupplements, [Supplement]>,
+                             resolver: LinkResolver, visible: Set<String>) -> TemplateValue {
+        guard let supplements else { return .list([]) }
+        return .list(supplements[keyPath: which].map { supplement in
+            .object([
+                "region": .text(supplements.regionName),
+                "title": supplement.title.map(TemplateValue.text) ?? .null,
+                "body": .html(body(supplement.body, headingBase: 5, resolver: resolver, visible: visible,
+                                   inSwedish: !language.isNational)),
+            ])
+        })
+    }
+
+    /// An intro in the patient's language, or the Swedish one marked as Swedish.
+    private func intro(_ swedish: MarkdownDocument?, _ translations: [String: Translation], headingBase: Int,
+                       resolver: LinkResolver, visible: Set<String>) -> TemplateValue {
+        if !language.isNational, let translation = translations[language.code] {
+            return translation.body.map { .html(body($0, headingBase: headingBase, resolver: resolver, visible: visible)) } ?? .null
+        }
+        guard let swedish else { return .null }
+        let html = body(swedish, headingBase: headingBase, resolver: resolver, visible: visible, inSwedish: !language.isNational)
+        if language.isNational { return .html(html) }
+        return .html(SafeHTML(trusted: "<div lang=\"\(config.language)\" dir=\"ltr\">\n" + html.rawValue + "</div>\n"))
+    }
+
     /// A step body for paper: link addresses printed; links to steps and modules in
     /// this printout become in-document anchors with their page when known; links to
     /// ones not printed keep their text and say where to find them (`PrintReferences`).
-    private func body(_ document: MarkdownDocument, headingBase: Int, resolver: LinkResolver, visible: Set<String>) -> SafeHTML {
+    /// Images are embedded, so the printout stays one self-contained file.
+    private func body(_ document: MarkdownDocument, headingBase: Int, resolver: LinkResolver, visible: Set<String>,
+                      inSwedish: Bool = false) -> SafeHTML {
         let printedModules = Set(plan.patientModules.map(\.module.id))
         let diagnosisID = plan.diagnosis.id
-        let html = BodyRenderer.render(document, headingBase: headingBase, printLinkAddresses: true) { destination, location in
+        let html = BodyRenderer.render(document, headingBase: headingBase, printLinkAddresses: true,
+                                       labels: inSwedish ? [:] : language.markdownLabels) { [images] destination, location in
+            if let image = ImageChecker.image(destination, from: location.path, in: images) { return image.dataURI ?? "" }
             guard case .page(let path, _) = resolver.resolve(destination, from: location.path) else { return nil }
             // Output paths are `<diagnosis>/<module>/<step>.html` or `<diagnosis>/<module>/index.html`.
             let parts = path.split(separator: "/").map(String.init)
@@ -234,6 +303,17 @@ public enum PlanningOrder {
         case .date(let date): return date.swedishText
         case .month(let year, let month):
             return SimpleDate(year: year, month: month, day: 1).map { $0.swedishMonthText.capitalizedFirst } ?? ""
+        case .text(let text): return text.capitalizedFirst
+        }
+    }
+
+    /// The same in the printout's language (month names from its strings).
+    public static func text(_ when: Manifest.When, language: PageLanguage) -> String {
+        guard !language.isNational else { return text(when) }
+        switch when {
+        case .date(let date): return language.dateText(date)
+        case .month(let year, let month):
+            return "\(language.string("month_\(month)").capitalizedFirst) \(year)"
         case .text(let text): return text.capitalizedFirst
         }
     }

@@ -7,9 +7,13 @@ public struct SiteRenderer: Sendable {
     public struct Options: Sendable {
         /// Absolute address of the published site, overriding `base_url` in site.yaml.
         public var baseURL: String?
+        /// The region whose supplements and steps the site shows (`build --region`);
+        /// nil: the national site.
+        public var region: String?
 
-        public init(baseURL: String? = nil) {
+        public init(baseURL: String? = nil, region: String? = nil) {
             self.baseURL = baseURL
+            self.region = region
         }
     }
 
@@ -17,16 +21,26 @@ public struct SiteRenderer: Sendable {
     let templates: TemplateLibrary
     let assets: [OutputFile]
     let options: Options
+    /// The site's languages, the national one first, with their fixed words.
+    let languages: [PageLanguage]
+    var national: PageLanguage { languages[0] }
+    let strings: InterfaceStrings
 
     /// The templates every site build needs.
     public static let requiredTemplates = ["base", "index", "diagnosis", "module", "step", "staff", "404", "sitemap"]
         + NursePageRenderer.requiredTemplates
 
-    public init(model: SiteModel, templates: TemplateLibrary, assets: [OutputFile], options: Options) {
+    public init(model: SiteModel, templates: TemplateLibrary, assets: [OutputFile], options: Options,
+                strings: InterfaceStrings = InterfaceStrings()) {
         self.model = model
         self.templates = templates
         self.assets = assets
         self.options = options
+        let config = model.config
+        self.strings = strings
+        self.languages = ([config.language] + config.translationLanguages).map {
+            PageLanguage(code: $0, config: config, strings: strings)
+        }
     }
 
     var baseURL: String? { options.baseURL ?? model.config.baseURL }
@@ -67,21 +81,30 @@ public struct SiteRenderer: Sendable {
 
     /// The pages of one diagnosis (its step bodies parsed).
     public func renderPages(of diagnosis: Diagnosis, _ state: inout RenderState) -> [OutputFile] {
-        renderDiagnosis(diagnosis, onlySteps: nil, &state)
+        languages.flatMap { renderDiagnosis(diagnosis, $0, onlySteps: nil, &state) }
     }
 
     /// The pages of one diagnosis with only the step pages of `onlySteps` (ids): what
     /// the preview renders when nothing but those steps' bodies changed.
     public func renderPages(of diagnosis: Diagnosis, onlySteps: Set<String>, _ state: inout RenderState) -> [OutputFile] {
-        renderDiagnosis(diagnosis, onlySteps: onlySteps, &state)
+        languages.flatMap { renderDiagnosis(diagnosis, $0, onlySteps: onlySteps, &state) }
     }
 
     /// The pages every site has: assets, start page, 404 and the sitemap of `pagePaths`.
     public func renderSharedPages(pagePaths: [String], _ state: inout RenderState) -> [OutputFile] {
         var files = assets
-        files.append(renderStart(&state))
-        files.append(renderNotFound(&state))
-        if let sitemap = renderSitemap(paths: pagePaths + [SitePaths.start], &state) { files.append(sitemap) }
+        // Images, once, under `bilder/` (the pages in every language link to the same file).
+        for image in model.images.values.sorted(by: { $0.relativePath < $1.relativePath }) {
+            guard let bytes = image.bytes, ContentImage.fileExtension(image.relativePath).flatMap({ ContentImage.mediaTypes[$0] }) != nil
+            else { continue }
+            files.append(OutputFile(path: image.sitePath, bytes: bytes))
+        }
+        for language in languages {
+            files.append(renderStart(language, &state))
+            files.append(renderNotFound(language, &state))
+        }
+        let starts = languages.map { $0.path(SitePaths.start) }
+        if let sitemap = renderSitemap(paths: pagePaths + starts, &state) { files.append(sitemap) }
         return files
     }
 
@@ -102,119 +125,171 @@ public struct SiteRenderer: Sendable {
 
     // MARK: - Pages
 
-    private func renderStart(_ state: inout RenderState) -> OutputFile {
-        let path = SitePaths.start
+    private func renderStart(_ language: PageLanguage, _ state: inout RenderState) -> OutputFile {
+        let path = language.path(SitePaths.start)
         let diagnoses: [TemplateValue] = model.diagnoses.map { diagnosis in
-            .object([
-                "title": .text(diagnosis.title),
-                "summary": .text(diagnosis.summary),
+            let title = language.pick(diagnosis.title, diagnosis.translations) { $0.title }
+            let summary = language.pick(diagnosis.summary, diagnosis.translations) { $0.summary }
+            return .object([
+                "title": .text(title.text),
+                "title_lang": title.langValue,
+                "summary": .text(summary.text),
+                "summary_lang": summary.langValue,
                 "version": .text(diagnosis.version),
-                "approved": .text(diagnosis.approved.swedishText),
-                "href": .text(SitePaths.relative(from: path, to: SitePaths.diagnosis(diagnosis.id))),
+                "approved": .text(language.dateText(diagnosis.approved)),
+                "href": .text(SitePaths.relative(from: path, to: language.path(SitePaths.diagnosis(diagnosis.id)))),
             ])
         }
-        return page(path, template: "index", title: model.config.title, breadcrumb: [], diagnosis: nil,
-                    description: "Information om cancer, vård och behandling för patienter och närstående.",
+        return page(SitePaths.start, language, template: "index", title: model.config.title, breadcrumb: [], diagnosis: nil,
+                    description: language.string("start_description"),
                     fields: ["diagnoses": .list(diagnoses)], &state)
     }
 
-    private func renderNotFound(_ state: inout RenderState) -> OutputFile {
-        // A 404 page is served at any address, so its links start from the site root.
-        let root = baseURL.map(Self.pathOfURL) ?? "/"
-        let content = renderTemplate("404", .object(["root": .text(root), "site_title": .text(model.config.title)]), &state)
-        let context = baseContext(title: "Sidan finns inte", root: root, breadcrumb: [], diagnosis: nil,
-                                  description: nil, canonical: nil, content: content)
-        return OutputFile(path: SitePaths.notFound, text: renderTemplate("base", context, &state))
+    private func renderNotFound(_ language: PageLanguage, _ state: inout RenderState) -> OutputFile {
+        // A 404 page is served at any address, so it cannot link relatively: its style
+        // is inline and its home link is the published address when known.
+        let home = baseURL.map { $0 + language.path(SitePaths.start) } ?? "/" + language.path(SitePaths.start)
+        var fields = language.fields
+        fields["home"] = .text(home)
+        fields["site_title"] = .text(model.config.title)
+        let content = renderTemplate("404", .object(fields), &state)
+        var context = baseContext(title: language.string("not_found_title"), root: "", language: language,
+                                  breadcrumb: [], diagnosis: nil, description: nil, canonical: nil, content: content)
+        context["home"] = .text(home)
+        context["inline_style"] = .html(SafeHTML(trusted: stylesheet))
+        return OutputFile(path: language.path(SitePaths.notFound), text: renderTemplate("base", .object(context), &state))
     }
 
-    private func renderDiagnosis(_ diagnosis: Diagnosis, onlySteps: Set<String>?, _ state: inout RenderState) -> [OutputFile] {
+    /// The stylesheet's text, inlined in the 404 pages.
+    private var stylesheet: String {
+        assets.first { $0.path == SitePaths.stylesheet }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+    }
+
+    private func renderDiagnosis(_ diagnosis: Diagnosis, _ language: PageLanguage, onlySteps: Set<String>?,
+                                 _ state: inout RenderState) -> [OutputFile] {
         var files: [OutputFile] = []
         let resolver = LinkResolver(diagnosis: diagnosis)
-        let diagnosisPath = SitePaths.diagnosis(diagnosis.id)
-        let info = diagnosisInfo(diagnosis, from: diagnosisPath, resolver: resolver)
+        let diagnosisPath = language.path(SitePaths.diagnosis(diagnosis.id))
+        let info = diagnosisInfo(diagnosis, from: diagnosisPath, language: language, resolver: resolver)
+        let diagnosisTitle = language.pick(diagnosis.title, diagnosis.translations) { $0.title }
         let crumbsToStart: (String) -> [TemplateValue] = { from in
-            [Self.crumb(self.model.config.title, SitePaths.relative(from: from, to: SitePaths.start))]
+            [Self.crumb((self.model.config.title, language.isNational ? nil : language.nationalCode), SitePaths.relative(from: from, to: language.path(SitePaths.start)))]
         }
 
         // Diagnosis page.
         let modules: [TemplateValue] = diagnosis.modules.map { module in
-            .object([
-                "title": .text(module.title),
-                "summary": module.summary.map(TemplateValue.text) ?? .null,
-                "href": .text(SitePaths.relative(from: diagnosisPath, to: SitePaths.module(diagnosis.id, module.id))),
+            let title = language.pick(module.title, module.translations) { $0.title }
+            let summary = module.summary.map { swedish in language.pick(swedish, module.translations) { $0.summary } }
+            return .object([
+                "title": .text(title.text),
+                "title_lang": title.langValue,
+                "summary": summary.map { TemplateValue.text($0.text) } ?? .null,
+                "summary_lang": summary?.langValue ?? .null,
+                "href": .text(SitePaths.relative(from: diagnosisPath, to: language.path(SitePaths.module(diagnosis.id, module.id)))),
                 "step_count": .int(module.steps.count),
                 "is_form": .bool(module.kind == .form),
             ])
         }
-        files.append(page(diagnosisPath, template: "diagnosis", title: diagnosis.title,
+        files.append(page(SitePaths.diagnosis(diagnosis.id), language, template: "diagnosis", title: diagnosisTitle.text,
                           breadcrumb: crumbsToStart(diagnosisPath), diagnosis: diagnosis,
-                          description: diagnosis.summary, fields: [
+                          description: language.pick(diagnosis.summary, diagnosis.translations) { $0.summary }.text, fields: [
                             "diagnosis": info, "modules": .list(modules),
                             "staff_href": .text(SitePaths.relative(from: diagnosisPath, to: SitePaths.staffOverview(diagnosis.id))),
                           ], &state))
 
-        // Staff overview.
-        files.append(renderStaffOverview(diagnosis, info: info, crumbs: crumbsToStart, &state))
-
-        // The nurse's page: tailor and print a plan in the browser.
-        files.append(OutputFile(path: SitePaths.nursePage(diagnosis.id),
-                                text: NursePageRenderer(diagnosis: diagnosis, config: model.config, templates: templates)
-                                    .render(diagnostics: &state.diagnostics, usage: &state.usage)))
+        // Staff overview and the nurse's page (tailor and print a plan in the browser):
+        // staff read Swedish; one of each, in the national tree.
+        if language.isNational {
+            files.append(renderStaffOverview(diagnosis, info: info, crumbs: crumbsToStart, &state))
+            files.append(OutputFile(path: SitePaths.nursePage(diagnosis.id),
+                                    text: NursePageRenderer(diagnosis: diagnosis, config: model.config, templates: templates,
+                                                            strings: strings)
+                                        .render(diagnostics: &state.diagnostics, usage: &state.usage)))
+        }
 
         // Module pages and step pages.
         let allSteps = diagnosis.modules.flatMap { module in module.steps.map { (module, $0) } }
         for (moduleIndex, module) in diagnosis.modules.enumerated() {
-            let modulePath = SitePaths.module(diagnosis.id, module.id)
+            let modulePath = language.path(SitePaths.module(diagnosis.id, module.id))
+            let moduleTitle = language.pick(module.title, module.translations) { $0.title }
             let moduleCrumbs = crumbsToStart(modulePath) + [
-                Self.crumb(diagnosis.title, SitePaths.relative(from: modulePath, to: diagnosisPath)),
+                Self.crumb(diagnosisTitle.pair, SitePaths.relative(from: modulePath, to: diagnosisPath)),
             ]
             let sections: [TemplateValue] = module.sections.map { section in
-                .object([
+                let title = language.pick(section.title, section.translations) { $0.title }
+                return .object([
                     "id": .text(section.id),
-                    "title": .text(section.title),
-                    "intro": section.intro.map { .html(renderBody($0, page: modulePath, headingBase: 2, resolver: resolver)) } ?? .null,
+                    "title": .text(title.text),
+                    "title_lang": title.langValue,
+                    "intro": intro(section.intro, section.translations, page: modulePath, headingBase: 2,
+                                   language: language, resolver: resolver),
                     "steps": .list(section.steps.map { step in
-                        .object([
-                            "title": .text(step.title),
-                            "href": .text(SitePaths.relative(from: modulePath, to: SitePaths.step(diagnosis.id, module.id, step.id))),
+                        let title = language.pick(step.title, step.translations) { $0.title }
+                        return .object([
+                            "title": .text(title.text),
+                            "title_lang": title.langValue,
+                            "region": step.regionName.map(TemplateValue.text) ?? .null,
+                            "href": .text(SitePaths.relative(from: modulePath, to: language.path(SitePaths.step(diagnosis.id, module.id, step.id)))),
                         ])
                     }),
                 ])
             }
+            let neighbour: (Module) -> ((String, String?), String) = { other in
+                (language.pick(other.title, other.translations) { $0.title }.pair,
+                 SitePaths.relative(from: modulePath, to: language.path(SitePaths.module(diagnosis.id, other.id))))
+            }
             let previous = moduleIndex > 0 ? diagnosis.modules[moduleIndex - 1] : nil
             let next = moduleIndex + 1 < diagnosis.modules.count ? diagnosis.modules[moduleIndex + 1] : nil
-            files.append(page(modulePath, template: "module", title: module.title, breadcrumb: moduleCrumbs,
-                              diagnosis: diagnosis, description: module.summary, fields: [
+            files.append(page(SitePaths.module(diagnosis.id, module.id), language, template: "module", title: moduleTitle.text,
+                              breadcrumb: moduleCrumbs,
+                              diagnosis: diagnosis, description: module.summary.map { swedish in
+                                  language.pick(swedish, module.translations) { $0.summary }.text },
+                              fields: [
                                 "diagnosis": info,
-                                "module": moduleInfo(module, page: modulePath, resolver: resolver),
+                                "module": moduleInfo(module, page: modulePath, language: language, resolver: resolver),
                                 "sections": .list(sections),
-                              ].merging(pager(
-                                previous.map { ($0.title, SitePaths.relative(from: modulePath, to: SitePaths.module(diagnosis.id, $0.id))) },
-                                next.map { ($0.title, SitePaths.relative(from: modulePath, to: SitePaths.module(diagnosis.id, $0.id))) }
-                              )) { a, _ in a }, &state))
+                              ].merging(pager(previous.map(neighbour), next.map(neighbour))) { a, _ in a }, &state))
         }
         for (index, (module, step)) in allSteps.enumerated() {
             if let onlySteps, !onlySteps.contains(step.id) { continue }
-            let stepPath = SitePaths.step(diagnosis.id, module.id, step.id)
-            let modulePath = SitePaths.module(diagnosis.id, module.id)
+            let nationalStepPath = SitePaths.step(diagnosis.id, module.id, step.id)
+            let stepPath = language.path(nationalStepPath)
+            let modulePath = language.path(SitePaths.module(diagnosis.id, module.id))
             let section = module.sections.first { $0.steps.contains { $0.id == step.id } }!
+            let moduleTitle = language.pick(module.title, module.translations) { $0.title }
+            let sectionTitle = language.pick(section.title, section.translations) { $0.title }
+            let stepTitle = language.pick(step.title, step.translations) { $0.title }
             let crumbs = crumbsToStart(stepPath) + [
-                Self.crumb(diagnosis.title, SitePaths.relative(from: stepPath, to: diagnosisPath)),
-                Self.crumb(module.title, SitePaths.relative(from: stepPath, to: modulePath)),
+                Self.crumb(diagnosisTitle.pair, SitePaths.relative(from: stepPath, to: diagnosisPath)),
+                Self.crumb(moduleTitle.pair, SitePaths.relative(from: stepPath, to: modulePath)),
             ]
-            let link: ((Module, Step)) -> (String, String) = { pair in
-                (pair.1.title, SitePaths.relative(from: stepPath, to: SitePaths.step(diagnosis.id, pair.0.id, pair.1.id)))
+            let link: ((Module, Step)) -> ((String, String?), String) = { pair in
+                (language.pick(pair.1.title, pair.1.translations) { $0.title }.pair,
+                 SitePaths.relative(from: stepPath, to: language.path(SitePaths.step(diagnosis.id, pair.0.id, pair.1.id))))
             }
             let previous = index > 0 ? link(allSteps[index - 1]) : nil
             let next = index + 1 < allSteps.count ? link(allSteps[index + 1]) : nil
-            let body = renderBody(step.body, page: stepPath, headingBase: 1, resolver: resolver)
-            files.append(page(stepPath, template: "step", title: step.title, breadcrumb: crumbs,
+            let translation = language.isNational ? nil : step.translations[language.code]
+            let bodyDocument = translation?.body ?? step.body
+            let fallback = !language.isNational && translation?.body == nil
+            let body = renderBody(bodyDocument, page: stepPath, headingBase: 1, language: language, inSwedish: fallback,
+                                  resolver: resolver)
+            files.append(page(nationalStepPath, language, template: "step", title: stepTitle.text, breadcrumb: crumbs,
                               diagnosis: diagnosis, description: nil, fields: [
                                 "diagnosis": info,
-                                "module": .object(["title": .text(module.title),
+                                "module": .object(["title": .text(moduleTitle.text), "title_lang": moduleTitle.langValue,
                                                    "href": .text(SitePaths.relative(from: stepPath, to: modulePath))]),
-                                "section": .object(["title": .text(section.title), "id": .text(section.id)]),
-                                "step": .object(["title": .text(step.title), "id": .text(step.id), "body": .html(body)]),
+                                "section": .object(["title": .text(sectionTitle.text), "title_lang": sectionTitle.langValue,
+                                                    "id": .text(section.id)]),
+                                "supplements_before": supplements(step.supplements, \.before, page: stepPath,
+                                                                  language: language, resolver: resolver),
+                                "supplements_after": supplements(step.supplements, \.after, page: stepPath,
+                                                                 language: language, resolver: resolver),
+                                "step": .object(["title": .text(stepTitle.text), "title_lang": stepTitle.langValue,
+                                                 "region": step.regionName.map(TemplateValue.text) ?? .null,
+                                                 "id": .text(step.id), "body": .html(body),
+                                                 "body_lang": fallback ? .text(model.config.language) : .null,
+                                                 "only_in_national_language": .bool(fallback)]),
                               ].merging(pager(previous, next)) { a, _ in a }, &state))
         }
         return files
@@ -243,6 +318,8 @@ public struct SiteRenderer: Sendable {
                             .object([
                                 "id": .text(step.id),
                                 "title": .text(step.title),
+                                "region": step.regionName.map(TemplateValue.text) ?? .null,
+                                "supplement_count": .int((step.supplements?.before.count ?? 0) + (step.supplements?.after.count ?? 0)),
                                 "visible": .bool(step.visibleByDefault),
                                 "lix": .int(ReadabilityChecker.index(of: step.body).rounded),
                                 "href": .text(SitePaths.relative(from: path, to: SitePaths.step(diagnosis.id, module.id, step.id))),
@@ -253,42 +330,74 @@ public struct SiteRenderer: Sendable {
             ])
         }
         let steps = diagnosis.steps
-        return page(path, template: "staff", title: "Översikt för vårdpersonal",
-                    breadcrumb: crumbs(path) + [Self.crumb(diagnosis.title, SitePaths.relative(from: path, to: SitePaths.diagnosis(diagnosis.id)))],
-                    diagnosis: diagnosis, description: nil, fields: [
+        return page(path, national, template: "staff", title: "Översikt för vårdpersonal",
+                    breadcrumb: crumbs(path) + [Self.crumb((diagnosis.title, nil), SitePaths.relative(from: path, to: SitePaths.diagnosis(diagnosis.id)))],
+                    diagnosis: diagnosis, description: nil, alternates: false, fields: [
                         "diagnosis": info, "modules": .list(modules),
                         "nurse_page_href": .text(SitePaths.relative(from: path, to: SitePaths.nursePage(diagnosis.id))),
                         "visible_count": .int(steps.count { $0.visibleByDefault }), "step_count": .int(steps.count),
+                        "region": model.regions.first { $0.id == options.region }.map { .text($0.name) } ?? .null,
+                        "regional_step_count": .int(steps.count { $0.regionName != nil }),
+                        "supplement_count": .int(steps.reduce(0) { $0 + ($1.supplements?.before.count ?? 0) + ($1.supplements?.after.count ?? 0) }),
                     ], &state)
     }
 
     private func renderSitemap(paths: [String], _ state: inout RenderState) -> OutputFile? {
         guard let baseURL else { return nil }
-        let urls: [TemplateValue] = paths.filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound && !$0.hasSuffix("/personal.html") && !$0.hasSuffix("/utskrift.html") }
-            .sorted()
-            .map { .object(["loc": .text(baseURL + $0)]) }
-        return OutputFile(path: SitePaths.sitemap, text: renderTemplate("sitemap", .object(["urls": .list(urls)]), &state))
+        let national = Set(paths)
+        let urls: [TemplateValue] = paths.filter { path in
+            path.hasSuffix(".html") && !path.hasSuffix(SitePaths.notFound) && !path.hasSuffix("/personal.html")
+                && !path.hasSuffix("/utskrift.html")
+        }
+        .sorted()
+        .map { path in
+            // Alternates of a page: the same national path in every language tree.
+            let nationalPath = languages.first { !$0.isNational && path.hasPrefix($0.prefix) }
+                .map { String(path.dropFirst($0.prefix.count)) } ?? path
+            let alternates: [TemplateValue] = languages.count > 1 && national.contains(nationalPath)
+                ? languages.map { .object(["lang": .text($0.code), "href": .text(baseURL + $0.path(nationalPath))]) }
+                : []
+            return .object(["loc": .text(baseURL + path), "alternates": .list(alternates)])
+        }
+        return OutputFile(path: SitePaths.sitemap, text: renderTemplate(
+            "sitemap", .object(["urls": .list(urls), "has_languages": .bool(languages.count > 1)]), &state))
     }
 
     // MARK: - Contexts
 
-    private func page(_ path: String, template: String, title: String, breadcrumb: [TemplateValue],
-                      diagnosis: Diagnosis?, description: String?, fields: [String: TemplateValue],
-                      _ state: inout RenderState) -> OutputFile {
+    /// A page at `nationalPath` in `language`'s tree.
+    private func page(_ nationalPath: String, _ language: PageLanguage, template: String, title: String,
+                      breadcrumb: [TemplateValue], diagnosis: Diagnosis?, description: String?, alternates: Bool = true,
+                      fields: [String: TemplateValue], _ state: inout RenderState) -> OutputFile {
+        let path = language.path(nationalPath)
         let root = SitePaths.root(from: path)
-        var pageFields = fields
+        var pageFields = fields.merging(language.fields) { a, _ in a }
         pageFields["root"] = .text(root)
         pageFields["site_title"] = .text(model.config.title)
         let content = renderTemplate(template, .object(pageFields), &state)
-        let context = baseContext(title: title, root: root, breadcrumb: breadcrumb, diagnosis: diagnosis,
+        var context = baseContext(title: title, root: root, language: language, breadcrumb: breadcrumb, diagnosis: diagnosis,
                                   description: description, canonical: baseURL.map { $0 + path }, content: content)
-        return OutputFile(path: path, text: renderTemplate("base", context, &state))
+        if alternates && languages.count > 1 {
+            context["has_languages"] = .bool(true)
+            context["languages"] = .list(languages.map { other in
+                .object(["lang": .text(other.code), "name": .text(other.string("language_name")),
+                         "rtl": .bool(other.isRightToLeft), "current": .bool(other.code == language.code),
+                         "href": .text(SitePaths.relative(from: path, to: other.path(nationalPath)))])
+            })
+            context["alternates"] = .list(languages.map { other in
+                .object(["lang": .text(other.code),
+                         "href": .text(baseURL.map { $0 + other.path(nationalPath) }
+                                       ?? SitePaths.relative(from: path, to: other.path(nationalPath)))])
+            })
+        }
+        return OutputFile(path: path, text: renderTemplate("base", .object(context), &state))
     }
 
-    private func baseContext(title: String, root: String, breadcrumb: [TemplateValue], diagnosis: Diagnosis?,
-                             description: String?, canonical: String?, content: String) -> TemplateValue {
-        .object([
-            "lang": .text(model.config.language),
+    private func baseContext(title: String, root: String, language: PageLanguage, breadcrumb: [TemplateValue],
+                             diagnosis: Diagnosis?, description: String?, canonical: String?,
+                             content: String) -> [String: TemplateValue] {
+        var context: [String: TemplateValue] = [
+            "lang": .text(language.code),
             "site_title": .text(model.config.title),
             "page_title": .text(title),
             "root": .text(root),
@@ -296,45 +405,88 @@ public struct SiteRenderer: Sendable {
             "canonical": canonical.map(TemplateValue.text) ?? .null,
             "breadcrumb": .list(breadcrumb),
             "has_breadcrumb": .bool(!breadcrumb.isEmpty),
-            "diagnosis": diagnosis.map(Self.footerInfo) ?? .null,
+            "diagnosis": diagnosis.map { footerInfo($0, language) } ?? .null,
             "content": .html(SafeHTML(trusted: content)),
-        ])
+            "has_languages": .bool(false), "languages": .list([]), "alternates": .list([]),
+            "home": .null, "inline_style": .null,
+        ]
+        context.merge(language.fields) { a, _ in a }
+        return context
     }
 
-    private func diagnosisInfo(_ diagnosis: Diagnosis, from page: String, resolver: LinkResolver) -> TemplateValue {
-        var fields = Self.footerFields(diagnosis)
-        fields["summary"] = .text(diagnosis.summary)
+    private func diagnosisInfo(_ diagnosis: Diagnosis, from page: String, language: PageLanguage,
+                               resolver: LinkResolver) -> TemplateValue {
+        var fields = footerFields(diagnosis, language)
+        let summary = language.pick(diagnosis.summary, diagnosis.translations) { $0.summary }
+        fields["summary"] = .text(summary.text)
+        fields["summary_lang"] = summary.langValue
         fields["id"] = .text(diagnosis.id)
-        fields["intro"] = diagnosis.intro.map { .html(renderBody($0, page: page, headingBase: 1, resolver: resolver)) } ?? .null
+        fields["intro"] = intro(diagnosis.intro, diagnosis.translations, page: page, headingBase: 1,
+                                language: language, resolver: resolver)
         return .object(fields)
     }
 
-    private func moduleInfo(_ module: Module, page: String, resolver: LinkResolver) -> TemplateValue {
-        .object([
+    private func moduleInfo(_ module: Module, page: String, language: PageLanguage, resolver: LinkResolver) -> TemplateValue {
+        let title = language.pick(module.title, module.translations) { $0.title }
+        return .object([
             "id": .text(module.id),
-            "title": .text(module.title),
+            "title": .text(title.text),
+            "title_lang": title.langValue,
             "is_form": .bool(module.kind == .form),
-            "intro": module.intro.map { .html(renderBody($0, page: page, headingBase: 1, resolver: resolver)) } ?? .null,
+            "intro": intro(module.intro, module.translations, page: page, headingBase: 1, language: language, resolver: resolver),
         ])
     }
 
-    private static func footerFields(_ diagnosis: Diagnosis) -> [String: TemplateValue] {
-        [
-            "title": .text(diagnosis.title),
+    /// An intro in the page's language, or the Swedish one marked as Swedish.
+    private func intro(_ swedish: MarkdownDocument?, _ translations: [String: Translation], page: String, headingBase: Int,
+                       language: PageLanguage, resolver: LinkResolver) -> TemplateValue {
+        if !language.isNational, let translation = translations[language.code] {
+            guard let body = translation.body else { return .null }
+            return .html(renderBody(body, page: page, headingBase: headingBase, language: language, resolver: resolver))
+        }
+        guard let swedish else { return .null }
+        let html = renderBody(swedish, page: page, headingBase: headingBase, language: language,
+                              inSwedish: !language.isNational, resolver: resolver)
+        if language.isNational { return .html(html) }
+        return .html(SafeHTML(trusted: "<div lang=\"\(model.config.language)\" dir=\"ltr\">\n" + html.rawValue + "</div>\n"))
+    }
+
+    /// A region's texts shown with a step, marked with the region's name; Swedish,
+    /// and marked so on another language's page.
+    private func supplements(_ supplements: StepSupplements?, _ which: KeyPath<StepSupplements, [Supplement]>,
+                             page: String, language: PageLanguage, resolver: LinkResolver) -> TemplateValue {
+        guard let supplements else { return .list([]) }
+        return .list(supplements[keyPath: which].map { supplement in
+            .object([
+                "region": .text(supplements.regionName),
+                "title": supplement.title.map(TemplateValue.text) ?? .null,
+                "body": .html(renderBody(supplement.body, page: page, headingBase: 2, language: language,
+                                         inSwedish: !language.isNational, resolver: resolver)),
+            ])
+        })
+    }
+
+    private func footerFields(_ diagnosis: Diagnosis, _ language: PageLanguage) -> [String: TemplateValue] {
+        let title = language.pick(diagnosis.title, diagnosis.translations) { $0.title }
+        return [
+            "title": .text(title.text),
+            "title_lang": title.langValue,
             "version": .text(diagnosis.version),
-            "approved": .text(diagnosis.approved.swedishText),
-            "next_review": .text(diagnosis.nextReview.swedishText),
+            "approved": .text(language.dateText(diagnosis.approved)),
+            "next_review": .text(language.dateText(diagnosis.nextReview)),
             "publisher": .text(diagnosis.publisher),
         ]
     }
 
-    private static func footerInfo(_ diagnosis: Diagnosis) -> TemplateValue { .object(footerFields(diagnosis)) }
-
-    private static func crumb(_ title: String, _ href: String) -> TemplateValue {
-        .object(["title": .text(title), "href": .text(href)])
+    private func footerInfo(_ diagnosis: Diagnosis, _ language: PageLanguage) -> TemplateValue {
+        .object(footerFields(diagnosis, language))
     }
 
-    private func pager(_ previous: (String, String)?, _ next: (String, String)?) -> [String: TemplateValue] {
+    private static func crumb(_ title: (String, String?), _ href: String) -> TemplateValue {
+        .object(["title": .text(title.0), "title_lang": title.1.map(TemplateValue.text) ?? .null, "href": .text(href)])
+    }
+
+    private func pager(_ previous: ((String, String?), String)?, _ next: ((String, String?), String)?) -> [String: TemplateValue] {
         [
             "has_pager": .bool(previous != nil || next != nil),
             "previous": previous.map { Self.crumb($0.0, $0.1) } ?? .null,
@@ -343,11 +495,18 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders a Markdown body for a page, with links resolved relative to that page.
-    func renderBody(_ document: MarkdownDocument, page: String, headingBase: Int, resolver: LinkResolver) -> SafeHTML {
-        BodyRenderer.render(document, headingBase: headingBase, printLinkAddresses: false) { destination, location in
+    /// `inSwedish`: the Swedish text shown on another language's page, whose
+    /// accessible names stay Swedish like the text around them.
+    func renderBody(_ document: MarkdownDocument, page: String, headingBase: Int, language: PageLanguage,
+                    inSwedish: Bool = false, resolver: LinkResolver) -> SafeHTML {
+        BodyRenderer.render(document, headingBase: headingBase, printLinkAddresses: false,
+                            labels: inSwedish ? [:] : language.markdownLabels) { [images = model.images] destination, location in
+            if let image = ImageChecker.image(destination, from: location.path, in: images) {
+                return SitePaths.relative(from: page, to: image.sitePath)
+            }
             switch resolver.resolve(destination, from: location.path) {
             case .page(let path, let fragment):
-                return SitePaths.relative(from: page, to: path) + (fragment.map { "#" + $0 } ?? "")
+                return SitePaths.relative(from: page, to: language.path(path)) + (fragment.map { "#" + $0 } ?? "")
             case .external, .broken:
                 return nil
             }

@@ -68,6 +68,7 @@ public struct Manifest: Sendable {
     public var language: String?
     public var languageLocation: SourceLocation?
     public var region: String?
+    public var regionLocation: SourceLocation?
     public var contentVersion: Located<String>?
     /// Required in a manifest (the 730-day rule counts from it); nil only when read without one.
     public var startDate: Located<SimpleDate>?

@@ -51,6 +51,7 @@ public enum ManifestReader {
         manifest.language = reader.string("language", diagnostics: &diagnostics)
         manifest.languageLocation = reader.node("language")?.location
         manifest.region = reader.string("region", diagnostics: &diagnostics)
+        manifest.regionLocation = reader.node("region")?.location
         if let version = reader.string("content_version", diagnostics: &diagnostics) {
             manifest.contentVersion = Located(version, at: reader.node("content_version")!.location)
         }

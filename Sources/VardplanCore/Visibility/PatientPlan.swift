@@ -55,7 +55,10 @@ public struct PatientPlan: Sendable {
 
     /// Like `parseVisibleStepBodies(language:)`, reusing and filling `cache` (step id →
     /// parsed body, for one diagnosis), so many plans parse each step once.
-    public mutating func parseVisibleStepBodies(language: String, cache: inout [String: MarkdownDocument]) {
+    /// With `translation`, the visible steps' translations into that language are
+    /// parsed too (cached as `id@language`).
+    public mutating func parseVisibleStepBodies(language: String, translation: String? = nil,
+                                                cache: inout [String: MarkdownDocument]) {
         let known = cache
         let steps = visibleSteps.map(\.step).filter { known[$0.id] == nil }
         let bodies = ParallelMap.map(steps) { step in
@@ -63,6 +66,16 @@ public struct PatientPlan: Sendable {
             return step.parseBody(language: language, diagnostics: &ignored)
         }
         for (step, body) in zip(steps, bodies) { cache[step.id] = body }
+        if let translation {
+            let translated = visibleSteps.map(\.step).filter {
+                known[$0.id + "@" + translation] == nil && $0.translations[translation]?.bodyIsEmpty == false
+            }
+            let bodies = ParallelMap.map(translated) { step in
+                var ignored = Diagnostics()
+                return step.translations[translation]!.parseBody(diagnostics: &ignored)
+            }
+            for (step, body) in zip(translated, bodies) { cache[step.id + "@" + translation] = body }
+        }
         let visible = Set(visibleSteps.map(\.step.id))
         for m in modules.indices {
             for s in modules[m].sections.indices {
@@ -70,6 +83,9 @@ public struct PatientPlan: Sendable {
                     let id = modules[m].sections[s].steps[t].step.id
                     if visible.contains(id), let body = cache[id] {
                         modules[m].sections[s].steps[t].step.body = body
+                    }
+                    if visible.contains(id), let translation, let body = cache[id + "@" + translation] {
+                        modules[m].sections[s].steps[t].step.translations[translation]?.body = body
                     }
                 }
             }

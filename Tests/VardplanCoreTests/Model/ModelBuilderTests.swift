@@ -69,7 +69,7 @@ struct ModelBuilderTests {
     @Test("translations are found beside their step and checked")
     func translations() throws {
         let files = SampleTree.with([
-            "diagnoses/brostcancer/04-utredning/01-rontgen/01-mammografi.en.md": "---\ntitle: Mammography\n---\n\nText.\n",
+            "diagnoses/brostcancer/04-utredning/01-rontgen/01-mammografi.en.md": "---\ntitle: Mammography\nsource_hash: dbc32e05\n---\n\nText.\n",
         ])
         let diagnosis = try #require(SampleTree.model(files)?.diagnoses.first)
         #expect(diagnosis.steps.first?.translationLanguages == ["en"])

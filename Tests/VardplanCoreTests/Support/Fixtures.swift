@@ -18,6 +18,8 @@ enum Fixtures {
     }()
 
     static let siteContent = root + "/site"
+    /// The fixture site with English and Arabic translations and two regions.
+    static let languagesContent = root + "/site-languages"
     static let manifests = root + "/manifests"
     static let golden = root + "/golden"
     static let templates = packageRoot + "/templates"

@@ -1,0 +1,90 @@
+/// Images in the texts: each `![alt](file)` must name an image file beside the
+/// Markdown (or a path from it), of a type pages and printouts show, at most
+/// `ContentImage.maximumSize`, with an alt text.
+public enum ImageChecker {
+    /// One `![alt](source)` with where it is written.
+    public struct Reference: Sendable {
+        public var source: String
+        public var alt: String
+        public var location: SourceLocation
+    }
+
+    /// Every image of a document, in reading order.
+    public static func references(in document: MarkdownDocument) -> [Reference] {
+        var result: [Reference] = []
+        func visit(_ inlines: [MarkdownInline]) {
+            for inline in inlines {
+                switch inline {
+                case .image(let source, _, let children, let location):
+                    result.append(Reference(source: source, alt: MarkdownInline.plainText(of: children), location: location))
+                case .link(_, _, let children, _), .emphasis(let children), .strong(let children):
+                    visit(children)
+                case .text, .softBreak, .lineBreak, .code, .rawHTML:
+                    break
+                }
+            }
+        }
+        var stack: [[MarkdownBlock]] = [document.blocks.reversed()]
+        while var pending = stack.popLast() {
+            guard let block = pending.popLast() else { continue }
+            stack.append(pending)
+            switch block {
+            case .paragraph(let inlines, _), .heading(_, let inlines, _):
+                visit(inlines)
+            case .callout(_, let title, let children, _):
+                visit(title ?? [])
+                stack.append(children.reversed())
+            case .table(let table):
+                if let caption = table.caption { visit(caption) }
+                for cell in table.header { visit(cell.inlines) }
+                for row in table.rows { for cell in row { visit(cell.inlines) } }
+            default:
+                stack.append(block.children.reversed())
+            }
+        }
+        return result
+    }
+
+    /// Whether a destination is an address elsewhere (`https://…`, `mailto:`) rather
+    /// than a file of the content.
+    static func isAddress(_ source: String) -> Bool {
+        if source.hasPrefix("//") { return true }
+        guard let colon = source.firstIndex(of: ":") else { return false }
+        let scheme = source[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    /// The content image a destination written in `sourcePath` names, if any.
+    public static func image(_ source: String, from sourcePath: String, in images: [String: ContentImage]) -> ContentImage? {
+        guard !isAddress(source), !source.isEmpty else { return nil }
+        let directory = sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+        let target = LinkResolver.normalize(directory, source.removingPercentEncodingIfPossible)
+        return images[target]
+    }
+
+    /// The problems of one document's images: errors for a missing file, an
+    /// unsupported type, a file over the limit and an empty alt text.
+    public static func problems(in document: MarkdownDocument, images: [String: ContentImage]) -> [(String, SourceLocation)] {
+        var result: [(String, SourceLocation)] = []
+        for reference in references(in: document) {
+            if reference.alt.trimmingSpaces.isEmpty {
+                result.append(("the image '\(reference.source)' has no alt text; write what it shows between the brackets, ![like this](\(reference.source)), for readers who cannot see it", reference.location))
+            }
+            guard !isAddress(reference.source) else { continue }
+            let type = ContentImage.fileExtension(reference.source) ?? ""
+            if ContentImage.mediaTypes[type] == nil {
+                let supported = ContentImage.mediaTypes.keys.sorted().joined(separator: ", ")
+                result.append(("'\(reference.source)' is not an image type pages and printouts can show; save it as one of \(supported)", reference.location))
+                continue
+            }
+            guard let image = image(reference.source, from: reference.location.path, in: images) else {
+                result.append(("there is no image file '\(reference.source)' beside this file; put the image in the same folder as the Markdown file, or correct the name", reference.location))
+                continue
+            }
+            if let size = image.oversize {
+                result.append(("the image '\(reference.source)' is \(size / 1024) KB, over the limit of \(ContentImage.maximumSize / 1024) KB; scale it down (about 1600 pixels wide is plenty) or save it compressed", reference.location))
+            }
+        }
+        return result
+    }
+}
