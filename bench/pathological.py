@@ -21,7 +21,8 @@ nested brackets, nested emphasis, emphasis and link openers or closers without
 partners, unclosed links, backticks, nested block quotes and lists, many link
 reference definitions), vardplan's own (a paragraph of N reference links, before or
 after a definition; backslash hard breaks and link titles across lines, which move
-cmark's inline line count; long tables), template shapes (sections nested 10, 100,
+cmark's inline line count; long tables; tables whose cells use a reference link defined
+in the body, at the top level, in block quotes, list items and callouts), template shapes (sections nested 10, 100,
 1000 deep; a section over the list its enclosing section iterates; partials that
 include the next one twice, level after level) and links to '.' in content/.
 """
@@ -67,6 +68,20 @@ MARKDOWN_SHAPES = {
     "link titles across lines": (lambda n: '[a](b\n"t") ' * n + "\n", (1000, 8000, 45000)),
     "table rows": (lambda n: "| a | b |\n|---|---|\n" + "| x [l](m) | y |\n" * n, (500, 4000, 22500)),
     "tables in one paragraph": (lambda n: "text\n| a |\n|---|\n| 1 |\n" * n, (250, 2000, 11250)),
+    # Cells are parsed on their own with the body's reference definitions appended: once
+    # the whole body per table (quadratic), now only the lines that may define references.
+    "tables with reference links": (
+        lambda n: "".join(f"| Rubrik [x][] |\n| --- |\n| cell {i} |\n\n" for i in range(n)) + "[x]: /steg/\n",
+        (250, 2000, 11250)),
+    "tables with reference links in block quotes": (
+        lambda n: "".join(f"> | Rubrik [x][] |\n> | --- |\n> | cell {i} |\n\n" for i in range(n)) + "> [x]: /steg/\n",
+        (250, 2000, 11250)),
+    "tables with reference links in list items": (
+        lambda n: "".join(f"- | Rubrik [x][] |\n  | --- |\n  | cell {i} |\n\n" for i in range(n)) + "[x]: /steg/\n",
+        (250, 2000, 11250)),
+    "tables with reference links in callouts": (
+        lambda n: "".join(f"> [!INFO]\n> | Rubrik [x][] |\n> | --- |\n> | cell {i} |\n\n" for i in range(n))
+        + "[x]: /steg/\n", (250, 2000, 11250)),
 }
 
 

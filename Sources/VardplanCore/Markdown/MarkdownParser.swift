@@ -64,9 +64,7 @@ public enum MarkdownParser {
                 start += 3
             }
             let body = UnsafeBufferPointer(rebasing: all[start..<upper])
-            if MarkdownParseSession.mayDefineReferences(body) {
-                session.referenceSource = body
-            }
+            session.mayDefineReferences = MarkdownParseSession.mayDefineReferences(body)
             let input = MarkdownInput(bytes: body, lineStarts: MarkdownInput.lineStarts(of: body, in: file, at: start),
                                       textEnd: body.count, map: .contiguous(fileBase: start))
             return session.parse(input, reparseDepth: 0)
@@ -94,14 +92,19 @@ public enum MarkdownParser {
 }
 
 /// State shared by the parses of one body: the file, options, diagnostics, and the body
-/// itself (appended to auxiliary documents so reference links resolve in table cells).
+/// lines that may define link references (appended to auxiliary documents so that
+/// reference links resolve in table cells).
 final class MarkdownParseSession {
     let file: SourceFile
     let options: MarkdownParser.Options
     let cmarkOptions: Int32
     let swedishQuotes: Bool
     var diagnostics = Diagnostics()
-    var referenceSource: UnsafeBufferPointer<UInt8>?
+    /// Whether the body has a `]:` at all; without one no re-parse needs its definitions.
+    var mayDefineReferences = false
+    /// The body's lines that may hold link reference definitions, gathered once by the
+    /// first parse (`MarkdownReferenceDefinitionSource`).
+    var referenceDefinitions: [UInt8]?
     private(set) var depthWarningGiven = false
 
     init(file: SourceFile, options: MarkdownParser.Options) {
@@ -128,6 +131,9 @@ final class MarkdownParseSession {
     func parse(_ input: MarkdownInput, reparseDepth: Int) -> [MarkdownBlock] {
         guard let root = MarkdownParser.cmarkParse(input.bytes, options: cmarkOptions) else { return [] }
         defer { cmark_node_free(root) }
+        if reparseDepth == 0, mayDefineReferences, referenceDefinitions == nil {
+            referenceDefinitions = MarkdownReferenceDefinitionSource.lines(of: root, input: input)
+        }
         var converter = CmarkTreeConverter(session: self, input: input, extensions: !options.cmarkCompatible,
                                            reparseDepth: reparseDepth)
         return converter.convertSubtree(root)
@@ -149,7 +155,7 @@ final class MarkdownParseSession {
         guard let lastLine = document.segments.last?.lastLine else { return results }
         var bytes = document.bytes
         let textEnd = bytes.count
-        if let references = referenceSource {
+        if let references = referenceDefinitions {
             bytes.append(0x0A)
             bytes.append(contentsOf: references)
         }
@@ -774,7 +780,7 @@ struct CmarkTreeConverter {
     /// reference definitions: the longest run of its lines that alone parses to nothing.
     /// Only paragraphs starting with `[` in a body containing `]:` are looked at.
     private mutating func referenceDefinitionLines(lastContentLine: Int) -> Int? {
-        guard session.referenceSource != nil, let current = leafState, current.replayable,
+        guard session.mayDefineReferences, let current = leafState, current.replayable,
               lastContentLine > current.startLine, lastContentLine <= input.lineCount else { return nil }
         let first = input.lineStart(current.startLine) + current.startColumn - 1
         guard first < input.lineEnd(current.startLine), input.bytes[first] == UInt8(ascii: "[") else { return nil }
