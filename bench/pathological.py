@@ -22,7 +22,8 @@ partners, unclosed links, backticks, nested block quotes and lists, many link
 reference definitions), vardplan's own (a paragraph of N reference links, before or
 after a definition; backslash hard breaks and link titles across lines, which move
 cmark's inline line count; long tables; tables whose cells use a reference link defined
-in the body, at the top level, in block quotes, list items and callouts), template shapes (sections nested 10, 100,
+in the body, at the top level, in block quotes, list items and callouts; N tables each with its own reference, N
+definitions at the end), template shapes (sections nested 10, 100,
 1000 deep; a section over the list its enclosing section iterates; partials that
 include the next one twice, level after level) and links to '.' in content/.
 """
@@ -72,6 +73,12 @@ MARKDOWN_SHAPES = {
     # the whole body per table (quadratic), now only the lines that may define references.
     "tables with reference links": (
         lambda n: "".join(f"| Rubrik [x][] |\n| --- |\n| cell {i} |\n\n" for i in range(n)) + "[x]: /steg/\n",
+        (250, 2000, 11250)),
+    # Each table once got every definition of the body appended (N tables × N lines);
+    # now only those whose label it can reference.
+    "tables × definitions": (
+        lambda n: "".join(f"| Rubrik [x{i}][] |\n| --- |\n| cell {i} |\n\n" for i in range(n))
+        + "".join(f"[x{i}]: /steg/{i}\n" for i in range(n)),
         (250, 2000, 11250)),
     "tables with reference links in block quotes": (
         lambda n: "".join(f"> | Rubrik [x][] |\n> | --- |\n> | cell {i} |\n\n" for i in range(n)) + "> [x]: /steg/\n",

@@ -103,8 +103,9 @@ final class MarkdownParseSession {
     /// Whether the body has a `]:` at all; without one no re-parse needs its definitions.
     var mayDefineReferences = false
     /// The body's lines that may hold link reference definitions, gathered once by the
-    /// first parse (`MarkdownReferenceDefinitionSource`).
-    var referenceDefinitions: [UInt8]?
+    /// first parse (`MarkdownReferenceDefinitionSource`), indexed by label so that each
+    /// table gets only those it can reference (`MarkdownReferenceDefinitions`).
+    var referenceDefinitions: MarkdownReferenceDefinitions?
     private(set) var depthWarningGiven = false
 
     init(file: SourceFile, options: MarkdownParser.Options) {
@@ -132,7 +133,7 @@ final class MarkdownParseSession {
         guard let root = MarkdownParser.cmarkParse(input.bytes, options: cmarkOptions) else { return [] }
         defer { cmark_node_free(root) }
         if reparseDepth == 0, mayDefineReferences, referenceDefinitions == nil {
-            referenceDefinitions = MarkdownReferenceDefinitionSource.lines(of: root, input: input)
+            referenceDefinitions = MarkdownReferenceDefinitions(MarkdownReferenceDefinitionSource.lines(of: root, input: input))
         }
         var converter = CmarkTreeConverter(session: self, input: input, extensions: !options.cmarkCompatible,
                                            reparseDepth: reparseDepth)
@@ -156,8 +157,9 @@ final class MarkdownParseSession {
         var bytes = document.bytes
         let textEnd = bytes.count
         if let references = referenceDefinitions {
+            let referenced = bytes.withUnsafeBufferPointer { references.lines(referencedFrom: $0) }
             bytes.append(0x0A)
-            bytes.append(contentsOf: references)
+            bytes.append(contentsOf: referenced)
         }
         bytes.withUnsafeBufferPointer { buffer in
             let input = MarkdownInput(bytes: buffer, lineStarts: document.lineStarts, textEnd: textEnd,

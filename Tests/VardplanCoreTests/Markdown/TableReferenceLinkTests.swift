@@ -44,7 +44,31 @@ struct TableReferenceLinkTests {
         Case(testDescription: "a link in a paragraph starting with a bracket is not a definition",
              markdown: "[x][] står först.\n\n| a |\n|---|\n| [x][] |",
              html: "<p>[x][] står först.</p>\n" + cellLink("[x][]")),
+        Case(testDescription: "a label differing in case and inner spacing resolves",
+             markdown: "| a |\n|---|\n| [Foo \t  BAR][] |\n\n[other]: /o\n[foo bar]: /fb\n[more]: /m",
+             html: cellLink("<a href=\"/fb\">Foo \t  BAR</a>")),
+        Case(testDescription: "a label matching only through case folding (ß, ﬁ) resolves",
+             markdown: "| a |\n|---|\n| [Straße][] [ﬁx][] |\n\n[strasse]: /s\n[fix]: /f",
+             html: cellLink("<a href=\"/s\">Straße</a> <a href=\"/f\">ﬁx</a>")),
+        Case(testDescription: "the first of two definitions in one run wins",
+             markdown: "| a |\n|---|\n| [x][] |\n\n[y]: /y\n[x]: /first\n[x]: /second",
+             html: cellLink("<a href=\"/first\">x</a>")),
+        Case(testDescription: "a title on the line after an unreferenced definition stays with it",
+             markdown: "| a |\n|---|\n| [a][] |\n\n[a]: /a\n[b]: /b\n  \"T\"",
+             html: cellLink("<a href=\"/a\">a</a>")),
+        Case(testDescription: "after a line that is no definition, nothing is left out",
+             markdown: "| a |\n|---|\n| [b][] |\n\n[a]: /a (\n[b]: /b",
+             html: cellLink("[b][]") + "<p>[a]: /a (\n[b]: /b</p>\n"),
     ]
+
+    @Test("a definition no table can reference is not appended to its cells")
+    func unreferencedDefinitionLeftOut() {
+        let definitions = MarkdownReferenceDefinitions(Array("[used]: /u\n[Unused]: /n\n[USED]: /second\n\n> [q]: /q\n".utf8))
+        let appended = Array("| [Used][] |".utf8).withUnsafeBufferPointer { definitions.lines(referencedFrom: $0) }
+        #expect(String(decoding: appended, as: UTF8.self) == "[used]: /u\n[USED]: /second\n\n> [q]: /q\n")
+        let none = Array("| nothing |".utf8).withUnsafeBufferPointer { definitions.lines(referencedFrom: $0) }
+        #expect(String(decoding: none, as: UTF8.self) == "\n> [q]: /q\n")
+    }
 
     @Test("output", arguments: cases)
     func output(_ testCase: Case) {
