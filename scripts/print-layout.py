@@ -42,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "scripts" / "print-pages.json"
 BINARY = ROOT / ".build" / "release" / "vardplan"
-EXAMPLES = ["ny-patient.yaml", "i-behandling.yaml", "formular.json"]
+EXAMPLES = ["ny-patient.yaml", "i-behandling.yaml", "formular.json", "engelska.yaml", "arabiska.yaml"]
 TODAY = "2026-11-23"
 
 FILL_SHARE = 0.5          # a page whose text ends above half its text area is underfilled
