@@ -70,7 +70,7 @@ enum PrintOutputGuard {
         var existing = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         var missing: [String] = []
         while true {
-            if let real = realPath(existing) {
+            if let real = FileIO.realPath(existing) {
                 var result = real
                 for component in missing {
                     if component == ".." {
@@ -87,11 +87,5 @@ enum PrintOutputGuard {
             missing.insert(last, at: 0)
             existing = parent
         }
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        guard let pointer = realpath(path, nil) else { return nil }
-        defer { free(pointer) }
-        return String(cString: pointer)
     }
 }
