@@ -47,8 +47,8 @@ enum ManifestCommand {
             return 0
         }
         let protected = [("output", "the public site's output folder"), (content, "the content folder")]
-        if let problem = PrintOutputGuard.problem(output: output, protected: protected) {
-            Terminal.error("vardplan: error: \(problem.replacingOccurrences(of: "a printout holds", with: "a manifest holds"))")
+        if let problem = PrintOutputGuard.problem(output: output, protected: protected, holder: "a manifest") {
+            Terminal.error("vardplan: error: \(problem)")
             return 2
         }
         PrivateTemporaries.installSignalHandlers()

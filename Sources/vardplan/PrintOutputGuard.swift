@@ -12,12 +12,14 @@ import VardplanCore
 /// folder; or when it is the manifest itself.
 enum PrintOutputGuard {
     /// Why `path` may not be written, or nil when it may. `protected` are folders as
-    /// given on the command line, with what they are ("the public site's output folder").
-    static func problem(output: String, manifests: [String] = [], protected: [(path: String, what: String)]) -> String? {
+    /// given on the command line, with what they are ("the public site's output folder");
+    /// `holder` is what the file is, for the messages ("a printout", "a manifest").
+    static func problem(output: String, manifests: [String] = [], protected: [(path: String, what: String)],
+                        holder: String = "a printout") -> String? {
         var info = stat()
         if lstat(output, &info) == 0 {
             if info.st_mode & S_IFMT == S_IFLNK {
-                return "'\(output)' is a symbolic link; a printout holds patient data and is only written to a plain file: give another path with -o"
+                return "'\(output)' is a symbolic link; \(holder) holds patient data and is only written to a plain file: give another path with -o"
             }
             if info.st_mode & S_IFMT == S_IFDIR {
                 return "'\(output)' is a folder; give a file name with -o, such as min-vardplan.html"
@@ -28,20 +30,21 @@ enum PrintOutputGuard {
         for manifest in manifests where resolved(manifest) == target {
             return "the printout would overwrite the manifest '\(manifest)'; choose another file with -o"
         }
-        return folderProblem(folder, shownAs: output, protected: protected)
+        return folderProblem(folder, shownAs: output, protected: protected, holder: holder)
     }
 
     /// Why files holding patient data may not be written into `folder` (which need not
     /// exist yet), or nil.
-    static func folderProblem(_ folder: String, shownAs shown: String, protected: [(path: String, what: String)]) -> String? {
+    static func folderProblem(_ folder: String, shownAs shown: String, protected: [(path: String, what: String)],
+                              holder: String = "a printout") -> String? {
         let real = resolved(folder)
         if let site = publicSite(containing: real) {
-            return "'\(shown)' is inside a public site ('\(site)' has the build stamp \(BuildStamp.fileName)); a printout holds patient data and must never be written into a published site: choose a place outside it"
+            return "'\(shown)' is inside a public site ('\(site)' has the build stamp \(BuildStamp.fileName)); \(holder) holds patient data and must never be written into a published site: choose a place outside it"
         }
         for item in protected {
             let path = resolved(item.path)
             if real == path || real.hasPrefix(path == "/" ? "/" : path + "/") {
-                return "'\(shown)' is inside \(item.what) '\(item.path)'; a printout holds patient data and must never be written into the public site or the content: choose a place outside it"
+                return "'\(shown)' is inside \(item.what) '\(item.path)'; \(holder) holds patient data and must never be written into the public site or the content: choose a place outside it"
             }
         }
         return nil
