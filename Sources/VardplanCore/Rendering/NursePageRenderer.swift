@@ -77,34 +77,17 @@ public struct NursePageRenderer: Sendable {
         fields["phases"] = .list(config.phases.map { phase in
             .object(["id": .text(phase), "title": .text(Self.phaseNames[phase] ?? phase.capitalizedFirst)])
         })
-        fields["tool_modules"] = .list(diagnosis.modules.map { module in
-            let visible = module.steps.count { $0.visibleByDefault }
-            return .object([
-                "id": .text(module.id),
-                "title": .text(module.title),
+        fields["tool_modules"] = StepTreeFields.modules(of: diagnosis, module: { module in
+            [
                 "aliases": .text(module.aliases.joined(separator: " ")),
                 "default_status": .text(module.activeAtStart ? ModuleStatus.aktuell.rawValue : ModuleStatus.kommande.rawValue),
                 "active": .bool(module.activeAtStart),
-                "visible_count": .int(visible),
-                "step_count": .int(module.steps.count),
-                "sections": .list(module.sections.map { section in
-                    .object([
-                        "id": .text(section.id),
-                        "title": .text(section.title),
-                        "visible_count": .int(section.steps.count { $0.visibleByDefault }),
-                        "step_count": .int(section.steps.count),
-                        "steps": .list(section.steps.map { step in
-                            .object([
-                                "id": .text(step.id),
-                                "title": .text(step.title),
-                                "aliases": .text(step.aliases.joined(separator: " ")),
-                                "visible": .bool(step.visibleByDefault),
-                                "phases": .text(step.phases.joined(separator: " ")),
-                            ])
-                        }),
-                    ])
-                }),
-            ])
+            ]
+        }, step: { _, step in
+            [
+                "aliases": .text(step.aliases.joined(separator: " ")),
+                "phases": .text(step.phases.joined(separator: " ")),
+            ]
         })
         let steps = diagnosis.steps
         fields["visible_count"] = .int(steps.count { $0.visibleByDefault })

@@ -298,42 +298,25 @@ public struct SiteRenderer: Sendable {
     private func renderStaffOverview(_ diagnosis: Diagnosis, info: TemplateValue,
                                      crumbs: (String) -> [TemplateValue], _ state: inout RenderState) -> OutputFile {
         let path = SitePaths.staffOverview(diagnosis.id)
-        let modules: [TemplateValue] = diagnosis.modules.map { module in
-            let visible = module.steps.count { $0.visibleByDefault }
-            return .object([
-                "id": .text(module.id),
-                "title": .text(module.title),
+        let modules = StepTreeFields.modules(of: diagnosis, module: { module in
+            [
                 "status": .text(module.activeAtStart ? "Aktuell" : "Kommande"),
                 "is_form": .bool(module.kind == .form),
                 "is_general": .bool(module.isGeneral),
-                "visible_count": .int(visible),
-                "step_count": .int(module.steps.count),
-                "sections": .list(module.sections.map { section in
-                    .object([
-                        "id": .text(section.id),
-                        "title": .text(section.title),
-                        "visible_count": .int(section.steps.count { $0.visibleByDefault }),
-                        "step_count": .int(section.steps.count),
-                        "steps": .list(section.steps.map { step in
-                            .object([
-                                "id": .text(step.id),
-                                "title": .text(step.title),
-                                "region": step.regionName.map(TemplateValue.text) ?? .null,
-                                "supplement_count": .int((step.supplements?.before.count ?? 0) + (step.supplements?.after.count ?? 0)),
-                                "visible": .bool(step.visibleByDefault),
-                                "lix": .int(ReadabilityChecker.index(of: step.body).rounded),
-                                "href": .text(SitePaths.relative(from: path, to: SitePaths.step(diagnosis.id, module.id, step.id))),
-                            ])
-                        }),
-                    ])
-                }),
-            ])
-        }
+            ]
+        }, step: { module, step in
+            [
+                "region": step.regionName.map(TemplateValue.text) ?? .null,
+                "supplement_count": .int((step.supplements?.before.count ?? 0) + (step.supplements?.after.count ?? 0)),
+                "lix": .int(ReadabilityChecker.index(of: step.body).rounded),
+                "href": .text(SitePaths.relative(from: path, to: SitePaths.step(diagnosis.id, module.id, step.id))),
+            ]
+        })
         let steps = diagnosis.steps
         return page(path, national, template: "staff", title: "Översikt för vårdpersonal",
                     breadcrumb: crumbs(path) + [Self.crumb((diagnosis.title, nil), SitePaths.relative(from: path, to: SitePaths.diagnosis(diagnosis.id)))],
                     diagnosis: diagnosis, description: nil, alternates: false, fields: [
-                        "diagnosis": info, "modules": .list(modules),
+                        "diagnosis": info, "modules": modules,
                         "nurse_page_href": .text(SitePaths.relative(from: path, to: SitePaths.nursePage(diagnosis.id))),
                         "visible_count": .int(steps.count { $0.visibleByDefault }), "step_count": .int(steps.count),
                         "region": model.regions.first { $0.id == options.region }.map { .text($0.name) } ?? .null,

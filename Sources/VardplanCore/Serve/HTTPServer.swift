@@ -70,29 +70,29 @@ public final class HTTPServer: @unchecked Sendable {
         guard socketFD >= 0 else { throw StartError(description: "cannot open a socket: \(String(cString: strerror(errno)))") }
         var yes: Int32 = 1
         setsockopt(socketFD, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var bound: Int32
+        func bindTo<Address>(_ address: inout Address) -> Int32 {
+            withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketFD, $0, socklen_t(MemoryLayout<Address>.size)) }
+            }
+        }
+        let parsed: Bool
+        let bound: Int32
         if isIPv6 {
             var address = sockaddr_in6()
             address.sin6_family = sa_family_t(AF_INET6)
             address.sin6_port = in_port_t(UInt16(configuration.port).bigEndian)
-            guard inet_pton(AF_INET6, configuration.address, &address.sin6_addr) == 1 else {
-                close(socketFD)
-                throw StartError(description: "'\(configuration.address)' is not an IP address")
-            }
-            bound = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
-            }
+            parsed = inet_pton(AF_INET6, configuration.address, &address.sin6_addr) == 1
+            bound = parsed ? bindTo(&address) : -1
         } else {
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_port = in_port_t(UInt16(configuration.port).bigEndian)
-            guard inet_pton(AF_INET, configuration.address, &address.sin_addr) == 1 else {
-                close(socketFD)
-                throw StartError(description: "'\(configuration.address)' is not an IP address")
-            }
-            bound = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
+            parsed = inet_pton(AF_INET, configuration.address, &address.sin_addr) == 1
+            bound = parsed ? bindTo(&address) : -1
+        }
+        guard parsed else {
+            close(socketFD)
+            throw StartError(description: "'\(configuration.address)' is not an IP address")
         }
         guard bound == 0 else {
             let reason = String(cString: strerror(errno))
