@@ -62,4 +62,7 @@ public struct Step: Sendable {
     public var regionName: String?
     /// A region's supplements shown with this step, in a regional build.
     public var supplements: StepSupplements?
+    /// The LIX of the parsed body, kept by the readability check so pages need not count again;
+    /// nil until the body is parsed and checked.
+    public var readability: ReadabilityIndex?
 }

@@ -75,7 +75,7 @@ public enum DiagnosisPass {
         var diagnostics = Diagnostics()
         var parsed = step
         parsed.body = step.parseBody(language: language, diagnostics: &diagnostics)
-        ReadabilityChecker.check(parsed, limits: limits, diagnostics: &diagnostics)
+        parsed.readability = ReadabilityChecker.check(parsed, limits: limits, diagnostics: &diagnostics)
         for (code, translation) in step.translations where !translation.bodyIsEmpty {
             parsed.translations[code]?.body = translation.parseBody(diagnostics: &diagnostics)
         }

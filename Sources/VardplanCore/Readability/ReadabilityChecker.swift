@@ -36,8 +36,9 @@ public enum ReadabilityChecker {
         ReadabilityIndex(units: units(of: body).map(\.text))
     }
 
-    /// Checks one step against the limits.
-    public static func check(_ step: Step, limits: ReadabilityLimits, diagnostics: inout Diagnostics) {
+    /// Checks one step against the limits; returns the step's index for pages that show it.
+    @discardableResult
+    public static func check(_ step: Step, limits: ReadabilityLimits, diagnostics: inout Diagnostics) -> ReadabilityIndex {
         let units = units(of: step.body)
         let index = ReadabilityIndex(units: units.map(\.text))
         if index.words >= limits.minimumWords, index.rounded > limits.lix {
@@ -53,5 +54,6 @@ public enum ReadabilityChecker {
                     + "('readability: sentence_words' in site.yaml); split it into shorter sentences",
                 at: units[sentence.unit].location)
         }
+        return index
     }
 }

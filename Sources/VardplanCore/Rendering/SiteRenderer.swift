@@ -308,7 +308,7 @@ public struct SiteRenderer: Sendable {
             [
                 "region": step.regionName.map(TemplateValue.text) ?? .null,
                 "supplement_count": .int((step.supplements?.before.count ?? 0) + (step.supplements?.after.count ?? 0)),
-                "lix": .int(ReadabilityChecker.index(of: step.body).rounded),
+                "lix": .int((step.readability ?? ReadabilityChecker.index(of: step.body)).rounded),
                 "href": .text(SitePaths.relative(from: path, to: SitePaths.step(diagnosis.id, module.id, step.id))),
             ]
         })
