@@ -337,8 +337,9 @@ def find_page_types(site: Path) -> PageTypes:
         add(f"{code} start page", tree / "index.html", f"{code}/index.html")
         add(f"{code} 404 page", tree / "404.html", f"{code}/404.html")
         steps = sorted(p for p in tree.glob("*/*/*.html") if p.name != "index.html")
-        translated = [p for p in steps if "language-notice" not in p.read_text(encoding="utf-8")]
-        fallback = [p for p in steps if "language-notice" in p.read_text(encoding="utf-8")]
+        noticed = {p: "language-notice" in p.read_text(encoding="utf-8") for p in steps}
+        translated = [p for p in steps if not noticed[p]]
+        fallback = [p for p in steps if noticed[p]]
         add(f"{code} step page", translated[0] if translated else None, f"a translated step in {code}/")
         add(f"{code} fallback step page", fallback[0] if fallback else None, f"a step only in Swedish in {code}/")
     return PageTypes(pages, problems)

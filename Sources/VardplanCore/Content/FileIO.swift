@@ -111,9 +111,16 @@ public enum FileIO {
     /// The entries of a directory (no `.` and `..`) with their types, links not
     /// followed, sorted by name; nil when unreadable.
     public static func rawEntries(_ path: String) -> [(name: String, type: EntryType)]? {
+        // Gone between listing and looking: reported when read.
+        listing(path)?.map { ($0.name, $0.type ?? .file) }
+    }
+
+    /// The entries of a directory with their types as `rawEntries` lists them, except
+    /// that an entry gone between listing and looking has no type; nil when unreadable.
+    static func listing(_ path: String) -> [(name: String, type: EntryType?)]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
-        var result: [(name: String, type: EntryType)] = []
+        var result: [(name: String, type: EntryType?)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -129,8 +136,7 @@ public enum FileIO {
             case Int32(DT_CHR), Int32(DT_BLK): type = .special("device")
             default: type = entryType(path + "/" + name)
             }
-            // Gone between listing and looking: reported when read.
-            result.append((name, type ?? .file))
+            result.append((name, type))
         }
         return result.sorted { $0.name < $1.name }
     }

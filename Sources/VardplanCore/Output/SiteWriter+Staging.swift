@@ -40,13 +40,7 @@ extension SiteWriter {
         /// from the current output instead of written. The build stamp is written
         /// whole (to a temporary name, then renamed), and must come last, alone.
         public func accept(_ files: [OutputFile]) throws(WriteError) -> (written: Int, unchanged: Int) {
-            var folders = Set<String>()
-            for file in files {
-                if let last = file.path.lastIndex(of: "/") { folders.insert(String(file.path[..<last])) }
-            }
-            for name in folders.sorted() where !FileIO.makeDirectories(folder + "/" + name) {
-                throw .io(path: name, reason: "the folder could not be created")
-            }
+            try makeFolders(for: files.map(\.path))
             let output = location.path, folder = self.folder, hadOutput = self.hadOutput
             let checkKind = replaceAnything
             let outcomes = ParallelMap.map(files) { file -> Outcome in
@@ -73,6 +67,17 @@ extension SiteWriter {
             return counts
         }
 
+        /// Creates, in the staging folder, the folders that `paths` lie in.
+        private func makeFolders(for paths: [String]) throws(WriteError) {
+            var folders = Set<String>()
+            for path in paths {
+                if let last = path.lastIndex(of: "/") { folders.insert(String(path[..<last])) }
+            }
+            for name in folders.sorted() where !FileIO.makeDirectories(folder + "/" + name) {
+                throw .io(path: name, reason: "the folder could not be created")
+            }
+        }
+
         /// True when the output holds a complete previous build (its stamp intact).
         public var keepsPreviousPages: Bool { previousStamp != nil }
 
@@ -82,13 +87,7 @@ extension SiteWriter {
             guard previousStamp != nil else {
                 throw .io(path: paths.first ?? "", reason: "the output holds no complete previous build")
             }
-            var folders = Set<String>()
-            for path in paths {
-                if let last = path.lastIndex(of: "/") { folders.insert(String(path[..<last])) }
-            }
-            for name in folders.sorted() where !FileIO.makeDirectories(folder + "/" + name) {
-                throw .io(path: name, reason: "the folder could not be created")
-            }
+            try makeFolders(for: paths)
             let output = location.path, folder = self.folder
             let failed = ParallelMap.map(paths) { path -> Bool in
                 let old = output + "/" + path, target = folder + "/" + path
