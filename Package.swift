@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The pipeline's layers as targets, so the compiler enforces them:
+//
+//   VardplanDiagnostics   positions, source files, diagnostics with codes (no dependencies)
+//   VardplanHTML          escaping text into HTML (no dependencies)
+//   VardplanCore          content → front matter → model → manifest → render → write
+//   vardplan              the thin command-line interface
 let package = Package(
     name: "vardplan",
     products: [
@@ -14,10 +20,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // The pipeline: content → front matter → model → manifest → render → write.
-        .target(name: "VardplanCore", dependencies: ["Ccmark"]),
-        // The thin command-line interface over the core.
-        .executableTarget(name: "vardplan", dependencies: ["VardplanCore"]),
-        .testTarget(name: "VardplanCoreTests", dependencies: ["VardplanCore"], exclude: ["Fixtures"]),
+        .target(name: "VardplanDiagnostics"),
+        .target(name: "VardplanHTML"),
+        .target(name: "VardplanCore", dependencies: ["VardplanDiagnostics", "VardplanHTML", "Ccmark"]),
+        .executableTarget(name: "vardplan", dependencies: ["VardplanCore", "VardplanDiagnostics"]),
+        .testTarget(name: "VardplanDiagnosticsTests", dependencies: ["VardplanDiagnostics"]),
+        .testTarget(name: "VardplanCoreTests", dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanHTML"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 // Shared by every fuzz target: compiled into each target's single module together with
 // Sources/VardplanCore (see scripts/fuzz). Not part of the Swift package.
 

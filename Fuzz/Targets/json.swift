@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 // Fuzz target `json`: the JSON reader of manifests (`formular.json`), as `ManifestReader`
 // calls it.
 

@@ -1,5 +1,6 @@
 import Foundation
 import VardplanCore
+import VardplanDiagnostics
 
 /// `vardplan diff OLD NEW`: what changed between two versions of a content tree.
 enum DiffCommand {

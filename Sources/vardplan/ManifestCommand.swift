@@ -1,5 +1,6 @@
 import Foundation
 import VardplanCore
+import VardplanDiagnostics
 
 /// `vardplan manifest new DIAGNOSIS`: the nurse's start — every module with its default
 /// status and every step with its default visibility.

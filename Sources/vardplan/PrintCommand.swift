@@ -1,5 +1,6 @@
 import Foundation
 import VardplanCore
+import VardplanDiagnostics
 
 /// `vardplan print MANIFEST`: one patient's care plan as a self-contained A4 page;
 /// `vardplan print A.yaml B.json … --out-dir DIR`: many plans in one run.

@@ -1,5 +1,6 @@
 import Foundation
 import VardplanCore
+import VardplanDiagnostics
 
 /// The only place that writes to stdout and stderr.
 enum Terminal {

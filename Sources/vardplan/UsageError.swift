@@ -1,4 +1,5 @@
 import VardplanCore
+import VardplanDiagnostics
 
 /// A mistake on the command line. All the wording for them lives here.
 enum UsageError: Error, Equatable {

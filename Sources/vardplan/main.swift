@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import VardplanCore
+import VardplanDiagnostics
 
 /// Entry point: dispatches to a command and turns its result into an exit code
 /// (0 success, 1 problems in the input, 2 a mistake on the command line).

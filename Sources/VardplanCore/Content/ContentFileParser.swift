@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// A content file split into front matter and a Markdown body, both parsed.
 public struct ParsedContentFile: Sendable {
     public var source: SourceFile

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Walks a content folder and reads every file into a `ContentTree`.
 ///
 /// Diagnostics: unreadable file or folder, invalid UTF-8 or binary file, file too

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// The raw content tree as found on disk: folders and files, nothing parsed yet.
 public struct ContentTree: Sendable {
     /// `site.yaml`, if present.

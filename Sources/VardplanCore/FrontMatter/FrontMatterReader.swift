@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Reads typed keys from one file's front matter and reports every problem with them:
 /// missing required key, wrong type, unknown key (with did-you-mean), impossible date,
 /// invalid id.

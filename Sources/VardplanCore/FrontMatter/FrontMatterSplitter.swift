@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Finds the YAML front matter between `---` fences at the top of a content file.
 ///
 /// The file (after an optional UTF-8 BOM) must start with a line `---`; the front matter

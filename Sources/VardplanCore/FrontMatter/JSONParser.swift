@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// A strict JSON (RFC 8259) parser producing the same `YAMLNode` tree as `YAMLParser`,
 /// so manifests may be written in JSON: objects become mappings (order kept), arrays
 /// sequences, strings double-quoted scalars, and numbers, `true`, `false` and `null`
@@ -41,7 +43,7 @@ public struct JSONParser {
     let start: Int
     let end: Int
     var pos: Int
-    var locator: SourceLocator
+    var locator: SourceCursor
     var diagnostics = Diagnostics()
     /// Whether messages may quote the input's text (false for manifests).
     var quotesInput = true
@@ -57,7 +59,7 @@ public struct JSONParser {
         start = first
         end = upper
         pos = first
-        locator = SourceLocator(file: file)
+        locator = SourceCursor(file: file)
     }
 
     mutating func prepare() throws {

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// One parsed value of front matter or a manifest — text, a list or a mapping — with where it starts.
 public struct YAMLNode: Sendable, Equatable {
     /// What the node holds.

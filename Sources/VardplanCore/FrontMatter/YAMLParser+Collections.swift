@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Block mappings and block lists of `YAMLParser`.
 extension YAMLParser {
     mutating func parseBlockMapping(indent: Int, firstKey: Key, depth: Int) throws -> YAMLNode {

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Parses the YAML subset vardplan accepts in front matter and manifests into a `YAMLNode`
 /// tree with file-absolute positions; everything outside the subset is an error naming it.
 ///
@@ -66,7 +68,7 @@ public struct YAMLParser {
     let end: Int
     /// The cursor; between nodes it is at the start of a line.
     var pos: Int
-    var locator: SourceLocator
+    var locator: SourceCursor
     var diagnostics = Diagnostics()
     /// Whether messages may quote the input's text (false for manifests).
     var quotesInput = true
@@ -78,7 +80,7 @@ public struct YAMLParser {
         start = first
         end = range.upperBound
         pos = first
-        locator = SourceLocator(file: file)
+        locator = SourceCursor(file: file)
     }
 
     // MARK: - Document

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// A block of a Markdown body (paragraph, heading, list, callout, table …) with the
 /// file-absolute location of its first character.
 public enum MarkdownBlock: Sendable, Hashable {

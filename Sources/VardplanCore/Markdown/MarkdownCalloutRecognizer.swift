@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Turns a block quote whose first paragraph starts with `[!AKUT]`, `[!VIKTIGT]`, `[!TIPS]`
 /// or `[!INFO]` (any case, optionally followed by `:`) into a callout. The rest of the
 /// marker's line is the title; the marker line is removed from the first paragraph.

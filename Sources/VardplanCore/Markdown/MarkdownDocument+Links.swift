@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 extension MarkdownDocument {
     /// A link (or image) destination with where it is written.
     public struct LinkReference: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// A parsed Markdown body: its blocks, with every location file-absolute.
 public struct MarkdownDocument: Sendable, Hashable {
     public var blocks: [MarkdownBlock]

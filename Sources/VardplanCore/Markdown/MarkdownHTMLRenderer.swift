@@ -1,3 +1,6 @@
+import VardplanDiagnostics
+import VardplanHTML
+
 /// Renders a `MarkdownDocument` to HTML. For plain CommonMark (no raw HTML, no
 /// extensions) in cmark-compatible mode the output is byte-identical to libcmark's
 /// `cmark_render_html` with default options.

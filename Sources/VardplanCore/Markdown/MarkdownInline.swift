@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// An inline element of a paragraph, heading, table cell or callout title.
 ///
 /// Adjacent text is merged into one `.text`. Links, images and raw HTML carry their

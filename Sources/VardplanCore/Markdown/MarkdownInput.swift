@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import VardplanDiagnostics
 
 /// The bytes handed to one cmark parse and how its lines map back to the source file:
 /// either a contiguous slice of the file (the body) or lines assembled from pieces of

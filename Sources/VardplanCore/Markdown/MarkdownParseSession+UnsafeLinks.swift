@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Links and images whose address could run a script or reach into the reader's own
 /// computer (`javascript:`, `vbscript:`, `data:`, `file:`): cmark publishes them with
 /// an empty address, so a writer would never see that the link does nothing. They

@@ -4,6 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import VardplanDiagnostics
 
 /// Parses a Markdown body with libcmark into a `MarkdownDocument` whose every location
 /// is file-absolute, adding our extensions (callouts, pipe tables, Swedish quotes).

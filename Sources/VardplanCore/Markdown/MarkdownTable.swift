@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// A GitHub-style pipe table recognised on top of CommonMark.
 public struct MarkdownTable: Sendable, Hashable {
     /// A column's alignment from its delimiter cell (`:--`, `:-:`, `--:`).

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// One cell of a pipe table: its inline content and where that content starts.
 public struct MarkdownTableCell: Sendable, Hashable {
     public var inlines: [MarkdownInline]

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// A tree dump in the style of swift-markdown's `debugDescription`, with `@line:col`
 /// after every node that has a location, so position bugs show as one-line diffs:
 ///

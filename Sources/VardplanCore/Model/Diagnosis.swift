@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// One national diagnosis text (for example Bröstcancer) with its modules in order,
 /// general modules included.
 public struct Diagnosis: Sendable {

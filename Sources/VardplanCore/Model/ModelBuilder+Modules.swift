@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 extension ModelBuilder {
     /// Builds modules with their sections and steps, sorted by order then id.
     func buildModules(_ folders: [ModuleFolder], isGeneral: Bool, context: inout Context,

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 extension ModelBuilder {
     static let regionKeys = ["name", "id"]
     static let regionalFileKeys = ["step", "position", "diagnosis", "title", "section", "order", "visible", "phases",

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Builds the `SiteModel` from a loaded `ContentTree`: parses every file (in parallel),
 /// reads and checks front matter, assigns ids and order, includes general modules.
 ///

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Whether a module is patient information or a form to fill in.
 public enum ModuleKind: String, Sendable, CaseIterable {
     case info

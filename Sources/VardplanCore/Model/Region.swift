@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// A region's (or hospital's) additions to the national texts, from
 /// `content/regions/<region>/`: phone numbers, routines, where to go.
 ///

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 extension Step {
     /// Parses this step's Markdown body from its file, with the content's options.
     /// Diagnostics: those of `MarkdownParser`.

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// The text of a diagnosis, module, section or step in another language than the
 /// national one, from a file beside its Swedish source (`02-mammografi.en.md`,
 /// `_module.ar.md`).

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// The first stages every command shares: load the content tree, build the model,
 /// check the links between steps.
 public enum ContentPipeline {

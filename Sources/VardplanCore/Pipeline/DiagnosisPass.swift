@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Goes through a model built without step bodies one diagnosis at a time, on every
 /// core: parses the diagnosis's step bodies, checks its links, hands the complete
 /// diagnosis to `visit`, and lets the parsed trees go before the next one. Memory

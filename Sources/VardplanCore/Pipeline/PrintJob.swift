@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// `print`: manifests in, self-contained HTML pages for A4 out, in memory.
 ///
 /// One job loads the templates once and each diagnosis's content once, however many

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// `build`: content and templates in, a finished site out. Pages stream into a
 /// `PageSink` diagnosis by diagnosis (a staging folder, or memory), so memory stays
 /// small at national scale; the caller commits the staging folder only when the

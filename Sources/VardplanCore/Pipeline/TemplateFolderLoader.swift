@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Reads a templates folder: `*.mustache` files become the template library (named by
 /// their path without the extension: `base`, `partials/footer`), files under
 /// `assets/` are copied to the output as they are, `strings/<language>.yaml` hold the

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 extension ModelBuilder {
     /// `readability: {lix: 50, sentence_words: 35}` in `site.yaml`; either key may be
     /// left out for its default. Diagnostics: wrong type, unknown key, a limit below 1.

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// The plain-language check of one step: its LIX and its long sentences.
 ///
 /// Diagnostics (warnings): a step's LIX over `limits.lix`, at the step's first line;

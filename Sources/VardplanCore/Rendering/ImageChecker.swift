@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Images in the texts: each `![alt](file)` must name an image file beside the
 /// Markdown (or a path from it), of a type pages and printouts show, at most
 /// `ContentImage.maximumSize`, with an alt text.

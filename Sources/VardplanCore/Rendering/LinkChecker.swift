@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Checks every link in the texts of a diagnosis: a step or module link that leads
 /// nowhere is an error at the link. `DiagnosisPass` runs it for each diagnosis;
 /// a broken link in a general module shows once in the sorted diagnostics.

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Resolves the destinations of links in one diagnosis's texts: step links by id
 /// (`steg:illamaende`), module links (`modul:behandling`), relative links to `.md`
 /// files, and everything else left as written.

@@ -1,3 +1,6 @@
+import VardplanDiagnostics
+import VardplanHTML
+
 /// Renders the nurse's page for one diagnosis (`<diagnosis>/utskrift.html`): the
 /// controls to tailor a plan, and the diagnosis's whole printout rendered once by
 /// `PrintRenderer` and `print.mustache` — every module, section and step, as a plan

@@ -1,4 +1,5 @@
 import Foundation
+import VardplanHTML
 
 /// In-document references of a printout, finished for paper: a link to a printed step
 /// or module ends with "(se sidan N)" when the pages are known; a link to one that is

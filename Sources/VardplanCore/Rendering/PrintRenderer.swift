@@ -1,3 +1,6 @@
+import VardplanDiagnostics
+import VardplanHTML
+
 /// Renders one patient's plan as a single self-contained HTML file laid out for A4:
 /// a first page with the overview, a table of contents, then modules → sections →
 /// steps; the nurse's comments set apart; forms as fill-in pages.

@@ -1,3 +1,6 @@
+import VardplanDiagnostics
+import VardplanHTML
+
 /// The page every address shows while the content has errors: each diagnostic as
 /// `file:line:column: error: message`, escaped, in a plain self-contained page.
 public enum ErrorPage {

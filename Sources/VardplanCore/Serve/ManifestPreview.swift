@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// The site of one diagnosis as a patient sees it from a manifest: only current
 /// modules, only visible steps, sections without visible steps left out, and the
 /// nurse's comments in place (an info box at the top of the module or step), escaped

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Builds the site for the preview into memory and, after a change, rebuilds only
 /// what the change touches:
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import VardplanDiagnostics
 
 /// `vardplan serve` put together: builds the site into memory, serves it, watches the
 /// content and templates (and the manifest), rebuilds what a change touches and tells

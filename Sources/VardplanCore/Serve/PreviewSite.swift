@@ -1,4 +1,5 @@
 import Foundation
+import VardplanDiagnostics
 
 /// The site as the preview serves it, held in memory and swapped whole after each
 /// rebuild: the pages, the diagnostics, and a generation number that grows with

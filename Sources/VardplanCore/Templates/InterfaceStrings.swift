@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// The fixed words of the templates in each language, read from
 /// `templates/strings/<language>.yaml` (flat `key: text` pairs). Templates reach them
 /// as `{{t.key}}`; a key a language lacks falls back to the reference language's text

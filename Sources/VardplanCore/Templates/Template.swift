@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// One Mustache template, compiled once from its source file into a node tree.
 ///
 /// Supports the required modules of Mustache spec v1.4.2 (variables, sections,

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Splits a template file into text and tag tokens (following set-delimiter tags),
 /// then applies the spec's standalone-line rules.
 ///

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// All templates of a site's templates folder, parsed once and checked together;
 /// renders any of them by name, with the others available as partials.
 ///

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// One node of a compiled template tree; every tag node keeps its source location.
 enum TemplateNode: Sendable {
     /// A variable or section tag: its pre-split name, its index in the template

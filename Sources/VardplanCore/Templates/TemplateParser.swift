@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Builds the node tree from the lexer's tokens: matches sections with their
 /// closing tags, merges adjacent text and numbers the tags.
 ///

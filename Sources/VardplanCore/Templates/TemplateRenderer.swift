@@ -1,3 +1,6 @@
+import VardplanDiagnostics
+import VardplanHTML
+
 /// Renders compiled templates into one growing `String`, walking the node tree
 /// with a context stack.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import VardplanHTML
 
 /// A value in a template's context: text, trusted HTML, a boolean, a number, a list, an object or null.
 ///

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// A module's status in one patient's plan, as in the staff tool.
 public enum ModuleStatus: String, Sendable, CaseIterable {
     /// Current: the patient sees it.

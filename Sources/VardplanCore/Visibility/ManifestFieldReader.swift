@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Reads typed keys of one mapping in a manifest: the manifest's top, a contact, a
 /// planning entry or a comment.
 ///

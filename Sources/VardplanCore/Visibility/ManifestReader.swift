@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Reads a visibility manifest, written in the YAML subset of front matter or in JSON,
 /// into a `Manifest`.
 ///

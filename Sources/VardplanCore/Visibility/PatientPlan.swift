@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// One patient's care plan: the national text merged with a manifest by the staff
 /// tool's rules. Holds every module with its status and counts (for staff), and the
 /// modules, sections and steps the patient sees.

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Merges a manifest over a diagnosis's defaults by the staff tool's rules, and checks
 /// the manifest against the content.
 ///

@@ -1,5 +1,6 @@
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// One test per check that `vardplan check` makes, each with the exact printed lines.
 @Suite("vardplan check")

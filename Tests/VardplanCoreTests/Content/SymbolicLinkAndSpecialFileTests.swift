@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// The rules of docs/content-format.md, "Symbolic links and special files", on a real
 /// folder: links are followed only inside their root, each real folder is entered

@@ -1,5 +1,6 @@
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// Where the front matter and the body of a content file are.
 @Suite struct FrontMatterSplitterTests {

@@ -1,4 +1,5 @@
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// Helpers shared by the front matter tests.
 enum FrontMatterTestSupport {

@@ -1,5 +1,6 @@
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// Manifests may be JSON: a strict RFC 8259 parser giving the same trees as YAML.
 @Suite struct JSONParserTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// The YAML test suite (`../shared/conformance/yaml-test-suite` next to the project): every
 /// case is either accepted with exactly the data of its `in.json`, or rejected with an error.

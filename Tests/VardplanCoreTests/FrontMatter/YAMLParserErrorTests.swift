@@ -1,5 +1,6 @@
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// Everything outside the subset, and every malformed input, is an error at an exact
 /// `line:column` whose message names the problem — never a silent misread.

@@ -1,5 +1,6 @@
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// What the YAML subset reads, with the exact value and position of every node and key.
 /// Trees are written as in `FrontMatterTestSupport.dump`: `{key@line:col: value}@line:col`,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// No input makes the parsers trap, hang or take more than linear time: garbage, huge
 /// files and absurd nesting all end in diagnostics.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// Images beside the Markdown: checked, copied to the site, embedded in printouts.
 @Suite("Images")

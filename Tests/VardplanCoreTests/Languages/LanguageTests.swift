@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// Languages: interface strings per language, translations checked and published, the
 /// site in every language, printouts in the patient's language.

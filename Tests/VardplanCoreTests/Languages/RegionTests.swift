@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// Regional supplements: `regions/<region>/`, checked fully; `build --region`; `print`
 /// with `region:`.

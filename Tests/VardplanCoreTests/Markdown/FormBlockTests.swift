@@ -1,5 +1,6 @@
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 @Suite("Form conventions")
 struct FormBlockTests {

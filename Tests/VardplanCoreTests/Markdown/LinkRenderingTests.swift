@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// Links go through the caller's resolver; on paper external addresses are printed.
 @Suite("Links")
 struct LinkRenderingTests {
     /// Maps `steg:x` to `/steg/x/` and `x.md` to `x.html`, like the site builder does.
-    static let resolver: @Sendable (String, VardplanCore.SourceLocation) -> String? = { destination, _ in
+    static let resolver: @Sendable (String, VardplanDiagnostics.SourceLocation) -> String? = { destination, _ in
         if destination.hasPrefix("steg:") { return "/steg/\(destination.dropFirst(5))/" }
         if destination.hasSuffix(".md") { return String(destination.dropLast(3)) + ".html" }
         return nil

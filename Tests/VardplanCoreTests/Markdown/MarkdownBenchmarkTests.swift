@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// Throughput of parse + render on typical step texts. Runs only with
 /// `VARDPLAN_BENCH=1` (use a release build:

@@ -1,5 +1,6 @@
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// Every block, link, image and raw HTML carries its file-absolute position: lines count
 /// from the top of the file (front matter included), columns count characters.
@@ -202,7 +203,7 @@ struct MarkdownPositionTests {
         """)
     }
 
-    static func firstInlineLocation(_ blocks: [MarkdownBlock]) -> VardplanCore.SourceLocation? {
+    static func firstInlineLocation(_ blocks: [MarkdownBlock]) -> VardplanDiagnostics.SourceLocation? {
         for block in blocks {
             switch block {
             case .paragraph(let inlines, _), .heading(_, let inlines, _):
@@ -220,7 +221,7 @@ struct MarkdownPositionTests {
         return nil
     }
 
-    static func firstInlineLocation(_ inlines: [MarkdownInline]) -> VardplanCore.SourceLocation? {
+    static func firstInlineLocation(_ inlines: [MarkdownInline]) -> VardplanDiagnostics.SourceLocation? {
         for inline in inlines {
             switch inline {
             case .link(_, _, _, let location), .image(_, _, _, let location), .rawHTML(_, let location):

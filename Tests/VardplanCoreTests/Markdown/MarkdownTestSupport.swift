@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// Helpers shared by the Markdown tests.
 enum MarkdownTestSupport {

@@ -1,5 +1,6 @@
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// Paragraphs that start with link reference definitions: how many lines cmark takes as
 /// definitions is found in one scan (not one cmark parse per line), agrees with cmark,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// Hostile or huge input must never crash: nesting beyond 32 levels is flattened with
 /// one warning, and nothing recurses over cmark's tree.
@@ -120,7 +121,7 @@ struct RobustnessTests {
         // Lines as SourceFile sees them (split at \n only), columns in scalars.
         let lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
         var problems: [String] = []
-        func character(_ location: VardplanCore.SourceLocation) -> Unicode.Scalar? {
+        func character(_ location: VardplanDiagnostics.SourceLocation) -> Unicode.Scalar? {
             let line = location.position.line, column = location.position.column
             guard line >= 1, line <= lines.count, column >= 1, column <= lines[line - 1].count else { return nil }
             return lines[line - 1][column - 1]

@@ -1,5 +1,6 @@
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 @Suite("Content given by an absolute path")
 struct AbsoluteContentPathTests {

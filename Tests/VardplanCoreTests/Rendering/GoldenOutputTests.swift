@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// Whole-output golden tests on the fixture site: every file compared byte for byte.
 /// Re-record with `VARDPLAN_RECORD=1 swift test --filter GoldenOutputTests`.

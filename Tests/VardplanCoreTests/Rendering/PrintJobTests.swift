@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// A copy of the bundled templates with `print.mustache` replaced.
 private func templates(print: String) throws -> (DiskFileSystem, String) {

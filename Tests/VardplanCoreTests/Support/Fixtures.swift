@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// Paths to the test fixtures and the project's own folders, found from this file.
 enum Fixtures {

@@ -1,4 +1,5 @@
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// A small, valid content tree written out in full, for tests to copy and break.
 enum SampleTree {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// One test of the Mustache spec (v1.4.2) JSON files.
 struct MustacheSpecCase: Sendable, CustomTestStringConvertible {

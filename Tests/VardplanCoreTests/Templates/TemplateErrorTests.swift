@@ -1,6 +1,7 @@
 import Testing
 
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// A template with syntax errors and the exact diagnostics it must produce,
 /// written `line:column: message`, notes as `note line:column: message`.

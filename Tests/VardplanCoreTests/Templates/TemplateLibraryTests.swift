@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import VardplanCore
+import VardplanDiagnostics
+import VardplanHTML
 
 /// Builds a library from `name: text` pairs; files are `templates/<name>.mustache`.
 func makeLibrary(_ templates: [String: String], diagnostics: inout Diagnostics) -> TemplateLibrary {

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import VardplanCore
+import VardplanDiagnostics
+import VardplanHTML
 
 /// One template rendered with a context (and optional partials).
 struct RenderCase: Sendable, CustomTestStringConvertible {

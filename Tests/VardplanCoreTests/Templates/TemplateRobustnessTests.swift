@@ -1,6 +1,7 @@
 import Testing
 
 @testable import VardplanCore
+import VardplanDiagnostics
 
 @Suite("Template robustness")
 struct TemplateRobustnessTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// Rendering costs at most the template's size times the data's: the shapes that
 /// multiply the work per level of nesting are errors at the template position.

@@ -1,5 +1,6 @@
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// A name-like marker and a personal identity number: neither may ever appear in a
 /// message about a manifest.

@@ -1,5 +1,6 @@
 import Testing
 @testable import VardplanCore
+import VardplanDiagnostics
 
 /// Lines a YAML manifest in a test needs but does not test: the required start date and
 /// a contact (without one, `print` warns). Added at the end, so positions stay as written.

@@ -4,6 +4,10 @@ public struct Diagnostics: Sendable {
 
     public init() {}
 
+    public init(_ diagnostics: [Diagnostic]) {
+        all = diagnostics
+    }
+
     public mutating func append(_ diagnostic: Diagnostic) {
         all.append(diagnostic)
     }
@@ -12,12 +16,20 @@ public struct Diagnostics: Sendable {
         all.append(contentsOf: other.all)
     }
 
-    public mutating func error(_ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
-        all.append(Diagnostic(.error, message, at: location, notes: notes))
+    public mutating func append(contentsOf other: [Diagnostic]) {
+        all.append(contentsOf: other)
     }
 
-    public mutating func warning(_ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
-        all.append(Diagnostic(.warning, message, at: location, notes: notes))
+    /// Appends an error of kind `code`.
+    public mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?,
+                               notes: [Diagnostic.Note] = []) {
+        all.append(Diagnostic(.error, code, message, at: location, notes: notes))
+    }
+
+    /// Appends a warning of kind `code`.
+    public mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?,
+                                 notes: [Diagnostic.Note] = []) {
+        all.append(Diagnostic(.warning, code, message, at: location, notes: notes))
     }
 
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
@@ -26,6 +38,11 @@ public struct Diagnostics: Sendable {
     public var errorCount: Int { sorted.count { $0.severity == .error } }
     public var warningCount: Int { sorted.count { $0.severity == .warning } }
     public var isEmpty: Bool { all.isEmpty }
+
+    /// Every warning made an error (`--strict`).
+    public var strict: Diagnostics {
+        Diagnostics(all.map(\.asError))
+    }
 
     /// The diagnostics in print order: by path, line, column, then errors before
     /// warnings, then message; exact duplicates removed.

@@ -84,7 +84,7 @@ public struct SourceFile: Sendable {
         var column = 1
         var index = lineStart
         // A UTF-8 BOM at the very start of the file is not a column.
-        if lineStart == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+        if lineStart == 0, SourceText.byteOrderMarkLength(bytes) == 3 {
             index = min(3, offset)
         }
         while index < offset {

@@ -1,23 +1,30 @@
-/// Turns byte offsets into file-absolute locations through `SourceFile`, continuing from
-/// the previous answer when the parser moves forward on the same line, so that many
-/// nodes on one long line stay linear time.
-struct SourceLocator {
-    let file: SourceFile
+/// The one position cursor: turns byte offsets into file-absolute locations through
+/// `SourceFile`, continuing from the previous answer when the reader moves forward on
+/// the same line, so that many nodes on one long line stay linear time. Every parser
+/// uses this instead of its own offset-to-line:column tracking.
+public struct SourceCursor: Sendable {
+    public let file: SourceFile
     private var lastOffset = -1
     private var lastPosition = SourcePosition(line: 1, column: 1)
 
-    init(file: SourceFile) {
+    public init(file: SourceFile) {
         self.file = file
     }
 
-    mutating func location(_ offset: Int) -> SourceLocation {
+    /// The position of `offset` (clamped to the file).
+    public mutating func position(_ offset: Int) -> SourcePosition {
+        location(offset).position
+    }
+
+    /// The location of `offset` (clamped to the file).
+    public mutating func location(_ offset: Int) -> SourceLocation {
         let offset = min(max(offset, 0), file.bytes.count)
         // Offsets below 3 may sit inside a BOM, which only SourceFile knows how to skip.
         if lastOffset >= 3, offset >= lastOffset {
             var column = lastPosition.column
             var index = lastOffset
             let bytes = file.bytes
-            while index < offset, bytes[index] != TextByte.lineFeed {
+            while index < offset, bytes[index] != 0x0A {
                 if bytes[index] & 0xC0 != 0x80 { column += 1 }
                 index += 1
             }

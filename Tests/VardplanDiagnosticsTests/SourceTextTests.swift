@@ -1,0 +1,62 @@
+import Testing
+@testable import VardplanDiagnostics
+
+@Suite("Source text: byte order mark, UTF-8 and the position cursor")
+struct SourceTextTests {
+    @Test("a byte order mark is 3 bytes at the start, and nothing elsewhere")
+    func byteOrderMark() {
+        #expect(SourceText.byteOrderMarkLength([0xEF, 0xBB, 0xBF, 0x61]) == 3)
+        #expect(SourceText.byteOrderMarkLength([0xEF, 0xBB]) == 0)
+        #expect(SourceText.byteOrderMarkLength(Array("a\u{FEFF}".utf8)) == 0)
+        #expect(SourceText.byteOrderMarkLength(Array("a\u{FEFF}".utf8), at: 1) == 3)
+    }
+
+    @Test("the first byte that breaks UTF-8 is found; well-formed text passes",
+          arguments: [
+            ([UInt8]("vårdplan ✓ 𝄞".utf8), nil),
+            ([0x61, 0xC0, 0x80], 1),            // overlong NUL
+            ([0x61, 0x62, 0xED, 0xA0, 0x80], 2), // a surrogate
+            ([0xF4, 0x90, 0x80, 0x80], 0),      // above U+10FFFF
+            ([0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0xE2, 0x9C], 9), // cut short after the fast path
+            ([0x80], 0),
+          ] as [([UInt8], Int?)])
+    func firstInvalidUTF8(bytes: [UInt8], expected: Int?) {
+        #expect(SourceText.firstInvalidUTF8Offset(bytes) == expected)
+    }
+
+    @Test("the cursor gives the same positions as the file, forwards, backwards and after a BOM")
+    func cursorAgreesWithFile() {
+        let text = "\u{FEFF}titel: Å\nab — cd\n\nsista rad ✓ x"
+        let file = SourceFile(path: "a.md", text: text)
+        var cursor = SourceCursor(file: file)
+        let offsets = Array(0...file.bytes.count) + [file.bytes.count + 5, 7, 2, 0, 20, 12]
+        for offset in offsets {
+            #expect(cursor.location(offset) == file.location(ofOffset: offset), "offset \(offset)")
+        }
+    }
+}
+
+@Suite("Diagnostics carry codes")
+struct DiagnosticCodeTests {
+    @Test("strict makes every warning an error and keeps codes and places")
+    func strict() {
+        var diagnostics = Diagnostics()
+        let place = SourceLocation(path: "a.md", line: 2, column: 3)
+        diagnostics.warning(DiagnosticCode("VP601"), "long sentence", at: place)
+        diagnostics.error(DiagnosticCode("VP101"), "tab", at: place)
+        let strict = diagnostics.strict
+        #expect(strict.warningCount == 0)
+        #expect(strict.errorCount == 2)
+        #expect(strict.sorted.map(\.code.rawValue).sorted() == ["VP101", "VP601"])
+        #expect(strict.all.allSatisfy { $0.location == place })
+    }
+
+    @Test("the same problem found twice is printed and counted once")
+    func duplicates() {
+        var diagnostics = Diagnostics()
+        let place = SourceLocation(path: "a.md", line: 1, column: 1)
+        diagnostics.error(DiagnosticCode("VP201"), "x", at: place)
+        diagnostics.error(DiagnosticCode("VP201"), "x", at: place)
+        #expect(diagnostics.errorCount == 1)
+    }
+}
