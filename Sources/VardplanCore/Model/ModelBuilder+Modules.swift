@@ -16,12 +16,9 @@ extension ModelBuilder {
             sections.sort { ($0.order, $0.id) < ($1.order, $1.id) }
             let location = metadata.location(line: 1, column: 1)
             if sections.isEmpty && !folder.sections.contains(where: { $0.metadata == nil }) {
-                diagnostics.error(
-                    "the module '\(id)' has no sections, so the patient would see an empty heading; add a section folder with a '_section.md' and a step",
-                    at: location)
+                diagnostics.append(.moduleWithoutSections(id, at: location))
             }
-            checkUnique(sections.map { ($0.id, $0.aliases, $0.location) }, kind: "section",
-                        scope: "within the module '\(id)'", diagnostics: &diagnostics)
+            checkUnique(sections.map { ($0.id, $0.aliases, $0.location) }, in: .sections(moduleID: id), diagnostics: &diagnostics)
             modules.append(Module(
                 id: id, aliases: aliases, title: title,
                 order: order(reader, name: folder.name, diagnostics: &diagnostics),
@@ -52,9 +49,7 @@ extension ModelBuilder {
             steps.sort { ($0.order, $0.id) < ($1.order, $1.id) }
             let location = metadata.location(line: 1, column: 1)
             if folder.steps.isEmpty && folder.unreadableSteps == 0 {
-                diagnostics.error(
-                    "the section '\(id)' has no steps, so the patient would see an empty heading; add a step file ('01-namn.md') to it",
-                    at: location)
+                diagnostics.append(.sectionWithoutSteps(id, at: location))
             }
             sections.append(Section(
                 id: id, aliases: aliases, title: title,
@@ -74,17 +69,15 @@ extension ModelBuilder {
         let title = reader.string("title", required: true, example: "Magnetkameraundersökning – MR",
                                   diagnostics: &diagnostics) ?? id
         if parsed.bodyIsEmpty {
-            diagnostics.error("the step '\(id)' has no text; write the patient text below the front matter",
-                              at: parsed.bodyLocation)
+            diagnostics.append(.stepWithoutText(id, at: parsed.bodyLocation))
         }
         var phases: [String] = []
         for (phase, location) in reader.stringList("phases", diagnostics: &diagnostics) ?? [] {
             if context.config.phases.contains(phase) {
                 phases.append(phase)
             } else {
-                let hint = NameSuggester.didYouMean(phase, among: context.config.phases)
-                let known = hint.isEmpty ? "; 'phases' in site.yaml lists \(context.config.phases.joined(separator: ", "))" : hint
-                diagnostics.error("unknown care phase '\(phase)'\(known)", at: location)
+                diagnostics.append(.unknownCarePhase(phase, suggestion: NameSuggester.suggestion(for: phase, among: context.config.phases),
+                                                     known: context.config.phases, at: location))
             }
         }
         let languages = file.translations.map(\.language)
@@ -112,29 +105,27 @@ extension ModelBuilder {
         for (language, source) in files {
             guard let parsed = context.parsed[source.path] else { continue }
             if !context.config.languages.contains(language) || language == context.config.language {
-                let hint = NameSuggester.didYouMean(language, among: context.config.translationLanguages)
-                diagnostics.error(
-                    "'\(language)' is not a translation language of this site\(hint); add it to 'languages' in site.yaml or rename the file",
-                    at: source.location(line: 1, column: 1))
+                diagnostics.append(.notATranslationLanguage(
+                    language, suggestion: NameSuggester.suggestion(for: language, among: context.config.translationLanguages),
+                    at: source.location(line: 1, column: 1)))
                 continue
             }
             let reader = frontMatter(parsed, keys: keys, diagnostics: &diagnostics)
             let title = reader.string("title", required: true, example: swedishTitle, diagnostics: &diagnostics) ?? swedishTitle
             if parsed.bodyIsEmpty && !swedish.bodyIsEmpty {
-                diagnostics.error("the translation has no text; write it below the front matter", at: parsed.bodyLocation)
+                diagnostics.append(.translationWithoutText(at: parsed.bodyLocation))
             }
             var isCurrent = false
             if let recorded = reader.string("source_hash", diagnostics: &diagnostics) {
                 isCurrent = recorded == currentHash
                 if !isCurrent {
-                    diagnostics.warning(
-                        "stale translation: the Swedish text '\(swedishName)' changed after it was translated; update the translation, then set 'source_hash: \(currentHash)'",
-                        at: reader.node("source_hash")?.location ?? reader.location(of: "source_hash"))
+                    diagnostics.append(.staleTranslation(
+                        swedishFile: swedishName, currentHash: currentHash,
+                        at: reader.node("source_hash")?.location ?? reader.location(of: "source_hash")))
                 }
             } else {
-                diagnostics.warning(
-                    "the translation does not record which Swedish text it translates; when it matches '\(swedishName)', add 'source_hash: \(currentHash)' to its front matter",
-                    at: source.location(line: 1, column: 1))
+                diagnostics.append(.translationWithoutSourceHash(swedishFile: swedishName, currentHash: currentHash,
+                                                                 at: source.location(line: 1, column: 1)))
             }
             result[language] = Translation(
                 language: language, title: title,

@@ -24,7 +24,7 @@ extension ModelBuilder {
             }
             regions.append(region)
         }
-        checkUnique(regions.map { ($0.id, [], $0.location) }, kind: "region", scope: "in 'regions/'", diagnostics: &diagnostics)
+        checkUnique(regions.map { ($0.id, [], $0.location) }, in: .regions, diagnostics: &diagnostics)
         return regions
     }
 
@@ -36,7 +36,7 @@ extension ModelBuilder {
         let name = String((file.path.split(separator: "/").last ?? "").dropLast(3))
         let stepNode = reader.node("step"), sectionNode = reader.node("section")
         if parsed.bodyIsEmpty {
-            diagnostics.error("the regional text is empty; write it below the front matter", at: parsed.bodyLocation)
+            diagnostics.append(.regionalTextEmpty(at: parsed.bodyLocation))
         }
         // Which diagnoses the file concerns.
         var concerned = diagnoses
@@ -45,9 +45,9 @@ extension ModelBuilder {
                 concerned = [diagnosis]
             } else {
                 if partialContent { return }
-                let hint = NameSuggester.didYouMean(diagnosisID, among: diagnoses.map(\.id))
-                diagnostics.error("there is no diagnosis '\(diagnosisID)'\(hint)",
-                                  at: reader.node("diagnosis")?.location ?? reader.location(of: "diagnosis"))
+                diagnostics.append(.regionalUnknownDiagnosis(
+                    diagnosisID, suggestion: NameSuggester.suggestion(for: diagnosisID, among: diagnoses.map(\.id)),
+                    at: reader.node("diagnosis")?.location ?? reader.location(of: "diagnosis")))
                 return
             }
         }
@@ -55,13 +55,9 @@ extension ModelBuilder {
 
         switch (stepNode, sectionNode) {
         case (.some, .some):
-            diagnostics.error(
-                "a regional file has either 'step:' (a supplement to a national step) or 'section:' (a regional step in a national section), not both",
-                at: sectionNode!.location)
+            diagnostics.append(.regionalStepAndSection(at: sectionNode!.location))
         case (nil, nil):
-            diagnostics.error(
-                "say where this regional text belongs: 'step: <step id>' to add it to a national step, or 'section: <module>/<section>' to make it a regional step in that section",
-                at: file.location(line: 1, column: 1))
+            diagnostics.append(.regionalPlaceMissing(at: file.location(line: 1, column: 1)))
         case (.some, nil):
             guard let stepID = reader.string("step", diagnostics: &diagnostics) else { return }
             let position = reader.choice("position", among: Supplement.Position.allCases.map(\.rawValue), diagnostics: &diagnostics)
@@ -69,9 +65,8 @@ extension ModelBuilder {
             let owners = concerned.filter { $0.steps.contains { $0.id == stepID || $0.aliases.contains(stepID) } }
             guard let owner = owners.first else {
                 if partialContent { return }
-                let hint = NameSuggester.didYouMean(stepID, among: Set(concerned.flatMap { $0.steps.map(\.id) }))
-                diagnostics.error("there is no national step '\(stepID)' to add this supplement to\(hint)",
-                                  at: stepNode!.location)
+                let suggestion = NameSuggester.suggestion(for: stepID, among: Set(concerned.flatMap { $0.steps.map(\.id) }))
+                diagnostics.append(.regionalUnknownStep(stepID, suggestion: suggestion, at: stepNode!.location))
                 return
             }
             checkLinks(parsed.body, owner: owner, images: images, diagnostics: &diagnostics)
@@ -83,8 +78,7 @@ extension ModelBuilder {
             guard let place = reader.string("section", diagnostics: &diagnostics) else { return }
             let parts = place.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2 else {
-                diagnostics.error("write 'section:' as '<module id>/<section id>', for example 'utredning/rontgen'",
-                                  at: sectionNode!.location)
+                diagnostics.append(.regionalSectionMalformed(at: sectionNode!.location))
                 return
             }
             let owners = concerned.filter { diagnosis in
@@ -98,16 +92,15 @@ extension ModelBuilder {
                 let candidates = Set(concerned.flatMap { diagnosis in
                     diagnosis.modules.flatMap { module in module.sections.map { module.id + "/" + $0.id } }
                 })
-                diagnostics.error("there is no national section '\(place)'\(NameSuggester.didYouMean(place, among: candidates))",
-                                  at: sectionNode!.location)
+                diagnostics.append(.regionalUnknownSection(place, suggestion: NameSuggester.suggestion(for: place, among: candidates),
+                                                           at: sectionNode!.location))
                 return
             }
             let (id, aliases) = identity(reader, name: name, diagnostics: &diagnostics)
             for diagnosis in owners {
                 if let clash = diagnosis.steps.first(where: { $0.id == id || $0.aliases.contains(id) }) {
-                    diagnostics.error("the regional step id '\(id)' is already a national step of '\(diagnosis.id)'; give it another id",
-                                      at: file.location(line: 1, column: 1),
-                                      notes: [Diagnostic.Note("the national step is here", at: clash.location)])
+                    diagnostics.append(.regionalStepIDTaken(id, diagnosisID: diagnosis.id, at: file.location(line: 1, column: 1),
+                                                            nationalStep: clash.location))
                     return
                 }
             }
@@ -128,13 +121,11 @@ extension ModelBuilder {
 
     private func checkLinks(_ body: MarkdownDocument, owner: Diagnosis, images: [String: ContentImage],
                             diagnostics: inout Diagnostics) {
-        for (message, location) in ImageChecker.problems(in: body, images: images) {
-            diagnostics.error(message, at: location)
-        }
+        diagnostics.append(contentsOf: ImageChecker.problems(in: body, images: images))
         let resolver = LinkResolver(diagnosis: owner)
         for link in body.links where ImageChecker.image(link.destination, from: link.location.path, in: images) == nil {
-            if case .broken(let message) = resolver.resolve(link.destination, from: link.location.path) {
-                diagnostics.error(message, at: link.location)
+            if case .broken(let problem) = resolver.resolve(link.destination, from: link.location.path) {
+                diagnostics.append(problem.diagnostic(at: link.location))
             }
         }
     }

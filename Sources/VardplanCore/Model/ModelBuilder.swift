@@ -46,16 +46,14 @@ public struct ModelBuilder {
         var context = Context(config: config, parsed: parsed)
         context.images = Dictionary(tree.images.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
         let general = buildModules(tree.generalModules, isGeneral: true, context: &context, diagnostics: &diagnostics)
-        checkUnique(general.map { ($0.id, $0.aliases, $0.location) }, kind: "general module",
-                    scope: "among the general modules", diagnostics: &diagnostics)
+        checkUnique(general.map { ($0.id, $0.aliases, $0.location) }, in: .generalModules, diagnostics: &diagnostics)
         var diagnoses: [Diagnosis] = []
         for folder in tree.diagnoses {
             if let diagnosis = buildDiagnosis(folder, general: general, context: &context, diagnostics: &diagnostics) {
                 diagnoses.append(diagnosis)
             }
         }
-        checkUnique(diagnoses.map { ($0.id, $0.aliases, $0.location) }, kind: "diagnosis",
-                    scope: "in the site", diagnostics: &diagnostics)
+        checkUnique(diagnoses.map { ($0.id, $0.aliases, $0.location) }, in: .diagnoses, diagnostics: &diagnostics)
         let regions = buildRegions(tree.regions, diagnoses: diagnoses, context: context, diagnostics: &diagnostics)
         var model = SiteModel(config: config, diagnoses: diagnoses, generalModules: general, regions: regions)
         model.images = context.images
@@ -89,8 +87,7 @@ public struct ModelBuilder {
         var baseURL = reader.string("base_url", diagnostics: &diagnostics)
         if let url = baseURL {
             if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                diagnostics.error("'base_url' must be an absolute http(s) address such as 'https://example.org/', found '\(url)'",
-                                  at: reader.node("base_url")?.location ?? reader.location(of: "base_url"))
+                diagnostics.append(.baseURLNotAbsolute(url, at: reader.node("base_url")?.location ?? reader.location(of: "base_url")))
                 baseURL = nil
             } else if !url.hasSuffix("/") {
                 baseURL = url + "/"
@@ -122,12 +119,11 @@ public struct ModelBuilder {
         let summary = reader.string("summary", required: true, example: "Information till dig som …",
                                     diagnostics: &diagnostics) ?? ""
         if let approved, let nextReview, nextReview <= approved {
-            diagnostics.error("'next_review' (\(nextReview)) must come after 'approved' (\(approved))",
-                              at: reader.node("next_review")?.location ?? reader.location(of: "next_review"))
+            diagnostics.append(.reviewBeforeApproval(nextReview: nextReview, approved: approved,
+                                                     at: reader.node("next_review")?.location ?? reader.location(of: "next_review")))
         } else if let nextReview, nextReview < today {
-            diagnostics.warning(
-                "the review date \(nextReview) has passed (today is \(today)); review the text and set a new 'next_review'",
-                at: reader.node("next_review")?.location ?? reader.location(of: "next_review"))
+            diagnostics.append(.reviewDatePassed(nextReview, today: today,
+                                                 at: reader.node("next_review")?.location ?? reader.location(of: "next_review")))
         }
 
         var modules = buildModules(folder.modules, isGeneral: false, context: &context, diagnostics: &diagnostics)
@@ -135,13 +131,11 @@ public struct ModelBuilder {
         modules.append(contentsOf: included)
         modules.sort { ($0.order, $0.id) < ($1.order, $1.id) }
         if modules.isEmpty {
-            diagnostics.error("the diagnosis '\(id)' has no modules; add a module folder with a '_module.md'",
-                              at: metadata.location(line: 1, column: 1))
+            diagnostics.append(.diagnosisWithoutModules(id, at: metadata.location(line: 1, column: 1)))
         }
-        checkUnique(modules.map { ($0.id, $0.aliases, $0.location) }, kind: "module",
-                    scope: "within the diagnosis '\(id)'", diagnostics: &diagnostics)
-        checkUnique(modules.flatMap { $0.steps.map { ($0.id, $0.aliases, $0.location) } }, kind: "step",
-                    scope: "within the diagnosis '\(id)' (its general modules included)", diagnostics: &diagnostics)
+        checkUnique(modules.map { ($0.id, $0.aliases, $0.location) }, in: .modules(diagnosisID: id), diagnostics: &diagnostics)
+        checkUnique(modules.flatMap { $0.steps.map { ($0.id, $0.aliases, $0.location) } }, in: .steps(diagnosisID: id),
+                    diagnostics: &diagnostics)
         return Diagnosis(
             id: id, aliases: aliases, title: title, version: version,
             approved: approved ?? SimpleDate(dayNumber: 0), nextReview: nextReview ?? SimpleDate(dayNumber: 0),
@@ -161,8 +155,8 @@ public struct ModelBuilder {
             if let module = general.first(where: { $0.id == id || $0.aliases.contains(id) }) {
                 if !result.contains(where: { $0.id == module.id }) { result.append(module) }
             } else {
-                let hint = NameSuggester.didYouMean(id, among: general.map(\.id))
-                diagnostics.error("there is no general module '\(id)' in 'general/'\(hint)", at: location)
+                diagnostics.append(.unknownGeneralModule(id, suggestion: NameSuggester.suggestion(for: id, among: general.map(\.id)),
+                                                         at: location))
             }
         }
         return result
@@ -172,7 +166,7 @@ public struct ModelBuilder {
     private func readChanges(_ reader: FrontMatterReader, diagnostics: inout Diagnostics) -> [ContentChange] {
         guard let node = reader.node("changes"), !node.isNull else { return [] }
         guard case .sequence(let items) = node.kind else {
-            diagnostics.error("'changes' must be a list of entries with 'version', 'changed' and 'removed'", at: node.location)
+            diagnostics.append(.changesNotAList(at: node.location))
             return []
         }
         var changes: [ContentChange] = []
@@ -192,8 +186,7 @@ public struct ModelBuilder {
 
     func frontMatter(_ parsed: ParsedContentFile, keys: [String], diagnostics: inout Diagnostics) -> FrontMatterReader {
         if !parsed.hasFrontMatter {
-            diagnostics.error("the file has no front matter; start it with a line '---', the keys, and a line '---'",
-                              at: parsed.source.location(line: 1, column: 1))
+            diagnostics.append(.missingFrontMatter(at: parsed.source.location(line: 1, column: 1)))
         }
         return FrontMatterReader(parsed.frontMatter, file: parsed.source, allowedKeys: keys,
                                  reportsMissingKeys: !parsed.diagnostics.hasErrors, diagnostics: &diagnostics)
@@ -206,14 +199,11 @@ public struct ModelBuilder {
             if ContentID.isValid(explicit) {
                 id = explicit
             } else {
-                diagnostics.error(
-                    "'\(explicit)' is not a valid id; use lower-case a-z, digits and dashes, for example '\(ContentID.suggestion(for: explicit))'",
-                    at: reader.node("id")?.location ?? reader.location(of: "id"))
+                diagnostics.append(.invalidID(explicit, at: reader.node("id")?.location ?? reader.location(of: "id")))
             }
         } else if !ContentID.isValid(id) {
-            diagnostics.error(
-                "the name '\(name)' does not give a valid id; rename it to '\(ContentID.suggestion(for: id))' (a-z, digits and dashes; å, ä → a, ö → o) or set 'id:'",
-                at: reader.file.location(line: 1, column: 1))
+            diagnostics.append(.nameGivesNoID(name, suggestedID: ContentID.suggestion(for: id),
+                                              at: reader.file.location(line: 1, column: 1)))
             id = ContentID.suggestion(for: id)
         }
         let aliases = reader.idList("aliases", diagnostics: &diagnostics).map(\.0)
@@ -227,16 +217,14 @@ public struct ModelBuilder {
     }
 
     /// Reports ids (and aliases) used twice, at the second use with a note at the first.
-    func checkUnique(_ items: [(id: String, aliases: [String], location: SourceLocation)], kind: String,
-                     scope: String, diagnostics: inout Diagnostics) {
+    func checkUnique(_ items: [(id: String, aliases: [String], location: SourceLocation)], in scope: UniqueIDScope,
+                     diagnostics: inout Diagnostics) {
         var firstUse: [String: SourceLocation] = [:]
         for item in items {
             for name in [item.id] + item.aliases {
                 if let first = firstUse[name] {
                     guard first != item.location else { continue }
-                    diagnostics.error("duplicate \(kind) id '\(name)'; \(kind) ids must be unique \(scope)",
-                                      at: item.location,
-                                      notes: [Diagnostic.Note("'\(name)' is first used here", at: first)])
+                    diagnostics.append(.duplicateID(name, in: scope, at: item.location, firstUse: first))
                 } else {
                     firstUse[name] = item.location
                 }

@@ -55,9 +55,7 @@ public enum DiagnosisPass {
                 local.append(contentsOf: parsed.diagnostics)
                 complete.modules[index.module].sections[index.section].steps[index.step] = parsed.step
             }
-            for (message, location) in LinkChecker.broken(in: complete, images: images) {
-                local.error(message, at: location)
-            }
+            local.append(contentsOf: LinkChecker.broken(in: complete, images: images))
             let result = visit(complete, &local)
             return (result, local)
         }

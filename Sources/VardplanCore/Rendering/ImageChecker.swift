@@ -66,25 +66,25 @@ public enum ImageChecker {
 
     /// The problems of one document's images: errors for a missing file, an
     /// unsupported type, a file over the limit and an empty alt text.
-    public static func problems(in document: MarkdownDocument, images: [String: ContentImage]) -> [(String, SourceLocation)] {
-        var result: [(String, SourceLocation)] = []
+    public static func problems(in document: MarkdownDocument, images: [String: ContentImage]) -> [Diagnostic] {
+        var result: [Diagnostic] = []
         for reference in references(in: document) {
             if reference.alt.trimmingSpaces.isEmpty {
-                result.append(("the image '\(reference.source)' has no alt text; write what it shows between the brackets, ![like this](\(reference.source)), for readers who cannot see it", reference.location))
+                result.append(.imageWithoutAlt(reference.source, at: reference.location))
             }
             guard !isAddress(reference.source) else { continue }
             let type = ContentImage.fileExtension(reference.source) ?? ""
             if ContentImage.mediaTypes[type] == nil {
-                let supported = ContentImage.mediaTypes.keys.sorted().joined(separator: ", ")
-                result.append(("'\(reference.source)' is not an image type pages and printouts can show; save it as one of \(supported)", reference.location))
+                result.append(.imageTypeUnsupported(reference.source, supported: ContentImage.mediaTypes.keys.sorted(),
+                                                    at: reference.location))
                 continue
             }
             guard let image = image(reference.source, from: reference.location.path, in: images) else {
-                result.append(("there is no image file '\(reference.source)' beside this file; put the image in the same folder as the Markdown file, or correct the name", reference.location))
+                result.append(.imageFileMissing(reference.source, at: reference.location))
                 continue
             }
             if let size = image.oversize {
-                result.append(("the image '\(reference.source)' is \(size / 1024) KB, over the limit of \(ContentImage.maximumSize / 1024) KB; scale it down (about 1600 pixels wide is plenty) or save it compressed", reference.location))
+                result.append(.imageTooLarge(reference.source, size: size, limit: ContentImage.maximumSize, at: reference.location))
             }
         }
         return result

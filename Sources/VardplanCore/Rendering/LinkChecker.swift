@@ -4,10 +4,10 @@ import VardplanDiagnostics
 /// nowhere is an error at the link. `DiagnosisPass` runs it for each diagnosis;
 /// a broken link in a general module shows once in the sorted diagnostics.
 public enum LinkChecker {
-    /// The broken links of one diagnosis's texts, with their messages.
+    /// The errors for the broken links of one diagnosis's texts.
     /// With `images`, the images of the texts are checked too (`ImageChecker`).
-    public static func broken(in diagnosis: Diagnosis, images: [String: ContentImage]? = nil) -> [(String, SourceLocation)] {
-        var result: [(String, SourceLocation)] = []
+    public static func broken(in diagnosis: Diagnosis, images: [String: ContentImage]? = nil) -> [Diagnostic] {
+        var result: [Diagnostic] = []
         do {
             let resolver = LinkResolver(diagnosis: diagnosis)
             // Translations are checked like the Swedish texts.
@@ -35,8 +35,8 @@ public enum LinkChecker {
                 for link in document.links {
                     // Images beside the file are checked by `ImageChecker`.
                     if let images, ImageChecker.image(link.destination, from: link.location.path, in: images) != nil { continue }
-                    if case .broken(let message) = resolver.resolve(link.destination, from: link.location.path) {
-                        result.append((message, link.location))
+                    if case .broken(let problem) = resolver.resolve(link.destination, from: link.location.path) {
+                        result.append(problem.diagnostic(at: link.location))
                     }
                 }
             }

@@ -10,8 +10,8 @@ public struct LinkResolver: Sendable {
         case page(path: String, fragment: String?)
         /// An address outside our content (`https:`, `mailto:`, `tel:`, `#anchor`, …), kept as written.
         case external
-        /// A step or module link that leads nowhere, with the message to show.
-        case broken(String)
+        /// A step or module link that leads nowhere, and why.
+        case broken(BrokenLink)
     }
 
     public static let stepScheme = "steg:"
@@ -61,14 +61,14 @@ public struct LinkResolver: Sendable {
         if target.hasPrefix(Self.stepScheme) {
             let id = String(target.dropFirst(Self.stepScheme.count))
             if let page = stepPage(id) { return .page(path: page, fragment: fragment) }
-            return .broken("there is no step '\(id)' in this diagnosis" + NameSuggester.didYouMean(id, among: stepIDs))
+            return .broken(.unknownStep(id: id, suggestion: NameSuggester.suggestion(for: id, among: stepIDs)))
         }
         if target.hasPrefix(Self.moduleScheme) {
             let id = String(target.dropFirst(Self.moduleScheme.count))
             if let module = modulesByID[id] {
                 return .page(path: SitePaths.module(diagnosisID, module), fragment: fragment)
             }
-            return .broken("there is no module '\(id)' in this diagnosis" + NameSuggester.didYouMean(id, among: moduleIDs))
+            return .broken(.unknownModule(id: id, suggestion: NameSuggester.suggestion(for: id, among: moduleIDs)))
         }
         guard Self.isRelativeMarkdownPath(target) else { return .external }
         let resolved = Self.normalize(directory(of: sourcePath), target.removingPercentEncodingIfPossible)
@@ -76,7 +76,7 @@ public struct LinkResolver: Sendable {
             let (path, anchor) = Self.splitFragment(page)
             return .page(path: path, fragment: fragment ?? anchor)
         }
-        return .broken("'\(target)' does not lead to a step, section or module of this diagnosis; check the path, or link by id with 'steg:…'")
+        return .broken(.noPage(target: target))
     }
 
     static func splitFragment(_ text: String) -> (String, String?) {

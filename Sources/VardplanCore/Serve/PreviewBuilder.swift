@@ -181,10 +181,8 @@ public final class PreviewBuilder: @unchecked Sendable {
            self.structures[diagnosis.id] == structure {
             onlySteps = Set(diagnosis.steps.filter { reparsed.contains($0.location.path) }.map(\.id))
         }
-        for diagnosis in model.diagnoses {
-            for (message, location) in LinkChecker.broken(in: diagnosis) where manifest == nil {
-                diagnostics.error(message, at: location)
-            }
+        for diagnosis in model.diagnoses where manifest == nil {
+            diagnostics.append(contentsOf: LinkChecker.broken(in: diagnosis))
         }
         if let manifest { model.diagnoses = model.diagnoses.map { ManifestPreview.addComments(manifest, to: $0) } }
         guard !diagnostics.hasErrors else {
