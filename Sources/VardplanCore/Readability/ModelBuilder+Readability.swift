@@ -12,8 +12,8 @@ extension ModelBuilder {
                              ("sentence_words", { (value: Int) in limits.sentenceWords = value })] {
             guard let value = reader.int(key, diagnostics: &diagnostics) else { continue }
             if value < 1 {
-                diagnostics.error("'\(key)' must be a whole number of 1 or more, such as \(key == "lix" ? 50 : 35)",
-                                  at: reader.node(key)?.location ?? reader.location(of: key))
+                diagnostics.append(.readabilityLimitBelowOne(key: key, example: key == "lix" ? 50 : 35,
+                                                             at: reader.node(key)?.location ?? reader.location(of: key)))
             } else {
                 apply(value)
             }

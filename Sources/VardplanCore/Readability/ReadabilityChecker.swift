@@ -44,17 +44,10 @@ public enum ReadabilityChecker {
         let units = units(of: step.body)
         let index = ReadabilityIndex(units: units.map(\.text))
         if index.words >= limits.minimumWords, index.rounded > limits.lix {
-            diagnostics.warning(
-                "the step's LIX is \(index.rounded), over the limit \(limits.lix) ('readability: lix' in site.yaml); "
-                    + "write shorter sentences and shorter words (\(index.words) words in \(index.sentences) sentences, "
-                    + "\(index.longWords) of more than six letters)",
-                at: step.location)
+            diagnostics.append(.lixOverLimit(index, limit: limits.lix, at: step.location))
         }
         for sentence in index.sentenceLengths where sentence.words > limits.sentenceWords {
-            diagnostics.warning(
-                "the sentence '\(sentence.opening) …' has \(sentence.words) words, over the limit \(limits.sentenceWords) "
-                    + "('readability: sentence_words' in site.yaml); split it into shorter sentences",
-                at: units[sentence.unit].location)
+            diagnostics.append(.sentenceTooLong(sentence, limit: limits.sentenceWords, at: units[sentence.unit].location))
         }
         return index
     }
