@@ -17,9 +17,9 @@ struct ManifestFieldReader {
     /// Where a missing key is reported.
     private let topLocation: SourceLocation
     /// What the keys are written in, for messages ("the manifest", "this contact").
-    private let container: String
+    private let container: ManifestMapping
 
-    init(_ node: YAMLNode?, file: SourceFile, allowedKeys: [String], container: String,
+    init(_ node: YAMLNode?, file: SourceFile, allowedKeys: [String], container: ManifestMapping,
          missingKeysAt: SourceLocation? = nil, diagnostics: inout Diagnostics) {
         self.file = file
         self.container = container
@@ -30,15 +30,14 @@ struct ManifestFieldReader {
         }
         guard case .mapping(let pairs) = node.kind else {
             self.pairs = []
-            diagnostics.error("\(container) must be 'key: value' lines, found \(node.kindName)", at: node.location)
+            diagnostics.append(.manifestMappingExpected(container, foundKind: node.kindName, at: node.location))
             return
         }
         self.pairs = pairs
-        let known = allowedKeys.map { "'\($0)'" }.joined(separator: ", ")
         for pair in pairs where !allowedKeys.contains(pair.key) {
-            let hint = NameSuggester.didYouMean(pair.key, among: allowedKeys)
-            diagnostics.error("unknown key in \(container)" + (hint.isEmpty ? "; the keys of \(container) are \(known)" : hint),
-                              at: pair.keyLocation)
+            diagnostics.append(.unknownManifestKey(in: container, knownKeys: allowedKeys,
+                                                   suggestion: NameSuggester.suggestion(for: pair.key, among: allowedKeys),
+                                                   at: pair.keyLocation))
         }
     }
 
@@ -49,8 +48,7 @@ struct ManifestFieldReader {
 
     /// Reports a required key that is missing, at the top of its mapping.
     func missing(_ key: String, example: String, why: String = "", diagnostics: inout Diagnostics) {
-        diagnostics.error("missing required key '\(key)'; add a line '\(key): \(example)' to \(container)\(why)",
-                          at: topLocation)
+        diagnostics.append(.missingManifestKey(key, example: example, in: container, why: why, at: topLocation))
     }
 
     /// A text value, trimmed. Numbers and booleans written plainly are accepted as their text.
@@ -61,12 +59,12 @@ struct ManifestFieldReader {
             return nil
         }
         guard case .scalar(let scalar) = node.kind else {
-            diagnostics.error("'\(key)' must be text, found \(node.kindName)", at: node.location)
+            diagnostics.append(.manifestTextExpected(key: key, foundKind: node.kindName, at: node.location))
             return nil
         }
         let text = scalar.text.trimmingSpaces
         if text.isEmpty, required {
-            diagnostics.error("'\(key)' is empty; write the \(key) after the colon", at: node.location)
+            diagnostics.append(.manifestTextEmpty(key: key, at: node.location))
             return nil
         }
         return text
@@ -80,15 +78,15 @@ struct ManifestFieldReader {
             return nil
         }
         guard case .scalar(let scalar) = node.kind else {
-            diagnostics.error("'\(key)' must be a date written YYYY-MM-DD, found \(node.kindName)", at: node.location)
+            diagnostics.append(.manifestDateExpected(key: key, foundKind: node.kindName, at: node.location))
             return nil
         }
         let text = scalar.text.trimmingSpaces
         if let date = SimpleDate(parsing: text) { return date }
         if SimpleDate.looksLikeDate(text) {
-            diagnostics.error("the '\(key)' is not a date that exists; check the month and the day", at: node.location)
+            diagnostics.append(.manifestDateImpossible(key: key, at: node.location))
         } else {
-            diagnostics.error("'\(key)' must be a date written YYYY-MM-DD, such as 2026-09-01", at: node.location)
+            diagnostics.append(.manifestDateMalformed(key: key, at: node.location))
         }
         return nil
     }
@@ -101,20 +99,18 @@ struct ManifestFieldReader {
         case .scalar: items = [node]
         case .sequence(let entries): items = entries
         case .mapping:
-            diagnostics.error("'\(key)' must be a list of \(what) ids such as [id-1, id-2], found a mapping", at: node.location)
+            diagnostics.append(.idListIsAMapping(key: key, what: what, at: node.location))
             return []
         }
         var result: [Located<String>] = []
         for item in items {
             guard case .scalar(let scalar) = item.kind, !item.isNull else {
-                diagnostics.error("every entry of '\(key)' must be a \(what) id, found \(item.kindName)", at: item.location)
+                diagnostics.append(.idListEntryNotAnID(key: key, what: what, foundKind: item.kindName, at: item.location))
                 continue
             }
             let value = scalar.text.trimmingSpaces
             guard ContentID.isValid(value) else {
-                diagnostics.error(
-                    "this entry of '\(key)' is not a valid id; a \(what) id is lower-case a-z, digits and dashes, as on the staff overview",
-                    at: item.location)
+                diagnostics.append(.idListEntryInvalid(key: key, what: what, at: item.location))
                 continue
             }
             result.append(Located(value, at: item.location))

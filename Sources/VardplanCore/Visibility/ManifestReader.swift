@@ -29,13 +29,12 @@ public enum ManifestReader {
         }
         guard let node else {
             if !diagnostics.hasErrors {
-                diagnostics.error("the manifest is empty; start from 'vardplan manifest new DIAGNOSIS'",
-                                  at: file.location(line: 1, column: 1))
+                diagnostics.append(.manifestEmpty(at: file.location(line: 1, column: 1)))
             }
             return nil
         }
         checkPersonalNumbers(node, file: file, diagnostics: &diagnostics)
-        let reader = ManifestFieldReader(node, file: file, allowedKeys: topKeys, container: "the manifest",
+        let reader = ManifestFieldReader(node, file: file, allowedKeys: topKeys, container: .manifest,
                                        diagnostics: &diagnostics)
         let diagnosis = reader.string("diagnosis", required: true, example: "brostcancer", diagnostics: &diagnostics)
         let start = reader.date("start_date", required: true, example: "YYYY-MM-DD",
@@ -43,8 +42,7 @@ public enum ManifestReader {
                                 diagnostics: &diagnostics)
         guard let diagnosis else { return nil }
         guard ContentID.isValid(diagnosis) else {
-            diagnostics.error("the 'diagnosis' is not a valid id; write the diagnosis id as on the staff overview, such as brostcancer",
-                              at: reader.node("diagnosis")!.location)
+            diagnostics.append(.manifestDiagnosisNotAnID(at: reader.node("diagnosis")!.location))
             return nil
         }
         var manifest = Manifest(
@@ -66,7 +64,7 @@ public enum ManifestReader {
         manifest.hide = reader.idList("hide", what: "step", diagnostics: &diagnostics)
         readModules(reader.node("modules"), into: &manifest, diagnostics: &diagnostics)
         for entry in entries(reader.node("contacts"), key: "contacts", diagnostics: &diagnostics) {
-            let contact = ManifestFieldReader(entry, file: file, allowedKeys: contactKeys, container: "this contact",
+            let contact = ManifestFieldReader(entry, file: file, allowedKeys: contactKeys, container: .contact,
                                             missingKeysAt: entry.location, diagnostics: &diagnostics)
             let name = contact.string("name", required: true, example: "Anna Andersson", diagnostics: &diagnostics)
             let role = contact.string("role", required: true, example: "Kontaktsjuksköterska", diagnostics: &diagnostics)
@@ -94,19 +92,16 @@ public enum ManifestReader {
     private static func readModules(_ node: YAMLNode?, into manifest: inout Manifest, diagnostics: inout Diagnostics) {
         guard let node, !node.isNull else { return }
         guard case .mapping(let pairs) = node.kind else {
-            diagnostics.error("'modules' must be lines 'module-id: aktuell|kommande|avklarad', found \(node.kindName)",
-                              at: node.location)
+            diagnostics.append(.moduleStatusesNotAMapping(foundKind: node.kindName, at: node.location))
             return
         }
         let statuses = ModuleStatus.allCases.map(\.rawValue)
         for pair in pairs {
             guard let text = pair.value.string, let status = ModuleStatus(rawValue: text.trimmingSpaces) else {
-                let hint = pair.value.string.flatMap { NameSuggester.suggestion(for: $0.trimmingSpaces, among: statuses) }
-                    .map { " (did you mean '\($0)'?)" } ?? ""
-                let found = pair.value.string == nil ? ", found \(pair.value.kindName)" : ""
-                diagnostics.error(
-                    "unknown module status\(found)\(hint); write aktuell, kommande or avklarad",
-                    at: pair.value.location)
+                let suggestion = pair.value.string.flatMap { NameSuggester.suggestion(for: $0.trimmingSpaces, among: statuses) }
+                diagnostics.append(.unknownModuleStatus(foundKind: pair.value.string == nil ? pair.value.kindName : nil,
+                                                        suggestion: suggestion.flatMap(ModuleStatus.init(rawValue:)),
+                                                        at: pair.value.location))
                 continue
             }
             manifest.moduleStatuses.append((Located(pair.key, at: pair.keyLocation), status))
@@ -114,16 +109,13 @@ public enum ManifestReader {
     }
 
     private static func readPlanning(_ entry: YAMLNode, file: SourceFile, diagnostics: inout Diagnostics) -> Manifest.PlanningEntry? {
-        let reader = ManifestFieldReader(entry, file: file, allowedKeys: planningKeys, container: "this planning entry",
+        let reader = ManifestFieldReader(entry, file: file, allowedKeys: planningKeys, container: .planningEntry,
                                        missingKeysAt: entry.location, diagnostics: &diagnostics)
         let what = reader.string("what", required: true, example: "Operation", diagnostics: &diagnostics)
         let given = ["date", "month", "when"].filter { reader.node($0) != nil }
         guard given.count == 1 else {
-            diagnostics.error(
-                given.isEmpty
-                    ? "a planning entry needs one of 'date: 2026-04-02', 'month: 2026-04' or 'when: i början av april'"
-                    : "a planning entry takes only one of 'date', 'month' and 'when', found \(given.map { "'\($0)'" }.joined(separator: " and "))",
-                at: entry.location)
+            diagnostics.append(given.isEmpty ? .planningWithoutTime(at: entry.location)
+                                             : .planningWithSeveralTimes(keys: given, at: entry.location))
             return nil
         }
         var when: Manifest.When?
@@ -137,8 +129,7 @@ public enum ManifestReader {
                    (1...12).contains(month) {
                     when = .month(year: year, month: month)
                 } else {
-                    diagnostics.error("'month' must be written YYYY-MM with a month 01–12, such as 2027-02",
-                                      at: reader.node("month")!.location)
+                    diagnostics.append(.planningMonthMalformed(at: reader.node("month")!.location))
                 }
             }
         default:
@@ -149,7 +140,7 @@ public enum ManifestReader {
     }
 
     private static func readComment(_ entry: YAMLNode, file: SourceFile, diagnostics: inout Diagnostics) -> Manifest.PageComment? {
-        let reader = ManifestFieldReader(entry, file: file, allowedKeys: commentKeys, container: "this comment",
+        let reader = ManifestFieldReader(entry, file: file, allowedKeys: commentKeys, container: .comment,
                                        missingKeysAt: entry.location, diagnostics: &diagnostics)
         let text = reader.string("text", required: true, example: "|", diagnostics: &diagnostics)
         let title = reader.string("title", diagnostics: &diagnostics)
@@ -159,14 +150,13 @@ public enum ManifestReader {
         }
         if let module = reader.string("module", diagnostics: &diagnostics) {
             if target != nil {
-                diagnostics.error("a comment belongs to one step or one module, not both", at: reader.node("module")!.location)
+                diagnostics.append(.commentWithTwoTargets(at: reader.node("module")!.location))
                 return nil
             }
             target = Located(.module(module), at: reader.node("module")!.location)
         }
         guard let target else {
-            diagnostics.error("a comment needs 'step: step-id' or 'module: module-id' to say where it belongs",
-                              at: entry.location)
+            diagnostics.append(.commentWithoutTarget(at: entry.location))
             return nil
         }
         guard let text else { return nil }
@@ -176,15 +166,11 @@ public enum ManifestReader {
     private static func entries(_ node: YAMLNode?, key: String, diagnostics: inout Diagnostics) -> [YAMLNode] {
         guard let node, !node.isNull else { return [] }
         guard case .sequence(let items) = node.kind else {
-            diagnostics.error("'\(key)' must be a list of entries starting with '- ', found \(node.kindName)",
-                              at: node.location)
+            diagnostics.append(.manifestListExpected(key: key, foundKind: node.kindName, at: node.location))
             return []
         }
         return items
     }
-
-    static let personalNumberMessage =
-        "this looks like a personal identity number; a manifest must not hold one (the printout has a blank line for the name): remove it"
 
     /// Every text value and every key is searched for personal identity numbers; in
     /// `phone` a bare run of ten digits is a phone number (`PersonalNumberDetector.Field.phone`).
@@ -193,13 +179,13 @@ public enum ManifestReader {
         switch node.kind {
         case .scalar(let scalar):
             guard PersonalNumberDetector.containsMatch(in: scalar.text, field: key == "phone" ? .phone : .text) else { return }
-            diagnostics.error(personalNumberMessage, at: node.location)
+            diagnostics.append(.personalIdentityNumber(at: node.location))
         case .sequence(let items):
             for item in items { checkPersonalNumbers(item, file: file, key: key, diagnostics: &diagnostics) }
         case .mapping(let pairs):
             for pair in pairs {
                 if PersonalNumberDetector.containsMatch(in: pair.key) {
-                    diagnostics.error(personalNumberMessage, at: pair.keyLocation)
+                    diagnostics.append(.personalIdentityNumber(at: pair.keyLocation))
                 }
                 checkPersonalNumbers(pair.value, file: file, key: pair.key, diagnostics: &diagnostics)
             }

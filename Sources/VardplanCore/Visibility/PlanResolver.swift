@@ -26,17 +26,17 @@ public struct PlanResolver {
 
     public func resolve(_ manifest: Manifest, diagnostics: inout Diagnostics) -> PatientPlan? {
         guard let diagnosis = model.diagnosis(withID: manifest.diagnosis.value) else {
-            let hint = NameSuggester.didYouMean(manifest.diagnosis.value, among: model.diagnoses.map(\.id))
-            let known = hint.isEmpty ? "; the content has \(model.diagnoses.map { "'\($0.id)'" }.joined(separator: ", "))" : hint
-            diagnostics.error("there is no diagnosis with this id\(known)", at: manifest.diagnosis.location)
+            let ids = model.diagnoses.map(\.id)
+            diagnostics.append(.planUnknownDiagnosis(suggestion: NameSuggester.suggestion(for: manifest.diagnosis.value, among: ids),
+                                                     contentDiagnoses: ids, at: manifest.diagnosis.location))
             return nil
         }
         checkDates(manifest, diagnostics: &diagnostics)
         checkVersion(manifest, diagnosis: diagnosis, diagnostics: &diagnostics)
         if let language = manifest.language, !model.config.languages.contains(language) {
-            let hint = NameSuggester.didYouMean(language, among: model.config.languages)
-            diagnostics.error("the 'language' is not a language of this site\(hint); the site has \(model.config.languages.joined(separator: ", "))",
-                              at: manifest.languageLocation ?? manifest.file.location(line: 1, column: 1))
+            diagnostics.append(.planUnknownLanguage(suggestion: NameSuggester.suggestion(for: language, among: model.config.languages),
+                                                    siteLanguages: model.config.languages,
+                                                    at: manifest.languageLocation ?? manifest.file.location(line: 1, column: 1)))
         }
 
         let moduleIDs = diagnosis.modules.map(\.id)
@@ -49,14 +49,14 @@ public struct PlanResolver {
         }
         func moduleID(_ id: Located<String>) -> String? {
             if let module = diagnosis.modules.first(where: { $0.id == id.value || $0.aliases.contains(id.value) }) { return module.id }
-            diagnostics.error("there is no module with this id in '\(diagnosis.id)'" + NameSuggester.didYouMean(id.value, among: moduleIDs),
-                              at: id.location)
+            diagnostics.append(.planUnknownModule(diagnosisID: diagnosis.id, suggestion: NameSuggester.suggestion(for: id.value, among: moduleIDs),
+                                                  at: id.location))
             return nil
         }
         func stepID(_ id: Located<String>) -> String? {
             if let canonical = canonicalStep[id.value] { return canonical }
-            diagnostics.error("there is no step with this id in '\(diagnosis.id)'" + NameSuggester.didYouMean(id.value, among: stepIDs),
-                              at: id.location)
+            diagnostics.append(.planUnknownStep(diagnosisID: diagnosis.id, suggestion: NameSuggester.suggestion(for: id.value, among: stepIDs),
+                                                at: id.location))
             return nil
         }
 
@@ -70,8 +70,7 @@ public struct PlanResolver {
         for entry in manifest.hide {
             guard let id = stepID(entry) else { continue }
             if let first = shown[id] {
-                diagnostics.error("the step '\(id)' is both in 'show' and in 'hide'; keep it in one of them", at: entry.location,
-                                  notes: [Diagnostic.Note("'\(id)' is shown here", at: first)])
+                diagnostics.append(.stepShownAndHidden(stepID: id, at: entry.location, shownAt: first))
             }
             hidden.insert(id)
         }
@@ -110,20 +109,16 @@ public struct PlanResolver {
         guard let start = manifest.startDate else { return }
         let age = today.days(since: start.value)
         if age > Self.maximumPlanAge {
-            diagnostics.error(
-                "the plan started \(age) days ago; a plan must be ended and purged within \(Self.maximumPlanAge) days, so end this one and start a new plan with the patient",
-                at: start.location)
+            diagnostics.append(.planTooOld(days: age, maximum: Self.maximumPlanAge, at: start.location))
         } else if age < 0 {
-            diagnostics.error("the start date is in the future (today is \(today)); check the year", at: start.location)
+            diagnostics.append(.planStartsInFuture(today: today, at: start.location))
         }
     }
 
     private func checkVersion(_ manifest: Manifest, diagnosis: Diagnosis, diagnostics: inout Diagnostics) {
         guard let made = manifest.contentVersion, made.value != diagnosis.version else { return }
         guard VersionOrder.isOlder(made.value, than: diagnosis.version) else {
-            diagnostics.warning(
-                "the manifest was made against a version newer than the content's \(diagnosis.version); check that the content is up to date",
-                at: made.location)
+            diagnostics.append(.manifestVersionNewer(contentVersion: diagnosis.version, at: made.location))
             return
         }
         let since = diagnosis.changes.filter {
@@ -131,30 +126,24 @@ public struct PlanResolver {
         }
         let changed = Array(Set(since.flatMap(\.changed))).sorted()
         let removed = Array(Set(since.flatMap(\.removed))).sorted()
-        var parts: [String] = []
-        if !changed.isEmpty { parts.append("changed: \(changed.joined(separator: ", "))") }
-        if !removed.isEmpty { parts.append("removed: \(removed.joined(separator: ", "))") }
-        let detail = parts.isEmpty ? "no step changes are recorded in 'changes' of _diagnosis.md" : parts.joined(separator: "; ")
         // The manifest's version is quoted only when it is one the content names itself.
-        let known = Set(diagnosis.changes.map(\.version))
-        let version = known.contains(made.value) ? "version \(made.value)" : "an older version"
-        diagnostics.warning(
-            "the manifest was made against \(version), the content is \(diagnosis.version); since then \(detail). Review those steps with the patient and set 'content_version: \"\(diagnosis.version)\"'",
-            at: made.location)
+        let known = diagnosis.changes.first { $0.version == made.value }?.version
+        diagnostics.append(.manifestVersionOlder(madeAgainst: known, contentVersion: diagnosis.version,
+                                                 changed: changed, removed: removed, at: made.location))
     }
 
     private func warnAboutUnseenComments(_ plan: PatientPlan, diagnostics: inout Diagnostics) {
         for module in plan.modules {
             for comment in module.comments where module.status != .aktuell {
-                diagnostics.warning("this comment is on the module '\(module.module.id)', which is \(module.status.rawValue), so it is not printed; set the module to aktuell to print it",
-                                    at: comment.target.location)
+                diagnostics.append(.commentOnUnprintedModule(moduleID: module.module.id, status: module.status,
+                                                             at: comment.target.location))
             }
             for section in module.sections {
                 for step in section.steps {
                     for comment in step.comments where !(step.isVisible && module.status == .aktuell) {
-                        let reason = step.isVisible ? "its module '\(module.module.id)' is \(module.status.rawValue)" : "the step is hidden"
-                        diagnostics.warning("this comment is on the step '\(step.step.id)', but \(reason), so it is not printed",
-                                            at: comment.target.location)
+                        diagnostics.append(.commentOnUnprintedStep(stepID: step.step.id, moduleID: module.module.id,
+                                                                   moduleStatus: step.isVisible ? module.status : nil,
+                                                                   at: comment.target.location))
                     }
                 }
             }
@@ -167,16 +156,13 @@ public struct PlanResolver {
             for section in module.sections {
                 for step in section.steps {
                     guard let location = shown[step.step.id] else { continue }
-                    diagnostics.warning(
-                        "the step '\(step.step.id)' is in 'show', but its module '\(module.module.id)' is \(module.status.rawValue), so it is not printed; set '\(module.module.id): aktuell' under 'modules' to print it, or remove it from 'show'",
-                        at: location)
+                    diagnostics.append(.shownStepNotPrinted(stepID: step.step.id, moduleID: module.module.id, status: module.status,
+                                                            at: location))
                 }
             }
         }
         if plan.manifest.contacts.isEmpty {
-            diagnostics.warning(
-                "the plan has no contact; add one under 'contacts' (name, role and phone of the contact nurse) so the patient knows whom to call",
-                at: plan.manifest.file.location(line: 1, column: 1))
+            diagnostics.append(.planWithoutContact(at: plan.manifest.file.location(line: 1, column: 1)))
         }
         for entry in plan.manifest.planning {
             let past: Bool
@@ -186,9 +172,8 @@ public struct PlanResolver {
             case .text: past = false
             }
             guard past else { continue }
-            diagnostics.warning(
-                "this planning \(entry.when.isMonth ? "month" : "date") is already past (today is \(today)); update the planning or remove the entry",
-                at: entry.whenLocation ?? plan.manifest.file.location(line: 1, column: 1))
+            diagnostics.append(.planningInPast(isMonth: entry.when.isMonth, today: today,
+                                               at: entry.whenLocation ?? plan.manifest.file.location(line: 1, column: 1)))
         }
     }
 }
