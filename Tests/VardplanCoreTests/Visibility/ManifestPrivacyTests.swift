@@ -11,14 +11,19 @@ private let textPayload = "\(marker) O'Hara \(personalNumber)"
 /// The payload shaped as an id (lower-case, dashes), for the paths that check ids.
 private let idPayload = "zqxmarker-\(personalNumber)"
 
-/// Every diagnostic (message and notes) from reading and resolving a manifest.
-private func messages(_ text: String, path: String = "plan.yaml") -> [String] {
+/// Every diagnostic from reading and resolving a manifest.
+private func diagnostics(_ text: String, path: String = "plan.yaml") -> [Diagnostic] {
     var diagnostics = Diagnostics()
     let file = SourceFile(path: path, text: text)
     if let manifest = ManifestReader.read(file, diagnostics: &diagnostics) {
         _ = PlanResolver(model: Fixtures.siteModel().model!, today: Fixtures.today).resolve(manifest, diagnostics: &diagnostics)
     }
-    return diagnostics.all.flatMap { [$0.message] + $0.notes.map(\.message) }
+    return diagnostics.all
+}
+
+/// Every message and note from reading and resolving a manifest.
+private func messages(_ text: String, path: String = "plan.yaml") -> [String] {
+    diagnostics(text, path: path).flatMap { [$0.message] + $0.notes.map(\.message) }
 }
 
 private func leaks(_ messages: [String]) -> [String] {
@@ -63,6 +68,18 @@ private let cases: [(String, String)] = [
     ("comment on a hidden step", "diagnosis: testcancer\nstart_date: 2026-09-01\nhide: [patientlagen]\ncomments:\n  - step: patientlagen\n    text: \(marker)\n"),
     ("text is a list", "diagnosis: testcancer\nstart_date: 2026-09-01\nwelcome:\n  - \(textPayload)\n"),
     ("personal number in a key", "diagnosis: testcancer\nstart_date: 2026-09-01\nmodules:\n  \(personalNumber): aktuell\n"),
+    ("empty manifest, a comment naming the patient", "# \(textPayload)\n"),
+    ("planning without a time", "diagnosis: testcancer\nstart_date: 2026-09-01\nplanning:\n  - what: \(textPayload)\n"),
+    ("comment on a step and a module", "diagnosis: testcancer\nstart_date: 2026-09-01\ncomments:\n  - step: \(idPayload)\n    module: \(idPayload)\n    text: \(textPayload)\n"),
+    ("comment without a target", "diagnosis: testcancer\nstart_date: 2026-09-01\ncomments:\n  - text: \(textPayload)\n"),
+    ("required text empty", "diagnosis: testcancer\nstart_date: 2026-09-01\ncontacts:\n  - name: \"\"\n    role: \(textPayload)\n"),
+    ("show: an entry that is a list", "diagnosis: testcancer\nstart_date: 2026-09-01\nshow:\n  - [\(idPayload)]\n"),
+    ("plan started too long ago", "diagnosis: testcancer\nstart_date: 2020-01-01\nwelcome: \(textPayload)\n"),
+    ("plan starting in the future", "diagnosis: testcancer\nstart_date: 2030-01-01\nwelcome: \(textPayload)\n"),
+    ("comment on a module not current", "diagnosis: testcancer\nstart_date: 2026-09-01\nmodules:\n  behandling: kommande\ncomments:\n  - module: behandling\n    text: \(textPayload)\n"),
+    ("shown step in a module not current", "diagnosis: testcancer\nstart_date: 2026-09-01\nmodules:\n  behandling: kommande\nshow: [cytostatika]\nwelcome: \(textPayload)\n"),
+    ("step both shown and hidden", "diagnosis: testcancer\nstart_date: 2026-09-01\nshow: [patientlagen]\nhide: [patientlagen]\nwelcome: \(textPayload)\n"),
+    ("content_version older, not one the content names", "diagnosis: testcancer\nstart_date: 2026-09-01\ncontent_version: \"2024.\(idPayload)\"\n"),
     // YAML parser
     ("YAML: duplicate key", "diagnosis: testcancer\nstart_date: 2026-09-01\n\(idPayload): 1\n\(idPayload): 2\n"),
     ("YAML: no colon", "diagnosis: testcancer\nstart_date: 2026-09-01\n\(textPayload)\n"),
@@ -105,6 +122,19 @@ struct ManifestPrivacyTests {
         let found = messages(text, path: "plan.json")
         #expect(!found.isEmpty, "\(name): no diagnostic, so the path was not taken")
         #expect(leaks(found).isEmpty, "\(name): \(leaks(found))")
+    }
+
+    /// Each manifest and patient-plan diagnostic (VP5xx) is built by a constructor that
+    /// takes no text from the manifest; this checks that the cases above reach every one
+    /// of them, so every constructor's message has been fed the payload and found free of it.
+    @Test("the cases reach every manifest and patient-plan code")
+    func everyCodeReached() {
+        var reached = Set<String>()
+        for (_, text) in cases { reached.formUnion(diagnostics(text).map(\.code.rawValue)) }
+        for (_, text) in jsonCases { reached.formUnion(diagnostics(text, path: "plan.json").map(\.code.rawValue)) }
+        let declared = DeclaredDiagnosticCodes.codes(withPrefix: "VP5")
+        #expect(declared.count >= 30)
+        #expect(declared.subtracting(reached).sorted() == [], "codes no case reaches")
     }
 
     /// A seeded property test: the payload inserted at random places of a complete
