@@ -44,3 +44,41 @@ struct FormBlockTests {
             """)
     }
 }
+
+@Suite("Form blocks in the tree")
+struct FormBlockTreeTests {
+    @Test("the parser makes checklists and form blocks, so renderers only render them")
+    func parsed() {
+        let body = "- [ ] Smärta\n- [x] Trötthet\n\n```skala 0-10\n0: Ingen oro\n10: Extrem oro\n```\n\n```skrivrader 2\n```\n"
+        #expect(MarkdownTestSupport.parse(body).document.debugDescription == """
+            Document @1:1
+            ├─ Checklist tight: true @1:1
+            │  ├─ Box checked: false @1:1
+            │  │  └─ Paragraph @1:3
+            │  │     └─ Text "Smärta"
+            │  └─ Box checked: true @2:1
+            │     └─ Paragraph @2:3
+            │        └─ Text "Trötthet"
+            ├─ Scale from: 0 to: 10 @4:1
+            │  ├─ Label value: 0 "Ingen oro"
+            │  └─ Label value: 10 "Extrem oro"
+            └─ WritingLines count: 2 @9:1
+            """)
+    }
+
+    @Test("cmark-compatible parsing keeps them a list and code blocks")
+    func plain() {
+        let body = "- [ ] Smärta\n\n```skrivrader 2\n```\n"
+        let dump = MarkdownTestSupport.parse(body, options: .cmarkCompatible).document.debugDescription
+        #expect(dump.contains("UnorderedList tight: true @1:1"))
+        #expect(dump.contains("CodeBlock info: \"skrivrader 2\""))
+        #expect(!dump.contains("Checklist") && !dump.contains("WritingLines"))
+    }
+
+    @Test("a checklist inside a callout and a numbered list of boxes")
+    func nested() {
+        let dump = MarkdownTestSupport.parse("> [!TIPS]\n> - [ ] a\n\n1. [ ] b\n").document.debugDescription
+        #expect(dump.contains("├─ Callout kind: tips @1:1\n│  └─ Checklist tight: true @2:3"))
+        #expect(dump.contains("OrderedList start: 1"))
+    }
+}
