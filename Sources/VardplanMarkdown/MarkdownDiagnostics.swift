@@ -5,15 +5,15 @@ import VardplanDiagnostics
 
 extension DiagnosticCode {
     /// Block quotes, lists or inlines nested deeper than the parser keeps.
-    public static let markdownNestedTooDeep = DiagnosticCode("VP300")
+    static let markdownNestedTooDeep = DiagnosticCode("VP300")
     /// Raw HTML in a body (comments excepted): never published.
-    public static let markdownRawHTML = DiagnosticCode("VP301")
+    static let markdownRawHTML = DiagnosticCode("VP301")
     /// A block quote starting with `[!NAME]` where NAME is not a callout kind.
-    public static let markdownUnknownCalloutMarker = DiagnosticCode("VP302")
+    static let markdownUnknownCalloutMarker = DiagnosticCode("VP302")
     /// A pipe table whose header and delimiter row have different numbers of cells.
-    public static let markdownTableCellCountMismatch = DiagnosticCode("VP303")
+    static let markdownTableCellCountMismatch = DiagnosticCode("VP303")
     /// A link or image address that could run a script or reach the reader's computer.
-    public static let markdownUnsafeAddress = DiagnosticCode("VP304")
+    static let markdownUnsafeAddress = DiagnosticCode("VP304")
 }
 
 extension Diagnostic {

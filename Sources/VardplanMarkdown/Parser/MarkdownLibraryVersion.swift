@@ -5,14 +5,14 @@ public enum MarkdownLibraryVersion {
 }
 
 /// libcmark's own HTML renderer, for differential tests and benchmarks only.
-public enum CmarkReference {
+enum CmarkReference {
     /// `cmark_markdown_to_html(markdown, CMARK_OPT_DEFAULT)` (plus smart punctuation if asked).
-    public static func html(_ markdown: String, smartPunctuation: Bool = false) -> String {
+    static func html(_ markdown: String, smartPunctuation: Bool = false) -> String {
         Cmark.html(markdown, smartPunctuation: smartPunctuation)
     }
 
     /// Parses and frees, for benchmarks: what libcmark's parser alone costs.
-    public static func parseOnly(_ markdown: String, smartPunctuation: Bool) {
+    static func parseOnly(_ markdown: String, smartPunctuation: Bool) {
         Cmark.parseOnly(markdown, smartPunctuation: smartPunctuation)
     }
 }

@@ -2,11 +2,11 @@
 /// `cmark_render_html` does with default options, byte for byte (for plain CommonMark
 /// without raw HTML): no heading shift, links as written, no link addresses. Used by the
 /// differential tests against libcmark; pages use `MarkdownHTMLRenderer`.
-public struct CmarkCompatibleHTMLRenderer: Sendable {
-    public init() {}
+struct CmarkCompatibleHTMLRenderer: Sendable {
+    init() {}
 
     /// The document's HTML.
-    public func render(_ document: MarkdownDocument) -> String {
+    func render(_ document: MarkdownDocument) -> String {
         var writer = MarkdownHTMLWriter(configuration: MarkdownHTMLRenderer.Configuration(), levelShift: 0, capacity: 256)
         writer.blocks(document.blocks, tight: false)
         return writer.output
