@@ -5,6 +5,8 @@ import PackageDescription
 //
 //   VardplanDiagnostics   positions, source files, diagnostics with codes (no dependencies)
 //   VardplanHTML          escaping text into HTML (no dependencies)
+//   VardplanMarkdown      Markdown bodies: libcmark + our extensions → Swift values → HTML
+//                         (the only target that links libcmark)
 //   VardplanCore          content → front matter → model → manifest → render → write
 //   vardplan              the thin command-line interface
 let package = Package(
@@ -22,9 +24,12 @@ let package = Package(
         ),
         .target(name: "VardplanDiagnostics"),
         .target(name: "VardplanHTML"),
-        .target(name: "VardplanCore", dependencies: ["VardplanDiagnostics", "VardplanHTML", "Ccmark"]),
-        .executableTarget(name: "vardplan", dependencies: ["VardplanCore", "VardplanDiagnostics"]),
+        .target(name: "VardplanMarkdown", dependencies: ["VardplanDiagnostics", "VardplanHTML", "Ccmark"]),
+        .target(name: "VardplanCore", dependencies: ["VardplanDiagnostics", "VardplanHTML", "VardplanMarkdown"]),
+        .executableTarget(name: "vardplan", dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanMarkdown"]),
         .testTarget(name: "VardplanDiagnosticsTests", dependencies: ["VardplanDiagnostics"]),
-        .testTarget(name: "VardplanCoreTests", dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanHTML"], exclude: ["Fixtures"]),
+        .testTarget(name: "VardplanMarkdownTests", dependencies: ["VardplanMarkdown", "VardplanDiagnostics", "VardplanHTML"]),
+        .testTarget(name: "VardplanCoreTests", dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanHTML", "VardplanMarkdown"],
+                    exclude: ["Fixtures"]),
     ]
 )

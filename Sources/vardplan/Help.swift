@@ -1,4 +1,5 @@
 import VardplanCore
+import VardplanMarkdown
 
 /// Help texts for the commands.
 enum Help {

@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanMarkdown
 
 /// One national diagnosis text (for example Bröstcancer) with its modules in order,
 /// general modules included.

@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanMarkdown
 
 extension ModelBuilder {
     static let regionKeys = ["name", "id"]

@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanMarkdown
 
 /// Whether a module is patient information or a form to fill in.
 public enum ModuleKind: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanMarkdown
 
 /// A region's (or hospital's) additions to the national texts, from
 /// `content/regions/<region>/`: phone numbers, routines, where to go.

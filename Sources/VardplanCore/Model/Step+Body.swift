@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanMarkdown
 
 extension Step {
     /// Parses this step's Markdown body from its file, with the content's options.

@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanMarkdown
 
 /// The text of a diagnosis, module, section or step in another language than the
 /// national one, from a file beside its Swedish source (`02-mammografi.en.md`,

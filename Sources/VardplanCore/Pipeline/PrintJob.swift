@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanMarkdown
 
 /// `print`: manifests in, self-contained HTML pages for A4 out, in memory.
 ///

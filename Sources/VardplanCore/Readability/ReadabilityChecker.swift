@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanMarkdown
 
 /// The plain-language check of one step: its LIX and its long sentences.
 ///
@@ -22,9 +23,9 @@ public enum ReadabilityChecker {
                     for cell in table.header + table.rows.flatMap({ $0 }) {
                         result.append((MarkdownInline.plainText(of: cell.inlines), cell.location))
                     }
-                case .blockQuote, .list, .listItem:
+                case .blockQuote, .list, .listItem, .checklist:
                     walk(block.children)
-                case .codeBlock, .htmlBlock, .thematicBreak:
+                case .codeBlock, .htmlBlock, .thematicBreak, .form:
                     break
                 }
             }

@@ -1,5 +1,6 @@
 import VardplanDiagnostics
 import VardplanHTML
+import VardplanMarkdown
 
 /// Renders a step body (or intro) for a page: the one place where pages configure the
 /// Markdown HTML renderer.

@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanMarkdown
 
 /// Images in the texts: each `![alt](file)` must name an image file beside the
 /// Markdown (or a path from it), of a type pages and printouts show, at most

@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanMarkdown
 
 /// Checks every link in the texts of a diagnosis: a step or module link that leads
 /// nowhere is an error at the link. `DiagnosisPass` runs it for each diagnosis;

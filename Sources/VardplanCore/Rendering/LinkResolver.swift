@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanMarkdown
 
 /// Resolves the destinations of links in one diagnosis's texts: step links by id
 /// (`steg:illamaende`), module links (`modul:behandling`), relative links to `.md`

@@ -1,5 +1,6 @@
 import VardplanDiagnostics
 import VardplanHTML
+import VardplanMarkdown
 
 /// Renders one patient's plan as a single self-contained HTML file laid out for A4:
 /// a first page with the overview, a table of contents, then modules → sections →
@@ -203,8 +204,8 @@ public struct PrintRenderer: Sendable {
     /// one become spaces. Each is text, escaped by the template.
     static func paragraphs(_ text: String) -> [TemplateValue] {
         text.split(separator: "\n", omittingEmptySubsequences: false)
-            .split(whereSeparator: { $0.trimmingSpaces.isEmpty })
-            .map { .text($0.map { $0.trimmingSpaces }.joined(separator: " ")) }
+            .split(whereSeparator: { String($0).trimmingSpaces.isEmpty })
+            .map { .text($0.map { String($0).trimmingSpaces }.joined(separator: " ")) }
     }
 
     private func comments(_ comments: [Manifest.PageComment]) -> TemplateValue {

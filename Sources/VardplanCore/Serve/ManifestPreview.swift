@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanMarkdown
 
 /// The site of one diagnosis as a patient sees it from a manifest: only current
 /// modules, only visible steps, sections without visible steps left out, and the

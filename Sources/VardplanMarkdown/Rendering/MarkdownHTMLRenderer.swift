@@ -1,0 +1,56 @@
+import VardplanDiagnostics
+import VardplanHTML
+
+/// Renders a `MarkdownDocument` to the HTML of a page: headings shifted under the page's
+/// own, links resolved, callouts, tables, checklists and form blocks in our own markup.
+/// (`CmarkCompatibleHTMLRenderer` writes libcmark's HTML, for the differential tests.)
+///
+/// Deliberate differences from libcmark: raw HTML (block or inline) produces nothing,
+/// not `<!-- raw HTML omitted -->`.
+public struct MarkdownHTMLRenderer: Sendable {
+    /// How to render.
+    public struct Configuration: Sendable {
+        /// The level of the page's own heading: the shallowest heading level used in the
+        /// document becomes `headingBase + 1`, deeper ones keep their relative depth
+        /// (capped at 6).
+        public var headingBase: Int
+        /// Maps a link's or image's destination (with its location) to the URL to write;
+        /// `nil` keeps the destination as written.
+        public var resolveLink: (@Sendable (String, SourceLocation) -> String?)?
+        /// For paper: after an external link (http, https, mailto, tel) whose text is not
+        /// its address, print ` (address)` in `<span class="link-address">`.
+        public var printLinkAddresses: Bool
+        /// Accessible names in the page's language, by key (`callout_akut`, `scale_from`,
+        /// `scale_to`, `table`); the Swedish words when a key is missing.
+        public var labels: [String: String] = [:]
+
+        public init(headingBase: Int = 0, printLinkAddresses: Bool = false,
+                    resolveLink: (@Sendable (String, SourceLocation) -> String?)? = nil) {
+            self.headingBase = headingBase
+            self.printLinkAddresses = printLinkAddresses
+            self.resolveLink = resolveLink
+        }
+    }
+
+    public var configuration: Configuration
+
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+    }
+
+    /// The document's HTML.
+    public func render(_ document: MarkdownDocument) -> SafeHTML {
+        let shallowest = document.shallowestHeadingLevel
+        let levelShift = shallowest.map { configuration.headingBase + 1 - $0 } ?? 0
+        var writer = MarkdownHTMLWriter(configuration: configuration, levelShift: levelShift, capacity: 256)
+        writer.blocks(document.blocks, tight: false)
+        return SafeHTML(trusted: writer.output)
+    }
+
+    /// HTML for inline content alone (a title, a table cell), without a paragraph.
+    public func render(inlines: [MarkdownInline]) -> SafeHTML {
+        var writer = MarkdownHTMLWriter(configuration: configuration, levelShift: 0, capacity: 64)
+        writer.inlines(inlines)
+        return SafeHTML(trusted: writer.output)
+    }
+}
