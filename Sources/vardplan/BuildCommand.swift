@@ -12,7 +12,7 @@ enum BuildCommand {
         .init(name: "region", takesValue: true, help: "publish the site as this region's patients see it (regions/<ID>/); default: national"),
         .init(name: "today", takesValue: true, help: "date to check review dates against (YYYY-MM-DD)"),
         .init(name: "force", takesValue: false, help: "render even when nothing changed; replace an output folder with files vardplan did not write"),
-        .init(name: "strict", takesValue: false, help: "count warnings as errors: print them as errors and write nothing"),
+        .init(name: "strict", takesValue: false, help: "count warnings as errors: print them as errors and write nothing (always checks and renders everything)"),
         .init(name: "help", short: "h", takesValue: false, help: "show this help"),
     ]
 
@@ -49,6 +49,9 @@ enum BuildCommand {
         }
 
         let force = arguments.flag("force")
+        // An up-to-date build is not checked again, so --strict (which must see every
+        // warning) always builds.
+        let strict = arguments.flag("strict")
         let staging: SiteWriter.Staging
         do {
             staging = try DebugStops.writer(outputPath: output, replaceAnything: force).begin()
@@ -63,12 +66,10 @@ enum BuildCommand {
             content: DiskFileSystem(root: content), contentDisplay: content,
             templates: DiskFileSystem(root: templates), templatesDisplay: templates,
             today: today, options: SiteRenderer.Options(baseURL: baseURL, region: arguments.value("region")),
-            previous: force ? nil : staging.previousStamp, into: staging)
-        let strict = arguments.flag("strict")
+            previous: force || strict ? nil : staging.previousStamp, into: staging)
         let diagnostics = strict ? result.diagnostics.strict : result.diagnostics
         Terminal.report(diagnostics)
-        // --strict fails on a warning even when the site is up to date (it was built with it).
-        if result.upToDate, !(strict && diagnostics.hasErrors) {
+        if result.upToDate {
             staging.finishUnchanged()
             let elapsed = Clock.now() - started
             Terminal.out("\(output) is up to date: nothing changed since the last build (\(String(format: "%.2f", elapsed)) s; --force rebuilds)")
