@@ -1,5 +1,8 @@
 /// Prints diagnostics as `path:line:col: error|warning: message`, one per line,
 /// followed by `path:line:col: note: message` lines for related places.
+///
+/// A diagnostic with no location (a bad flag) prints as `vardplan: error: message`; one
+/// about a whole file (line 0) as `path: error: message`.
 public enum DiagnosticFormatter {
     public static func format(_ diagnostic: Diagnostic) -> String {
         var lines = [line(diagnostic.location, diagnostic.severity.rawValue, diagnostic.message)]
@@ -13,8 +16,21 @@ public enum DiagnosticFormatter {
         diagnostics.sorted.map(format).joined(separator: "\n")
     }
 
-    private static func line(_ location: SourceLocation?, _ label: String, _ message: String) -> String {
-        if let location { return "\(location): \(label): \(message)" }
-        return "vardplan: \(label): \(message)"
+    /// A location about a whole file, with no line: line 0.
+    public static func isWholeFile(_ location: SourceLocation) -> Bool {
+        location.position.line == 0
+    }
+
+    static func line(_ location: SourceLocation?, _ label: String, _ message: String) -> String {
+        guard let location else { return "vardplan: \(label): \(message)" }
+        if isWholeFile(location) { return "\(location.path): \(label): \(message)" }
+        return "\(location): \(label): \(message)"
+    }
+}
+
+extension SourceLocation {
+    /// A place that is a whole file, not a line in it (printed `path: error: …`).
+    public static func wholeFile(_ path: String) -> SourceLocation {
+        SourceLocation(path: path, line: 0, column: 0)
     }
 }

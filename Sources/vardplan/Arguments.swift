@@ -1,5 +1,7 @@
+import VardplanDiagnostics
+
 /// A command line split into options and positional arguments, checked against what
-/// a command accepts. Errors are data; their wording lives in `UsageError`.
+/// a command accepts. Its errors are diagnostics, worded in CommandLineDiagnostics.swift.
 struct Arguments {
     /// An option a command accepts: `--content DIR` takes a value, `--pdf` does not.
     struct Option {
@@ -35,7 +37,7 @@ struct Arguments {
                 inlineValue = String(argument[argument.index(after: equals)...])
             }
             guard let option = options.first(where: { "--" + $0.name == name || ($0.short.map { "-" + $0 } == name) }) else {
-                throw .unknownOption(argument, suggestion: NameSuggesterBridge.suggest(name, options.map { "--" + $0.name }))
+                throw UsageError(.unknownOption(argument, suggestion: NameSuggesterBridge.suggest(name, options.map { "--" + $0.name })))
             }
             if option.takesValue {
                 if let inlineValue {
@@ -44,10 +46,10 @@ struct Arguments {
                     values[option.name] = arguments[index]
                     index += 1
                 } else {
-                    throw .missingValue(option: "--" + option.name)
+                    throw UsageError(.missingOptionValue("--" + option.name))
                 }
             } else {
-                if inlineValue != nil { throw .unexpectedValue(option: "--" + option.name) }
+                if inlineValue != nil { throw UsageError(.unexpectedOptionValue("--" + option.name)) }
                 flags.insert(option.name)
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import VardplanCore
+import VardplanDiagnostics
 
 /// `vardplan build`: turns `content/` and `templates/` into the national site in `output/`.
 enum BuildCommand {
@@ -11,12 +12,13 @@ enum BuildCommand {
         .init(name: "region", takesValue: true, help: "publish the site as this region's patients see it (regions/<ID>/); default: national"),
         .init(name: "today", takesValue: true, help: "date to check review dates against (YYYY-MM-DD)"),
         .init(name: "force", takesValue: false, help: "render even when nothing changed; replace an output folder with files vardplan did not write"),
+        .init(name: "strict", takesValue: false, help: "count warnings as errors: print them as errors and write nothing (always checks and renders everything)"),
         .init(name: "help", short: "h", takesValue: false, help: "show this help"),
     ]
 
-    static let usage = "usage: vardplan build [--content DIR] [--templates DIR] [--output DIR] [--base-url URL] [--region ID]"
+    static let usage = "usage: vardplan build [--content DIR] [--templates DIR] [--output DIR] [--base-url URL] [--region ID] [--strict]"
 
-    static func run(_ argv: [String]) throws(UsageError) -> Int32 {
+    static func run(_ argv: [String]) throws(UsageError) -> ExitCode {
         let started = Clock.now()
         let arguments = try Arguments(argv, options: options)
         if arguments.flag("help") {
@@ -27,9 +29,9 @@ enum BuildCommand {
                 folder, deleting its files (entries at its top whose names start with '.' are kept).
                 A symbolic link to a folder builds into that folder. One build at a time per output.
                 """, options))
-            return 0
+            return .success
         }
-        if let extra = arguments.positionals.first { throw .extraArgument(extra) }
+        if let extra = arguments.positionals.first { throw UsageError(.extraArgument(extra)) }
         let today = try Clock.today(arguments)
         let content = arguments.value("content") ?? "content"
         let templates = arguments.value("templates") ?? "templates"
@@ -37,22 +39,25 @@ enum BuildCommand {
         var baseURL = arguments.value("base-url")
         if let url = baseURL {
             guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
-                throw .badValue(option: "--base-url", value: url, expected: "an absolute http(s) address")
+                throw UsageError(.badOptionValue(option: "--base-url", value: url, expected: "an absolute http(s) address"))
             }
             if !url.hasSuffix("/") { baseURL = url + "/" }
         }
         if let problem = OutputGuard.problem(output: output, protecting: [content, templates]) {
-            Terminal.error("vardplan: error: \(problem)")
-            return 2
+            Terminal.report(problem)
+            return .usage
         }
 
         let force = arguments.flag("force")
+        // An up-to-date build is not checked again, so --strict (which must see every
+        // warning) always builds.
+        let strict = arguments.flag("strict")
         let staging: SiteWriter.Staging
         do {
             staging = try DebugStops.writer(outputPath: output, replaceAnything: force).begin()
         } catch {
-            Terminal.error("vardplan: error: \(error.description)")
-            return error.isRefusal ? 2 : 1
+            Terminal.report(.outputFolderUnusable(reason: error.description))
+            return error.isRefusal ? .usage : .problems
         }
         if let restored = staging.restoredFrom {
             Terminal.error("vardplan: note: '\(output)' was missing after a stopped build; put back the complete copy '\(restored)'")
@@ -61,46 +66,47 @@ enum BuildCommand {
             content: DiskFileSystem(root: content), contentDisplay: content,
             templates: DiskFileSystem(root: templates), templatesDisplay: templates,
             today: today, options: SiteRenderer.Options(baseURL: baseURL, region: arguments.value("region")),
-            previous: force ? nil : staging.previousStamp, into: staging)
-        Terminal.report(result.diagnostics)
+            previous: force || strict ? nil : staging.previousStamp, into: staging)
+        let diagnostics = strict ? result.diagnostics.strict : result.diagnostics
+        Terminal.report(diagnostics)
         if result.upToDate {
             staging.finishUnchanged()
             let elapsed = Clock.now() - started
             Terminal.out("\(output) is up to date: nothing changed since the last build (\(String(format: "%.2f", elapsed)) s; --force rebuilds)")
-            return 0
+            return .success
         }
-        if result.diagnostics.hasErrors {
+        if diagnostics.hasErrors {
             staging.abort()
-            Terminal.error("build failed: \(Terminal.counts(result.diagnostics)); nothing was written to \(output)")
-            return 1
+            Terminal.error("build failed: \(Terminal.counts(diagnostics)); nothing was written to \(output)")
+            return .problems
         }
         var report: SiteWriter.Report
         do {
             report = try staging.commit(paths: result.paths)
         } catch {
-            Terminal.error("vardplan: error: \(error.description); the previous \(output) is unchanged")
-            return 1
+            Terminal.report(.outputFolderNotReplaced(output, reason: error.description))
+            return .problems
         }
         report.written = result.written
         report.unchanged = result.unchanged
         let elapsed = Clock.now() - started
         let summary = result.summary.map(\.line) ?? ""
         Terminal.out("built \(output): \(result.paths.count) files (\(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed) from \(summary) in \(String(format: "%.2f", elapsed)) s")
-        return 0
+        return .success
     }
 }
 
 /// Refuses output folders that would overwrite the user's own files.
 enum OutputGuard {
-    static func problem(output: String, protecting sources: [String]) -> String? {
+    static func problem(output: String, protecting sources: [String]) -> Diagnostic? {
         let outputPath = absolute(output)
         if outputPath == absolute(".") || outputPath == "/" {
-            return "the output folder '\(output)' is the current folder; give a folder of its own with --output"
+            return .outputIsCurrentFolder(output)
         }
         for source in sources {
             let sourcePath = absolute(source)
             if outputPath == sourcePath || sourcePath.hasPrefix(outputPath + "/") || outputPath.hasPrefix(sourcePath + "/") {
-                return "the output folder '\(output)' overlaps '\(source)'; building there would replace your files"
+                return .outputOverlaps(output, source: source)
             }
         }
         return nil

@@ -1,4 +1,5 @@
 import Foundation
+import VardplanDiagnostics
 import VardplanCore
 
 /// Today's date for the commands: `--today` if given, else the local calendar date.
@@ -6,7 +7,7 @@ import VardplanCore
 enum Clock {
     static func today(_ arguments: Arguments) throws(UsageError) -> SimpleDate {
         if let text = arguments.value("today") {
-            guard let date = SimpleDate(parsing: text) else { throw .badDate(option: "--today", value: text) }
+            guard let date = SimpleDate(parsing: text) else { throw UsageError(.badDate(option: "--today", value: text)) }
             return date
         }
         let components = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())

@@ -14,7 +14,7 @@ enum DiffCommand {
 
     static let usage = "usage: vardplan diff OLD_CONTENT NEW_CONTENT [--format text|json] [--changes] [--write-changes]"
 
-    static func run(_ argv: [String]) throws(UsageError) -> Int32 {
+    static func run(_ argv: [String]) throws(UsageError) -> ExitCode {
         let arguments = try Arguments(argv, options: options)
         if arguments.flag("help") {
             Terminal.out(Help.text(usage, """
@@ -23,14 +23,14 @@ enum DiffCommand {
                 --write-changes records the steps whose text changed and those removed in 'changes:'
                 of NEW's _diagnosis.md, under NEW's version, for the drift warning of 'print'.
                 """, options))
-            return 0
+            return .success
         }
         let positionals = arguments.positionals
-        guard positionals.count >= 1 else { throw .missingArgument("the old content folder") }
-        guard positionals.count >= 2 else { throw .missingArgument("the new content folder") }
-        if positionals.count > 2 { throw .extraArgument(positionals[2]) }
+        guard positionals.count >= 1 else { throw UsageError(.missingArgument("the old content folder")) }
+        guard positionals.count >= 2 else { throw UsageError(.missingArgument("the new content folder")) }
+        if positionals.count > 2 { throw UsageError(.extraArgument(positionals[2])) }
         let format = arguments.value("format") ?? "text"
-        guard ["text", "json"].contains(format) else { throw .badValue(option: "--format", value: format, expected: "text or json") }
+        guard ["text", "json"].contains(format) else { throw UsageError(.badOptionValue(option: "--format", value: format, expected: "text or json")) }
         let today = try Clock.today(arguments)
 
         var models: [SiteModel] = []
@@ -43,7 +43,7 @@ enum DiffCommand {
                 for error in errors { only.append(error) }
                 Terminal.report(only)
                 Terminal.error("diff failed: '\(root)' has \(errors.count) \(errors.count == 1 ? "error" : "errors"); fix them with 'vardplan check --content \(root)'")
-                return 1
+                return .problems
             }
             models.append(model)
         }
@@ -54,19 +54,19 @@ enum DiffCommand {
                 Terminal.out("\n# \(diagnosis.id)/_diagnosis.md\nchanges:\n" + ContentDiffFormatter.changesEntry(diagnosis.contentChange))
             }
         }
-        guard arguments.flag("write-changes") else { return 0 }
-        var status: Int32 = 0
+        guard arguments.flag("write-changes") else { return .success }
+        var status = ExitCode.success
         for diagnosis in diff.diagnoses where diagnosis.oldVersion != nil && diagnosis.newVersion != nil {
             guard let path = models[1].diagnoses.first(where: { $0.id == diagnosis.id })?.location.path else { continue }
             if diagnosis.oldVersion == diagnosis.newVersion {
-                Terminal.error("vardplan: error: \(path): the version is still '\(diagnosis.newVersion!)'; set the new 'version:' first, then write the changes")
-                status = 1
+                Terminal.report(.versionUnchanged(path, version: diagnosis.newVersion!))
+                status = .problems
                 continue
             }
             let change = diagnosis.contentChange
             guard let data = FileManager.default.contents(atPath: path) else {
-                Terminal.error("vardplan: error: cannot read '\(path)'")
-                status = 1
+                Terminal.report(.fileNotRead(path))
+                status = .problems
                 continue
             }
             do {
@@ -74,11 +74,11 @@ enum DiffCommand {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
                 Terminal.out("wrote changes for \(change.version) to \(path): \(change.changed.count) changed, \(change.removed.count) removed")
             } catch let problem as ChangesEntryWriter.Problem {
-                Terminal.error("vardplan: error: \(path): \(problem.message)")
-                status = 1
+                Terminal.report(.changesNotWritten(path, reason: problem.message))
+                status = .problems
             } catch {
-                Terminal.error("vardplan: error: cannot write '\(path)'; check its permissions")
-                status = 1
+                Terminal.report(.fileNotWrittenCheckPermissions(path))
+                status = .problems
             }
         }
         return status

@@ -15,18 +15,18 @@ enum ManifestCommand {
 
     static let usage = "usage: vardplan manifest new DIAGNOSIS [-o FILE]"
 
-    static func run(_ argv: [String]) throws(UsageError) -> Int32 {
+    static func run(_ argv: [String]) throws(UsageError) -> ExitCode {
         let arguments = try Arguments(argv, options: options)
         if arguments.flag("help") || arguments.positionals.isEmpty {
             Terminal.out(Help.text(usage, "Writes a new manifest for one patient, listing every module and step.", options))
-            return arguments.flag("help") ? 0 : 2
+            return arguments.flag("help") ? .success : .usage
         }
         guard arguments.positionals[0] == "new" else {
-            throw .unknownCommand("manifest " + arguments.positionals[0],
-                                  suggestion: NameSuggester.suggestion(for: arguments.positionals[0], among: ["new"]).map { "manifest " + $0 })
+            throw UsageError(.unknownCommand("manifest " + arguments.positionals[0],
+                                             suggestion: NameSuggester.suggestion(for: arguments.positionals[0], among: ["new"]).map { "manifest " + $0 }))
         }
-        guard arguments.positionals.count >= 2 else { throw .missingArgument("the diagnosis id (vardplan manifest new brostcancer)") }
-        if arguments.positionals.count > 2 { throw .extraArgument(arguments.positionals[2]) }
+        guard arguments.positionals.count >= 2 else { throw UsageError(.missingArgument("the diagnosis id (vardplan manifest new brostcancer)")) }
+        if arguments.positionals.count > 2 { throw UsageError(.extraArgument(arguments.positionals[2])) }
         let id = arguments.positionals[1]
         let today = try Clock.today(arguments)
         let content = arguments.value("content") ?? "content"
@@ -34,39 +34,39 @@ enum ManifestCommand {
         if result.diagnostics.hasErrors {
             Terminal.report(result.diagnostics)
             Terminal.error("the content has errors; fix them first (vardplan check)")
-            return 1
+            return .problems
         }
         guard let model = result.model, let diagnosis = model.diagnosis(withID: id) else {
             let ids = result.model?.diagnoses.map(\.id) ?? []
             let hint = NameSuggester.didYouMean(id, among: ids)
-            Terminal.error("vardplan: error: there is no diagnosis '\(id)'\(hint); the content has \(ids.map { "'\($0)'" }.joined(separator: ", "))")
-            return 1
+            Terminal.report(.unknownDiagnosis(id, hint: hint, known: ids))
+            return .problems
         }
         let text = ManifestTemplateWriter.write(for: diagnosis, startDate: today, language: model.config.language)
         guard let output = arguments.value("output") else {
             Terminal.out(text, terminator: "")
-            return 0
+            return .success
         }
         let protected = [("output", "the public site's output folder"), (content, "the content folder")]
         if let problem = PrintOutputGuard.problem(output: output, protected: protected, holder: "a manifest") {
-            Terminal.error("vardplan: error: \(problem)")
-            return 2
+            Terminal.report(problem)
+            return .usage
         }
         PrivateTemporaries.installSignalHandlers()
         if FileManager.default.fileExists(atPath: output) && !arguments.flag("force") {
-            Terminal.error("vardplan: error: '\(output)' exists; it may hold a nurse's work, so it is not replaced (use --force to replace it)")
-            return 1
+            Terminal.report(.manifestExists(output))
+            return .problems
         }
         do {
             try PrivateFile.write(Array(text.utf8), to: output)
-        } catch let error as PrivateFile.Failure {
-            Terminal.error("vardplan: error: \(error.message)")
-            return 1
+        } catch let failure as DiagnosticFailure {
+            Terminal.report(failure.diagnostic)
+            return .problems
         } catch {
-            Terminal.error("vardplan: error: cannot write '\(output)': \(error.localizedDescription)")
-            return 1
+            Terminal.report(.fileNotWritten(output, explanation: error.localizedDescription))
+            return .problems
         }
         Terminal.out("wrote \(output): \(diagnosis.modules.count) modules, \(diagnosis.steps.count) steps")
-        return 0
+        return .success
     }
 }

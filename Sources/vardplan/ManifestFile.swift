@@ -7,11 +7,7 @@ import VardplanDiagnostics
 /// FIFO does not hang the print and a huge file is not read into memory (the core's
 /// `FileIO.readRegularFile`; a manifest given by a link is read through it).
 enum ManifestFile {
-    struct Problem: Error {
-        var message: String
-    }
-
-    static func read(_ path: String) -> Result<SourceFile, Problem> {
+    static func read(_ path: String) -> Result<SourceFile, DiagnosticFailure> {
         let limit = SourceTextValidator.maximumFileSize
         var result = FileIO.readRegularFile(path, maximumSize: limit)
         if result == .symbolicLink, let real = FileIO.realPath(path) {
@@ -21,15 +17,15 @@ enum ManifestFile {
         case .bytes(let bytes):
             return .success(SourceFile(path: path, bytes: bytes))
         case .notRegular:
-            return .failure(Problem(message: "the manifest is not a regular file; give the path of a manifest file"))
+            return .failure(DiagnosticFailure(.manifestNotRegularFile))
         case .tooLarge:
-            return .failure(Problem(message: "the manifest is larger than 1 MB, more than any plan needs; check that this is the manifest"))
+            return .failure(DiagnosticFailure(.manifestTooLarge))
         case .symbolicLink, .unreadable:
             var info = stat()
             guard stat(path, &info) == 0 else {
-                return .failure(Problem(message: "cannot read the manifest; check the path (create one with 'vardplan manifest new DIAGNOSIS')"))
+                return .failure(DiagnosticFailure(.manifestMissing))
             }
-            return .failure(Problem(message: "cannot read the manifest; check that you may read it"))
+            return .failure(DiagnosticFailure(.manifestForbidden))
         }
     }
 }

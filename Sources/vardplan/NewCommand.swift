@@ -1,5 +1,6 @@
 import Foundation
 import VardplanCore
+import VardplanDiagnostics
 
 /// `vardplan new step|section|module PATH "Title"`: writes a new item with valid front
 /// matter, named with the next free order prefix in its folder.
@@ -10,7 +11,7 @@ enum NewCommand {
 
     static let usage = "usage: vardplan new step|section|module FOLDER/NAME \"Title\""
 
-    static func run(_ argv: [String]) throws(UsageError) -> Int32 {
+    static func run(_ argv: [String]) throws(UsageError) -> ExitCode {
         let arguments = try Arguments(argv, options: options)
         if arguments.flag("help") {
             Terminal.out(Help.text(usage, """
@@ -19,16 +20,16 @@ enum NewCommand {
                 unless NAME has one. Example:
                   vardplan new step content/diagnoses/brostcancer/04-utredning/01-din-utredning/provsvar "Att få provsvar"
                 """, options))
-            return 0
+            return .success
         }
         let positionals = arguments.positionals
-        guard let kindName = positionals.first else { throw .missingArgument("what to make: step, section or module") }
+        guard let kindName = positionals.first else { throw UsageError(.missingArgument("what to make: step, section or module")) }
         guard let kind = ContentScaffold.Kind(rawValue: kindName) else {
-            throw .badValue(option: "new", value: kindName, expected: "step, section or module")
+            throw UsageError(.badOptionValue(option: "new", value: kindName, expected: "step, section or module"))
         }
-        guard positionals.count >= 2 else { throw .missingArgument("FOLDER/NAME of the new \(kindName)") }
-        guard positionals.count >= 3 else { throw .missingArgument("the title, in quotes") }
-        if positionals.count > 3 { throw .extraArgument(positionals[3]) }
+        guard positionals.count >= 2 else { throw UsageError(.missingArgument("FOLDER/NAME of the new \(kindName)")) }
+        guard positionals.count >= 3 else { throw UsageError(.missingArgument("the title, in quotes")) }
+        if positionals.count > 3 { throw UsageError(.extraArgument(positionals[3])) }
         var path = positionals[1]
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         if path.hasSuffix(".md") { path.removeLast(3) }
@@ -37,16 +38,16 @@ enum NewCommand {
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
-            Terminal.error("vardplan: error: the folder '\(parent)' does not exist; give FOLDER/NAME inside an existing folder")
-            return 1
+            Terminal.report(.newFolderMissing(parent))
+            return .problems
         }
         let siblings = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
         let plan: ContentScaffold.Plan
         do {
             plan = try ContentScaffold.plan(kind: kind, name: name, title: positionals[2], siblings: siblings)
         } catch {
-            Terminal.error("vardplan: error: \(error.message)")
-            return 1
+            Terminal.report(.newItemRefused(reason: error.message))
+            return .problems
         }
         let target = (parent == "." ? "" : parent == "/" ? "/" : parent + "/") + plan.relativePath
         do {
@@ -54,17 +55,17 @@ enum NewCommand {
                 try FileManager.default.createDirectory(atPath: parent + "/" + folder, withIntermediateDirectories: false)
             }
             guard FileManager.default.createFile(atPath: target, contents: Data(plan.text.utf8)) else {
-                Terminal.error("vardplan: error: cannot write '\(target)'; check the folder's permissions")
-                return 1
+                Terminal.report(.fileNotWrittenCheckFolder(target))
+                return .problems
             }
         } catch {
-            Terminal.error("vardplan: error: cannot create '\(parent + "/" + (plan.folder ?? ""))'; check the folder's permissions")
-            return 1
+            Terminal.report(.folderNotCreated(parent + "/" + (plan.folder ?? "")))
+            return .problems
         }
         Terminal.out("wrote \(target)")
         if kind != .step {
             Terminal.out("next: add a step inside it with 'vardplan new step \(parent)/\(plan.folder ?? "")/NAME \"Title\"'")
         }
-        return 0
+        return .success
     }
 }

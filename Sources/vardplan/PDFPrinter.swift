@@ -1,5 +1,6 @@
 import Foundation
 import VardplanCore
+import VardplanDiagnostics
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,8 +21,12 @@ import Glibc
 /// profile inside it) that is removed after, and on SIGINT, SIGTERM or SIGHUP together
 /// with the engine's whole process group (`PrivateTemporaries`).
 enum PDFPrinter {
-    struct Failure: Error {
-        var message: String
+    /// How the PDF came out.
+    enum Outcome: Equatable {
+        /// With page numbers in the contents and references.
+        case complete
+        /// Without page numbers: they did not settle in `maximumLayouts` layouts.
+        case withoutPageNumbers
     }
 
     /// What one PDF is made from: the printout for given page numbers, the headings
@@ -42,20 +47,16 @@ enum PDFPrinter {
     }
 
     /// Why there is no engine, and what to install.
-    static var missingEngine: Failure {
-        if chromiumNames.lazy.compactMap(find).first != nil {
-            return Failure(message: "--pdf reads the page numbers back with pdfinfo, which is not installed; install poppler-utils (apt-get install poppler-utils), or leave out --pdf to get HTML")
-        }
-        if find("weasyprint") != nil {
-            return Failure(message: "--pdf needs headless Chromium; WeasyPrint is no longer used, as it writes untagged PDFs without page numbers or bookmarks; install Chromium (apt-get install chromium poppler-utils), or leave out --pdf to get HTML")
-        }
-        return Failure(message: "no PDF engine found; install headless Chromium and poppler-utils (apt-get install chromium poppler-utils), or leave out --pdf to get HTML")
+    static var missingEngine: Diagnostic {
+        if chromiumNames.lazy.compactMap(find).first != nil { return .pdfEngineMissing(.pdfinfo) }
+        if find("weasyprint") != nil { return .pdfEngineMissing(.onlyWeasyPrint) }
+        return .pdfEngineMissing(.everything)
     }
 
-    /// Makes the PDF; returns a warning for the terminal when the page numbers had to be
-    /// left out.
-    static func print(_ document: Document, to output: String) throws -> String? {
-        guard let (chromium, pdfinfo) = engine() else { throw missingEngine }
+    /// Makes the PDF, and says whether the page numbers had to be left out. Throws a
+    /// `DiagnosticFailure` (or a file error) when it cannot.
+    static func print(_ document: Document, to output: String) throws -> Outcome {
+        guard let (chromium, pdfinfo) = engine() else { throw DiagnosticFailure(missingEngine) }
         let folder = try PrivateTemporaries.makeFolder()
         defer { PrivateTemporaries.removeFolder(folder) }
         let page = folder + "/plan.html"
@@ -71,13 +72,13 @@ enum PDFPrinter {
         let engineTemporary: String? = folder.utf8.count + "/org.chromium.Chromium.XXXXXX/SingletonSocket".utf8.count < 100 ? folder : nil
 
         func layout(_ numbers: PageNumbers?) throws -> [UInt8] {
-            guard let html = document.render(numbers) else { throw Failure(message: "the printout could not be rendered again") }
+            guard let html = document.render(numbers) else { throw DiagnosticFailure(.printoutNotRenderedAgain) }
             try? FileManager.default.removeItem(atPath: page)
             try? FileManager.default.removeItem(atPath: pdf)
             try PrivateTemporaries.guarded { try PrivateFile.create(page, bytes: Array(html.utf8)) }
             let status = try run(chromium, arguments, temporary: engineTemporary)
             guard status == 0, let bytes = FileManager.default.contents(atPath: pdf), !bytes.isEmpty else {
-                throw Failure(message: "\((chromium as NSString).lastPathComponent) could not make the PDF (exit \(status)); try without --pdf and print the HTML from a browser")
+                throw DiagnosticFailure(.pdfNotMade(engine: (chromium as NSString).lastPathComponent, status: status))
             }
             return [UInt8](bytes)
         }
@@ -85,14 +86,14 @@ enum PDFPrinter {
             try? FileManager.default.removeItem(atPath: destinations)
             let status = try run(pdfinfo, ["-dests", pdf], temporary: nil, standardOutput: destinations)
             guard status == 0, let data = FileManager.default.contents(atPath: destinations) else {
-                throw Failure(message: "pdfinfo could not read the PDF's pages (exit \(status))")
+                throw DiagnosticFailure(.pdfPagesNotRead(status: status))
             }
             return PageNumbers.parse(destinations: String(decoding: data, as: UTF8.self)).restricted(to: document.headingIDs)
         }
 
         var numbers = PageNumbers.firstLayout
         var bytes: [UInt8] = []
-        var warning: String?
+        var outcome = Outcome.complete
         var settled = false
         for _ in 1...maximumLayouts {
             bytes = try layout(numbers)
@@ -102,10 +103,10 @@ enum PDFPrinter {
         }
         if !settled {
             bytes = try layout(nil)
-            warning = "the page numbers did not settle after \(maximumLayouts) layouts; the PDF has none (the table of contents and references show no page)"
+            outcome = .withoutPageNumbers
         }
         try PrivateFile.write(PDFAuthor.adding(document.author, to: bytes) ?? bytes, to: output)
-        return warning
+        return outcome
     }
 
     /// Runs the engine in a process group of its own (so a signal can kill all of it),
@@ -147,7 +148,7 @@ enum PDFPrinter {
             return result
         }
         guard spawned == 0 else {
-            throw Failure(message: "cannot start \((executable as NSString).lastPathComponent) (\(String(cString: strerror(spawned))))")
+            throw DiagnosticFailure(.engineNotStarted((executable as NSString).lastPathComponent, reason: String(cString: strerror(spawned))))
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

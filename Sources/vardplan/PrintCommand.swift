@@ -32,23 +32,23 @@ enum PrintCommand {
         var job: PrintJob
     }
 
-    static func run(_ argv: [String]) throws(UsageError) -> Int32 {
+    static func run(_ argv: [String]) throws(UsageError) -> ExitCode {
         let started = Clock.now()
         let arguments = try Arguments(argv, options: options)
         if arguments.flag("help") {
             Terminal.out(Help.text(usage, "Prints patients' care plans from manifests, laid out for A4.", options))
-            return 0
+            return .success
         }
         let manifests = arguments.positionals
-        guard !manifests.isEmpty else { throw .missingArgument("the manifest file (vardplan print MANIFEST)") }
+        guard !manifests.isEmpty else { throw UsageError(.missingArgument("the manifest file (vardplan print MANIFEST)")) }
         let outDirectory = arguments.value("out-dir")
         if outDirectory == nil, manifests.count > 1 {
-            Terminal.error("vardplan: error: several manifests are printed with --out-dir DIR (each to DIR/<manifest name>.html)")
-            return 2
+            Terminal.report(.severalManifestsWithoutOutDirectory)
+            return .usage
         }
         if outDirectory != nil, arguments.value("output") != nil {
-            Terminal.error("vardplan: error: -o names one file and --out-dir a folder for many; give one or the other")
-            return 2
+            Terminal.report(.outputAndOutDirectory)
+            return .usage
         }
         let today = try Clock.today(arguments)
         let pdf = arguments.flag("pdf")
@@ -60,21 +60,21 @@ enum PrintCommand {
 
         PrivateTemporaries.installSignalHandlers()
         if pdf, PDFPrinter.engine() == nil {
-            Terminal.error("vardplan: error: \(PDFPrinter.missingEngine.message)")
-            return 1
+            Terminal.report(PDFPrinter.missingEngine)
+            return .problems
         }
         let output: String
         if let outDirectory {
             if let problem = prepareFolder(outDirectory, protected: protected) {
-                Terminal.error("vardplan: error: \(problem)")
-                return 2
+                Terminal.report(problem)
+                return .usage
             }
             output = outDirectory
         } else {
             output = arguments.value("output") ?? defaultOutput(for: manifests[0], pdf: pdf)
             if let problem = PrintOutputGuard.problem(output: output, manifests: manifests, protected: protected) {
-                Terminal.error("vardplan: error: \(problem)")
-                return 2
+                Terminal.report(problem)
+                return .usage
             }
         }
         PrivateTemporaries.removeLeftovers(besides: outDirectory ?? PrintOutputGuard.resolvedFolder(of: output))
@@ -84,10 +84,10 @@ enum PrintCommand {
                            today: today, largePrint: arguments.flag("large-print"))
         let settings = Settings(pdf: pdf, protected: protected, job: job)
         guard let outDirectory else {
-            guard let steps = printOne(manifests[0], to: output, settings: settings, allManifests: manifests) else { return 1 }
+            guard let steps = printOne(manifests[0], to: output, settings: settings, allManifests: manifests) else { return .problems }
             let elapsed = (Clock.now() - started) * 1000
             Terminal.out("wrote \(output): \(steps) steps in \(String(format: "%.0f", elapsed)) ms")
-            return 0
+            return .success
         }
 
         var printed = 0
@@ -96,7 +96,7 @@ enum PrintCommand {
             let name = ((manifest as NSString).lastPathComponent as NSString).deletingPathExtension
             let target = (outDirectory as NSString).appendingPathComponent(name + (pdf ? ".pdf" : ".html"))
             if let first = targets[target] {
-                Terminal.error("\(manifest):1:1: error: '\(first)' is printed to the same file '\(target)'; give the manifests different names")
+                Terminal.report(.printoutsCollide(manifest, first: first, target: target))
                 continue
             }
             targets[target] = manifest
@@ -105,21 +105,22 @@ enum PrintCommand {
         let refused = manifests.count - printed
         let elapsed = Clock.now() - started
         Terminal.out("printed \(printed) of \(manifests.count) \(manifests.count == 1 ? "plan" : "plans") into \(outDirectory); \(refused) refused (\(String(format: "%.2f", elapsed)) s)")
-        return refused == 0 ? 0 : 1
+        return refused == 0 ? .success : .problems
     }
 
     /// Prints one manifest to `output`; returns the number of steps printed, or nil
     /// when it was refused (the reasons are on stderr).
     private static func printOne(_ manifest: String, to output: String, settings: Settings, allManifests: [String]) -> Int? {
+        let manifestStart = SourceLocation(path: manifest, line: 1, column: 1)
         if let problem = PrintOutputGuard.problem(output: output, manifests: allManifests, protected: settings.protected) {
-            Terminal.error("\(manifest):1:1: error: \(problem)")
+            Terminal.report(problem.at(manifestStart))
             return nil
         }
         let file: SourceFile
         switch ManifestFile.read(manifest) {
         case .success(let read): file = read
         case .failure(let problem):
-            Terminal.error("\(manifest):1:1: error: \(problem.message)")
+            Terminal.report(problem.diagnostic.at(manifestStart))
             return nil
         }
         let result = settings.job.print(manifest: file)
@@ -133,37 +134,34 @@ enum PrintCommand {
                 let document = PDFPrinter.Document(
                     render: { numbers in numbers == nil ? html : settings.job.print(manifest: file, pageNumbers: numbers).html },
                     headingIDs: result.headingIDs, author: result.author)
-                if let warning = try PDFPrinter.print(document, to: output) {
-                    Terminal.error("\(manifest): warning: \(warning)")
+                if try PDFPrinter.print(document, to: output) == .withoutPageNumbers {
+                    Terminal.report(.pdfPageNumbersUnsettled(manifest, layouts: PDFPrinter.maximumLayouts))
                 }
             } else {
                 try PrivateFile.write(Array(html.utf8), to: output)
             }
-        } catch let error as PDFPrinter.Failure {
-            Terminal.error("vardplan: error: \(error.message)")
-            return nil
-        } catch let error as PrivateFile.Failure {
-            Terminal.error("vardplan: error: \(error.message)")
+        } catch let failure as DiagnosticFailure {
+            Terminal.report(failure.diagnostic)
             return nil
         } catch {
-            Terminal.error("vardplan: error: cannot write '\(output)': \(error.localizedDescription)")
+            Terminal.report(.fileNotWritten(output, explanation: error.localizedDescription))
             return nil
         }
         return result.visibleStepTitles.count
     }
 
     /// Checks the folder for `--out-dir` and makes it (0700) when it does not exist.
-    private static func prepareFolder(_ folder: String, protected: [(path: String, what: String)]) -> String? {
+    private static func prepareFolder(_ folder: String, protected: [(path: String, what: String)]) -> Diagnostic? {
         if let problem = PrintOutputGuard.folderProblem(folder, shownAs: folder, protected: protected) { return problem }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            return isDirectory.boolValue ? nil : "'\(folder)' is not a folder; give a folder with --out-dir"
+            return isDirectory.boolValue ? nil : .printFolderIsFile(folder)
         }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            return "cannot make the folder '\(folder)': \(error.localizedDescription)"
+            return .printFolderNotMade(folder, reason: error.localizedDescription)
         }
         return nil
     }

@@ -1,5 +1,6 @@
 import Foundation
 import VardplanCore
+import VardplanDiagnostics
 
 /// Refuses a place for a file that holds patient data (a printout, a manifest) when
 /// it would publish it or overwrite an input.
@@ -11,24 +12,24 @@ import VardplanCore
 /// or the templates, however it is reached; when it is an existing symbolic link or a
 /// folder; or when it is the manifest itself.
 enum PrintOutputGuard {
-    /// Why `path` may not be written, or nil when it may. `protected` are folders as
+    /// Why `path` may not be written (a diagnostic with no location), or nil when it may. `protected` are folders as
     /// given on the command line, with what they are ("the public site's output folder");
     /// `holder` is what the file is, for the messages ("a printout", "a manifest").
     static func problem(output: String, manifests: [String] = [], protected: [(path: String, what: String)],
-                        holder: String = "a printout") -> String? {
+                        holder: String = "a printout") -> Diagnostic? {
         var info = stat()
         if lstat(output, &info) == 0 {
             if info.st_mode & S_IFMT == S_IFLNK {
-                return "'\(output)' is a symbolic link; \(holder) holds patient data and is only written to a plain file: give another path with -o"
+                return .patientFileIsLink(output, holder: holder)
             }
             if info.st_mode & S_IFMT == S_IFDIR {
-                return "'\(output)' is a folder; give a file name with -o, such as min-vardplan.html"
+                return .patientFileIsFolder(output)
             }
         }
         let folder = resolvedFolder(of: output)
         let target = folder + "/" + (output as NSString).lastPathComponent
         for manifest in manifests where resolved(manifest) == target {
-            return "the printout would overwrite the manifest '\(manifest)'; choose another file with -o"
+            return .printoutOverwritesManifest(manifest)
         }
         return folderProblem(folder, shownAs: output, protected: protected, holder: holder)
     }
@@ -36,15 +37,15 @@ enum PrintOutputGuard {
     /// Why files holding patient data may not be written into `folder` (which need not
     /// exist yet), or nil.
     static func folderProblem(_ folder: String, shownAs shown: String, protected: [(path: String, what: String)],
-                              holder: String = "a printout") -> String? {
+                              holder: String = "a printout") -> Diagnostic? {
         let real = resolved(folder)
         if let site = publicSite(containing: real) {
-            return "'\(shown)' is inside a public site ('\(site)' has the build stamp \(BuildStamp.fileName)); \(holder) holds patient data and must never be written into a published site: choose a place outside it"
+            return .patientFileInPublicSite(shown, site: site, stamp: BuildStamp.fileName, holder: holder)
         }
         for item in protected {
             let path = resolved(item.path)
             if real == path || real.hasPrefix(path == "/" ? "/" : path + "/") {
-                return "'\(shown)' is inside \(item.what) '\(item.path)'; \(holder) holds patient data and must never be written into the public site or the content: choose a place outside it"
+                return .patientFileInProtectedFolder(shown, what: item.what, folder: item.path, holder: holder)
             }
         }
         return nil

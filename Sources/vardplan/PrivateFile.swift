@@ -1,4 +1,5 @@
 import Foundation
+import VardplanDiagnostics
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,11 +11,9 @@ import Glibc
 /// `open(O_CREAT | O_EXCL | O_NOFOLLOW, 0600)` (never widened and narrowed after), then
 /// renamed over the target. The temporary is registered with `PrivateTemporaries`, so
 /// a signal removes it.
+///
+/// Failures are thrown as a `DiagnosticFailure`.
 enum PrivateFile {
-    struct Failure: Error {
-        var message: String
-    }
-
     /// Writes `bytes` to `path` through a private temporary file and a rename.
     static func write(_ bytes: [UInt8], to path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent
@@ -32,7 +31,7 @@ enum PrivateFile {
             if rename(temporary, path) != 0 {
                 let reason = String(cString: strerror(errno))
                 unlink(temporary)
-                throw Failure(message: "cannot write '\(path)' (\(reason))")
+                throw DiagnosticFailure(.fileNotWritten(path, reason: reason))
             }
         }
     }
@@ -43,7 +42,7 @@ enum PrivateFile {
         let shown = shown ?? path
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw Failure(message: "cannot write '\(shown)' (\(String(cString: strerror(errno))))")
+            throw DiagnosticFailure(.fileNotWritten(shown, reason: String(cString: strerror(errno))))
         }
         defer { close(descriptor) }
         var written = 0
@@ -53,12 +52,12 @@ enum PrivateFile {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw Failure(message: "cannot write '\(shown)' (\(String(cString: strerror(errno))))")
+                throw DiagnosticFailure(.fileNotWritten(shown, reason: String(cString: strerror(errno))))
             }
             written += count
         }
         guard fsync(descriptor) == 0 else {
-            throw Failure(message: "cannot write '\(shown)' (\(String(cString: strerror(errno))))")
+            throw DiagnosticFailure(.fileNotWritten(shown, reason: String(cString: strerror(errno))))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import VardplanDiagnostics
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,7 +11,7 @@ import Glibc
 ///
 /// A printout holds patient data, so no copy may survive the command: on SIGINT,
 /// SIGTERM or SIGHUP the PDF engine is killed, every registered path removed, and the
-/// command exits 128 + the signal's number. A kill that cannot be caught (SIGKILL)
+/// command exits 128 + the signal's number (`ExitCode(signal:)`). A kill that cannot be caught (SIGKILL)
 /// leaves files named with the process id; the next print removes those of processes
 /// that no longer run (`removeLeftovers`).
 enum PrivateTemporaries {
@@ -65,7 +66,8 @@ enum PrivateTemporaries {
         engineGroup = group
     }
 
-    /// Kills the engine, removes every temporary and exits 128 + the signal number.
+    /// Kills the engine, removes every temporary and exits 128 + the signal number
+    /// (`ExitCode.hangUp`, `.interrupted`, `.terminated`).
     private static func stop(signal signalNumber: Int32) {
         lock.lock()  // never unlocked: the process ends here
         if engineGroup > 0 {
@@ -74,7 +76,7 @@ enum PrivateTemporaries {
             waitpid(engineGroup, &status, 0)
         }
         for path in paths { try? FileManager.default.removeItem(atPath: path) }
-        _exit(128 + signalNumber)
+        _exit(ExitCode(signal: signalNumber).rawValue)
     }
 
     /// Makes a private temporary folder (mode 0700) in `$TMPDIR`, registered for removal.
@@ -87,7 +89,7 @@ enum PrivateTemporaries {
             register(path)
             guard mkdir(path, 0o700) == 0 else {
                 forget(path)
-                throw PrivateFile.Failure(message: "cannot make a private temporary folder in '\(base)' (\(String(cString: strerror(errno))))")
+                throw DiagnosticFailure(.temporaryFolderNotMade(in: base, reason: String(cString: strerror(errno))))
             }
         }
         return path

@@ -1,5 +1,6 @@
 import Foundation
 import VardplanCore
+import VardplanDiagnostics
 
 /// `vardplan serve`: the site from memory on 127.0.0.1, rebuilt as files are saved,
 /// with pages that reload by themselves.
@@ -16,7 +17,7 @@ enum ServeCommand {
 
     static let usage = "usage: vardplan serve [--content DIR] [--templates DIR] [--port N] [--manifest PLAN]"
 
-    static func run(_ argv: [String]) throws(UsageError) -> Int32 {
+    static func run(_ argv: [String]) throws(UsageError) -> ExitCode {
         let arguments = try Arguments(argv, options: options)
         if arguments.flag("help") {
             Terminal.out(Help.text(usage, """
@@ -24,20 +25,20 @@ enum ServeCommand {
                 Saving a file rebuilds what it touches and open pages reload by themselves; while the
                 content has errors every page lists them. Nothing is written to disk. Ctrl-C stops.
                 """, options))
-            return 0
+            return .success
         }
-        if let extra = arguments.positionals.first { throw .extraArgument(extra) }
+        if let extra = arguments.positionals.first { throw UsageError(.extraArgument(extra)) }
         let today = try Clock.today(arguments)
         var port = 1313
         if let text = arguments.value("port") {
             guard let value = Int(text), (0...65535).contains(value) else {
-                throw .badValue(option: "--port", value: text, expected: "a port number (0–65535)")
+                throw UsageError(.badOptionValue(option: "--port", value: text, expected: "a port number (0–65535)"))
             }
             port = value
         }
         let address = arguments.value("bind") ?? "127.0.0.1"
         if arguments.value("bind") != nil {
-            Terminal.error("vardplan: warning: listening on \(address): anyone who can reach this address can read the preview")
+            Terminal.report(.previewBeyondLoopback(address))
         }
         let settings = PreviewBuilder.Settings(content: arguments.value("content") ?? "content",
                                                templates: arguments.value("templates") ?? "templates",
@@ -58,15 +59,15 @@ enum ServeCommand {
         do {
             try server.start()
         } catch {
-            Terminal.error("vardplan: error: \(error.description)")
-            return 1
+            Terminal.report(.previewServerNotStarted(reason: error.description))
+            return .problems
         }
         Terminal.out("serving \(settings.manifest == nil ? "the site" : "one patient's view") at http://\(hostName):\(server.port)/ (Ctrl-C stops)")
         var received: Int32 = 0
         sigwait(&signals, &received)
         Terminal.out("stopping")
         server.stop()
-        return 0
+        return .success
     }
 
     /// The terminal's line for each build: what changed, what was rebuilt, how long it

@@ -2,7 +2,7 @@ import Foundation
 import VardplanCore
 import VardplanDiagnostics
 
-/// The only place that writes to stdout and stderr.
+/// The only place that writes to stdout and stderr, and the one reporter of diagnostics.
 enum Terminal {
     static func out(_ text: String, terminator: String = "\n") {
         FileHandle.standardOutput.write(Data((text + terminator).utf8))
@@ -12,11 +12,25 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// Prints every diagnostic, sorted, to stderr; labels in colour on a terminal.
-    static func report(_ diagnostics: Diagnostics) {
-        guard !diagnostics.isEmpty else { return }
-        let text = DiagnosticFormatter.format(diagnostics)
-        error(colourOnStandardError ? coloured(text) : text)
+    /// Prints every diagnostic, sorted: as text to stderr (labels in colour on a
+    /// terminal), or as json or github to stdout, where they are all stdout holds.
+    static func report(_ diagnostics: Diagnostics, format: DiagnosticFormat = .text) {
+        switch format {
+        case .text:
+            guard !diagnostics.isEmpty else { return }
+            let text = format.format(diagnostics)
+            error(colourOnStandardError ? coloured(text) : text)
+        case .json:
+            out(format.format(diagnostics))
+        case .github:
+            guard !diagnostics.isEmpty else { return }
+            out(format.format(diagnostics))
+        }
+    }
+
+    /// Prints one diagnostic as text to stderr, as it happens.
+    static func report(_ diagnostic: Diagnostic) {
+        report(Diagnostics([diagnostic]))
     }
 
     /// Colour only on a terminal, never when piped, with `NO_COLOR` set or `TERM=dumb`.

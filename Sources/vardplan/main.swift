@@ -4,15 +4,15 @@ import Glibc
 import VardplanCore
 import VardplanDiagnostics
 
-/// Entry point: dispatches to a command and turns its result into an exit code
-/// (0 success, 1 problems in the input, 2 a mistake on the command line).
+/// Entry point: dispatches to a command and exits with its `ExitCode`; a mistake on
+/// the command line is printed as a diagnostic and exits with `ExitCode.usage`.
 let argv = Array(CommandLine.arguments.dropFirst())
 let commands = ["check", "build", "print", "manifest", "serve", "diff", "new"]
 
-func dispatch(_ argv: [String]) throws(UsageError) -> Int32 {
+func dispatch(_ argv: [String]) throws(UsageError) -> ExitCode {
     guard let command = argv.first else {
         Terminal.out(Help.overview)
-        return 0
+        return .success
     }
     let rest = Array(argv.dropFirst())
     switch command {
@@ -25,18 +25,20 @@ func dispatch(_ argv: [String]) throws(UsageError) -> Int32 {
     case "new": return try NewCommand.run(rest)
     case "--version", "version":
         Terminal.out(Help.version)
-        return 0
+        return .success
     case "--help", "-h", "help":
         Terminal.out(Help.overview)
-        return 0
+        return .success
     default:
-        throw .unknownCommand(command, suggestion: NameSuggester.suggestion(for: command, among: commands))
+        throw UsageError(.unknownCommand(command, suggestion: NameSuggester.suggestion(for: command, among: commands)))
     }
 }
 
 do {
-    exit(try dispatch(argv))
+    exit(try dispatch(argv).rawValue)
 } catch {
-    Terminal.error("vardplan: error: \(error.message)")
-    exit(2)
+    // Usage errors are text on stderr whatever `--format` says: the command line they
+    // come from is not understood, so neither is the format it asks for.
+    Terminal.report(error.diagnostic)
+    exit(ExitCode.usage.rawValue)
 }
