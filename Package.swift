@@ -5,6 +5,7 @@ import PackageDescription
 //
 //   VardplanDiagnostics   positions, source files, diagnostics with codes (no dependencies)
 //   VardplanHTML          escaping text into HTML (no dependencies)
+//   VardplanFrontMatter   the front matter grammars: the `---` fences, the YAML subset, JSON
 //   VardplanCore          content → front matter → model → manifest → render → write
 //   vardplan              the thin command-line interface
 let package = Package(
@@ -22,9 +23,11 @@ let package = Package(
         ),
         .target(name: "VardplanDiagnostics"),
         .target(name: "VardplanHTML"),
-        .target(name: "VardplanCore", dependencies: ["VardplanDiagnostics", "VardplanHTML", "Ccmark"]),
+        .target(name: "VardplanFrontMatter", dependencies: ["VardplanDiagnostics"]),
+        .target(name: "VardplanCore", dependencies: ["VardplanDiagnostics", "VardplanHTML", "VardplanFrontMatter", "Ccmark"]),
         .executableTarget(name: "vardplan", dependencies: ["VardplanCore", "VardplanDiagnostics"]),
         .testTarget(name: "VardplanDiagnosticsTests", dependencies: ["VardplanDiagnostics"]),
-        .testTarget(name: "VardplanCoreTests", dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanHTML"], exclude: ["Fixtures"]),
+        .testTarget(name: "VardplanFrontMatterTests", dependencies: ["VardplanFrontMatter", "VardplanDiagnostics"]),
+        .testTarget(name: "VardplanCoreTests", dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanHTML", "VardplanFrontMatter"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanFrontMatter
 
 /// Reads typed keys from one file's front matter and reports every problem with them:
 /// missing required key, wrong type, unknown key (with did-you-mean), impossible date,

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VardplanCore
+@testable import VardplanFrontMatter
 import VardplanDiagnostics
 
 /// The YAML test suite (`../shared/conformance/yaml-test-suite` next to the project): every
