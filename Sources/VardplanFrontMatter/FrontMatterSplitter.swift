@@ -26,8 +26,7 @@ public enum FrontMatterSplitter {
     /// file is then returned as the body.
     public static func split(_ file: SourceFile, diagnostics: inout Diagnostics) -> Split {
         let bytes = file.bytes
-        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        let start = hasBOM ? 3 : 0
+        let start = SourceText.byteOrderMarkLength(bytes)
         let whole = Split(frontMatterRange: nil, bodyRange: start..<bytes.count, bodyFirstLine: 1)
         let firstLine = file.byteRange(ofLine: 1)
         guard isFence(bytes, max(start, firstLine.lowerBound)..<max(start, firstLine.upperBound), dots: false) else {
@@ -44,8 +43,7 @@ public enum FrontMatterSplitter {
             }
             line += 1
         }
-        diagnostics.error("front matter starting here is never closed; add a line '---' after it",
-                          at: file.location(ofOffset: start))
+        diagnostics.append(.frontMatterNotClosed(at: file.location(ofOffset: start)))
         return whole
     }
 
