@@ -15,7 +15,7 @@ public enum FrontMatterSplitter {
         /// The 1-based file line on which the body starts.
         public var bodyFirstLine: Int
 
-        public init(frontMatterRange: Range<Int>?, bodyRange: Range<Int>, bodyFirstLine: Int) {
+        init(frontMatterRange: Range<Int>?, bodyRange: Range<Int>, bodyFirstLine: Int) {
             self.frontMatterRange = frontMatterRange
             self.bodyRange = bodyRange
             self.bodyFirstLine = bodyFirstLine

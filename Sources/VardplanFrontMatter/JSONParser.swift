@@ -6,7 +6,7 @@ import VardplanDiagnostics
 /// plain scalars holding their source text.
 public struct JSONParser {
     /// Arrays and objects nested deeper than this are rejected.
-    public static let maximumDepth = 100
+    static let maximumDepth = 100
 
     /// Parses `range` of `file` (the whole file when nil), which must hold exactly one JSON
     /// value, appending diagnostics. Returns nil when an error was reported.

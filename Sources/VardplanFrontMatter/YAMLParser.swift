@@ -9,7 +9,7 @@ import VardplanDiagnostics
 /// several documents, tabs as indentation, duplicate keys.
 public struct YAMLParser {
     /// Lists and mappings nested deeper than this are rejected.
-    public static let maximumDepth = 100
+    static let maximumDepth = 100
 
     /// Parses `range` of `file` (the whole file when nil), appending diagnostics.
     ///
