@@ -23,7 +23,7 @@ public enum FrontMatterSplitter {
     }
 
     /// Splits a file; an opening fence that is never closed is an error, and the whole
-    /// file is then returned as the body.
+    /// file is then returned as the body (VP100).
     public static func split(_ file: SourceFile, diagnostics: inout Diagnostics) -> Split {
         let bytes = file.bytes
         let start = SourceText.byteOrderMarkLength(bytes)

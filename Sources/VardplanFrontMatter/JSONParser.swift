@@ -11,6 +11,7 @@ public struct JSONParser {
     /// Parses `range` of `file` (the whole file when nil), which must hold exactly one JSON
     /// value, appending diagnostics. Returns nil when an error was reported.
     /// With `quotingInput: false` (manifests) no message quotes the file's text.
+    /// Emits VP101 and VP150–VP166 (FrontMatterDiagnostics.swift).
     public static func parse(_ file: SourceFile, range: Range<Int>? = nil, quotingInput: Bool = true,
                              diagnostics: inout Diagnostics) -> YAMLNode? {
         var parser = JSONParser(file: file, range: range)

@@ -17,6 +17,8 @@ public struct YAMLParser {
     /// any error was reported, so a tree that is returned was read completely.
     /// With `quotingInput: false` (manifests, which may hold patient data) no message
     /// quotes the file's text: a token is shown as '…'.
+    /// Emits VP101–VP133 (FrontMatterDiagnostics.swift); parsing stops at the first error
+    /// except duplicate keys (VP133), which are all reported.
     public static func parse(_ file: SourceFile, range: Range<Int>? = nil, quotingInput: Bool = true,
                              diagnostics: inout Diagnostics) -> YAMLNode? {
         let count = file.bytes.count

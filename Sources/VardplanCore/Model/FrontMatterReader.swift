@@ -3,7 +3,7 @@ import VardplanFrontMatter
 
 /// Reads typed keys from one file's front matter and reports every problem with them:
 /// missing required key, wrong type, unknown key (with did-you-mean), impossible date,
-/// invalid id.
+/// invalid id. Emits VP200–VP208 (FieldDiagnostics.swift).
 public struct FrontMatterReader {
     public let file: SourceFile
     private let pairs: [YAMLPair]
