@@ -5,6 +5,7 @@ import PackageDescription
 //
 //   VardplanDiagnostics   positions, source files, diagnostics with codes (no dependencies)
 //   VardplanHTML          escaping text into HTML (no dependencies)
+//   VardplanFrontMatter   the front matter grammars: the `---` fences, the YAML subset, JSON
 //   VardplanMarkdown      Markdown bodies: libcmark + our extensions → Swift values → HTML
 //                         (the only target that links libcmark)
 //   VardplanCore          content → front matter → model → manifest → render → write
@@ -24,12 +25,15 @@ let package = Package(
         ),
         .target(name: "VardplanDiagnostics"),
         .target(name: "VardplanHTML"),
+        .target(name: "VardplanFrontMatter", dependencies: ["VardplanDiagnostics"]),
         .target(name: "VardplanMarkdown", dependencies: ["VardplanDiagnostics", "VardplanHTML", "Ccmark"]),
-        .target(name: "VardplanCore", dependencies: ["VardplanDiagnostics", "VardplanHTML", "VardplanMarkdown"]),
+        .target(name: "VardplanCore", dependencies: ["VardplanDiagnostics", "VardplanHTML", "VardplanFrontMatter", "VardplanMarkdown"]),
         .executableTarget(name: "vardplan", dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanMarkdown"]),
         .testTarget(name: "VardplanDiagnosticsTests", dependencies: ["VardplanDiagnostics"]),
+        .testTarget(name: "VardplanFrontMatterTests", dependencies: ["VardplanFrontMatter", "VardplanDiagnostics"]),
         .testTarget(name: "VardplanMarkdownTests", dependencies: ["VardplanMarkdown", "VardplanDiagnostics", "VardplanHTML"]),
-        .testTarget(name: "VardplanCoreTests", dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanHTML", "VardplanMarkdown"],
+        .testTarget(name: "VardplanCoreTests",
+                    dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanHTML", "VardplanFrontMatter", "VardplanMarkdown"],
                     exclude: ["Fixtures"]),
     ]
 )

@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanFrontMatter
 import VardplanMarkdown
 
 /// A content file split into front matter and a Markdown body, both parsed.

@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanFrontMatter
 
 /// Builds the `SiteModel` from a loaded `ContentTree`: parses every file (in parallel),
 /// reads and checks front matter, assigns ids and order, includes general modules.

@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanFrontMatter
 
 /// Reads typed keys of one mapping in a manifest: the manifest's top, a contact, a
 /// planning entry or a comment.

@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanFrontMatter
 
 /// Reads a visibility manifest, written in the YAML subset of front matter or in JSON,
 /// into a `Manifest`.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VardplanCore
+@testable import VardplanFrontMatter
 import VardplanDiagnostics
 
 /// No input makes the parsers trap, hang or take more than linear time: garbage, huge

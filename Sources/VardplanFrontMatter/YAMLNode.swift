@@ -14,7 +14,7 @@ public struct YAMLNode: Sendable, Equatable {
     /// File-absolute position of the node's first character (for an empty value: just after its `:` or `-`).
     public var location: SourceLocation
 
-    public init(_ kind: Kind, at location: SourceLocation) {
+    init(_ kind: Kind, at location: SourceLocation) {
         self.kind = kind
         self.location = location
     }

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Strings, numbers and literals of `JSONParser`.
 extension JSONParser {
     /// A string at `pos` (its opening quote); leaves `pos` after the closing quote.
@@ -7,7 +9,7 @@ extension JSONParser {
         var i = pos + 1
         while true {
             guard i < end else {
-                throw fail("this string is never closed; add the closing '\"'", at: open)
+                throw fail(.jsonStringNotClosed(at: location(open)))
             }
             let c = bytes[i]
             switch c {
@@ -17,12 +19,9 @@ extension JSONParser {
             case TextByte.backslash:
                 i = try unescape(at: i, into: &out)
             case TextByte.lineFeed, TextByte.carriageReturn:
-                throw fail("this string is never closed on its line; add the closing '\"' (write '\\n' for a line break inside a string)",
-                           at: open)
+                throw fail(.jsonStringNotClosedOnLine(at: location(open)))
             case 0x00..<0x20:
-                let hex = String(c, radix: 16, uppercase: true)
-                throw fail("control character U+\(hex.count < 2 ? "000" : "00")\(hex) is not allowed in a JSON string; write it as an escape such as '\\t'",
-                           at: i)
+                throw fail(.jsonControlCharacter(c, at: location(i)))
             default:
                 out.append(c)
                 i += 1
@@ -45,23 +44,22 @@ extension JSONParser {
             var length = 6
             if (0xD800...0xDBFF).contains(high) {
                 guard byte(i + 6) == TextByte.backslash, byte(i + 7) == 0x75 else {
-                    throw fail("escape '\(shown(text(i..<(i + 6))))' is half of a surrogate pair; add the second half ('\\uDC00' to '\\uDFFF')", at: i)
+                    throw fail(.jsonHalfSurrogate(shown(text(i..<(i + 6))), at: location(i)))
                 }
                 let low = try hex4(at: i + 6)
                 guard (0xDC00...0xDFFF).contains(low) else {
-                    throw fail("escape '\(shown(text(i..<(i + 12))))' is not a valid surrogate pair", at: i)
+                    throw fail(.jsonInvalidSurrogatePair(shown(text(i..<(i + 12))), at: location(i)))
                 }
                 value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
                 length = 12
             } else if (0xDC00...0xDFFF).contains(high) {
-                throw fail("escape '\(shown(text(i..<(i + 6))))' is an unpaired surrogate, not a character", at: i)
+                throw fail(.jsonUnpairedSurrogate(shown(text(i..<(i + 6))), at: location(i)))
             }
             TextByte.appendUTF8(Unicode.Scalar(value)!, to: &out)
             return i + length
         default:
             let shown = i + 1 < end ? token(at: i + 1).prefix(1) : ""
-            throw fail("invalid escape '\\\(shown)' in a JSON string; valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX",
-                       at: i)
+            throw fail(.jsonUnknownEscape(shown, at: location(i)))
         }
         return i + 2
     }
@@ -70,7 +68,7 @@ extension JSONParser {
         var value: UInt32 = 0
         for k in 2..<6 {
             guard let digit = TextByte.hexValue(byte(i + k)) else {
-                throw fail("escape '\\u' needs 4 hexadecimal digits", at: i)
+                throw fail(.jsonEscapeDigits(at: location(i)))
             }
             value = value << 4 | digit
         }
@@ -90,22 +88,22 @@ extension JSONParser {
         let integerStart = i
         let integerDigits = digits(&i)
         if integerDigits == 0 {
-            throw fail("invalid JSON number '\(token(at: first))'; a digit must follow '-'", at: first)
+            throw fail(.jsonInvalidNumber(token(at: first), rule: .digitAfterMinus, at: location(first)))
         }
         if integerDigits > 1, byte(integerStart) == TextByte.zero {
-            throw fail("invalid JSON number '\(token(at: first))'; leading zeros are not allowed", at: first)
+            throw fail(.jsonInvalidNumber(token(at: first), rule: .leadingZeros, at: location(first)))
         }
         if byte(i) == TextByte.dot {
             i += 1
             if digits(&i) == 0 {
-                throw fail("invalid JSON number '\(token(at: first))'; a digit must follow '.'", at: first)
+                throw fail(.jsonInvalidNumber(token(at: first), rule: .digitAfterDot, at: location(first)))
             }
         }
         if byte(i) | 0x20 == 0x65 {
             i += 1
             if byte(i) == TextByte.plus || byte(i) == TextByte.minus { i += 1 }
             if digits(&i) == 0 {
-                throw fail("invalid JSON number '\(token(at: first))'; a digit must follow the exponent 'e'", at: first)
+                throw fail(.jsonInvalidNumber(token(at: first), rule: .digitInExponent, at: location(first)))
             }
         }
         pos = i
@@ -122,9 +120,9 @@ extension JSONParser {
             pos = i
             return YAMLNode(.scalar(YAMLScalar(word, style: .plain)), at: location(first))
         case _ where ["true", "false", "null"].contains(word.lowercased()):
-            throw fail("the literals of JSON are lower case; write '\(shown(word.lowercased()))' instead of '\(shown(word))'", at: first)
+            throw fail(.jsonLiteralCase(shown(word), lowercased: shown(word.lowercased()), at: location(first)))
         default:
-            throw fail("unknown word '\(shown(word))'; text in JSON must be a double-quoted string (\"\(shown(word))\")", at: first)
+            throw fail(.jsonUnknownWord(shown(word), at: location(first)))
         }
     }
 }

@@ -7,7 +7,7 @@ public struct YAMLPair: Sendable, Equatable {
     public var keyLocation: SourceLocation
     public var value: YAMLNode
 
-    public init(key: String, keyLocation: SourceLocation, value: YAMLNode) {
+    init(key: String, keyLocation: SourceLocation, value: YAMLNode) {
         self.key = key
         self.keyLocation = keyLocation
         self.value = value

@@ -15,7 +15,7 @@ public enum FrontMatterSplitter {
         /// The 1-based file line on which the body starts.
         public var bodyFirstLine: Int
 
-        public init(frontMatterRange: Range<Int>?, bodyRange: Range<Int>, bodyFirstLine: Int) {
+        init(frontMatterRange: Range<Int>?, bodyRange: Range<Int>, bodyFirstLine: Int) {
             self.frontMatterRange = frontMatterRange
             self.bodyRange = bodyRange
             self.bodyFirstLine = bodyFirstLine
@@ -23,11 +23,10 @@ public enum FrontMatterSplitter {
     }
 
     /// Splits a file; an opening fence that is never closed is an error, and the whole
-    /// file is then returned as the body.
+    /// file is then returned as the body (VP100).
     public static func split(_ file: SourceFile, diagnostics: inout Diagnostics) -> Split {
         let bytes = file.bytes
-        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        let start = hasBOM ? 3 : 0
+        let start = SourceText.byteOrderMarkLength(bytes)
         let whole = Split(frontMatterRange: nil, bodyRange: start..<bytes.count, bodyFirstLine: 1)
         let firstLine = file.byteRange(ofLine: 1)
         guard isFence(bytes, max(start, firstLine.lowerBound)..<max(start, firstLine.upperBound), dots: false) else {
@@ -44,8 +43,7 @@ public enum FrontMatterSplitter {
             }
             line += 1
         }
-        diagnostics.error("front matter starting here is never closed; add a line '---' after it",
-                          at: file.location(ofOffset: start))
+        diagnostics.append(.frontMatterNotClosed(at: file.location(ofOffset: start)))
         return whole
     }
 

@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Literal (`|`) and folded (`>`) block scalars of `YAMLParser`.
 extension YAMLParser {
     /// A literal (`|`) or folded (`>`) block scalar whose header is at `p`. Leaves `pos` at the
@@ -16,16 +18,14 @@ extension YAMLParser {
             } else if c >= TextByte.one, c <= TextByte.nine, explicitIndent == nil {
                 explicitIndent = Int(c - TextByte.zero)
             } else if c == TextByte.zero, explicitIndent == nil {
-                throw fail("the indentation indicator of block text must be 1 to 9, found '0'", at: i)
+                throw fail(.yamlBlockIndentationIndicator(at: location(i)))
             } else {
                 break
             }
             i += 1
         }
         let header = text(p..<i)
-        try finishLine(from: i) {
-            "unexpected '\($0)' after '\(header)'; the text of a block scalar starts on the next line"
-        }
+        try finishLine(from: i) { .yamlTextAfterBlockHeader($0, header: header, at: $1) }
         var line = pos
         let indent: Int
         if let explicitIndent {
@@ -105,8 +105,7 @@ extension YAMLParser {
             let indent = first - line
             if indent < minimum || isDocumentMarker(lineStart: line) { break }
             if widest > indent {
-                throw fail("this empty line at the start of block text has more spaces than the first text line (\(indent)); remove the extra spaces",
-                           at: widestAt)
+                throw fail(.yamlBlockLeadingSpaces(indent: indent, at: location(widestAt)))
             }
             return indent
         }

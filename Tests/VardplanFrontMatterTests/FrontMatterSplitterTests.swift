@@ -1,5 +1,5 @@
 import Testing
-@testable import VardplanCore
+@testable import VardplanFrontMatter
 import VardplanDiagnostics
 
 /// Where the front matter and the body of a content file are.

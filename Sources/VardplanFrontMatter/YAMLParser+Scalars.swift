@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Plain and quoted scalars of `YAMLParser`.
 extension YAMLParser {
     /// What ended one line of a plain scalar.
@@ -60,8 +62,7 @@ extension YAMLParser {
                 let scan = scanPlainLine(from: content, flow: flow)
                 if scan.stop == .colon {
                     if flow { break }
-                    throw fail("this line continues the plain text above but contains ': '; if it starts a new key, line it up with the other keys; if it is text, put the whole value in quotes",
-                               at: content)
+                    throw fail(.yamlColonInPlainContinuation(at: location(content)))
                 }
                 if scan.textEnd == content { break }
                 if breaks == 0 {
@@ -155,10 +156,8 @@ extension YAMLParser {
             }
             if first - line <= parentIndent {
                 let lineNumber = locator.location(line).position.line
-                let kind = bytes[opening] == TextByte.doubleQuote ? "double" : "single"
-                let quote = bytes[opening] == TextByte.doubleQuote ? "\"" : "'"
-                throw fail("\(kind)-quoted text starting here is not closed before line \(lineNumber), which is not indented more than its key; add the closing \(quote), or indent the continuation lines",
-                           at: opening)
+                let double = bytes[opening] == TextByte.doubleQuote
+                throw fail(.yamlQuoteNotClosedBeforeLine(lineNumber, double: double, at: location(opening)))
             }
             if empty == 0 {
                 if fold { out.append(TextByte.space) }
@@ -170,9 +169,7 @@ extension YAMLParser {
     }
 
     mutating func unterminated(_ p: Int) -> Stop {
-        let double = bytes[p] == TextByte.doubleQuote
-        let quote = double ? "\"" : "'"
-        return fail("\(double ? "double" : "single")-quoted text starting here is never closed; add the closing \(quote)", at: p)
+        fail(.yamlQuoteNotClosed(double: bytes[p] == TextByte.doubleQuote, at: location(p)))
     }
 
     /// Decodes the escape sequence at `i` (a backslash) and returns the offset after it.
@@ -207,19 +204,18 @@ extension YAMLParser {
         case 0x75: scalar = 0; digits = 4  // \u
         case 0x55: scalar = 0; digits = 8  // \U
         default:
-            throw fail("unknown escape '\\\(token(at: i + 1).prefix(1))' in double-quoted text; write '\\\\' for a backslash, or use single quotes",
-                       at: i)
+            throw fail(.yamlUnknownEscape(token(at: i + 1).prefix(1), at: location(i)))
         }
         var value = scalar
         for k in 0..<digits {
             guard let digit = TextByte.hexValue(byte(i + 2 + k)) else {
                 let name = text(i..<(i + 2))
-                throw fail("escape '\(name)' needs \(digits) hexadecimal digits", at: i)
+                throw fail(.yamlEscapeDigits(name, digits: digits, at: location(i)))
             }
             value = value << 4 | digit
         }
         guard let unicode = Unicode.Scalar(value) else {
-            throw fail("escape '\(shown(text(i..<(i + 2 + digits))))' is not a valid Unicode character", at: i)
+            throw fail(.yamlEscapeNotCharacter(shown(text(i..<(i + 2 + digits))), at: location(i)))
         }
         TextByte.appendUTF8(unicode, to: &out)
         return i + 2 + digits

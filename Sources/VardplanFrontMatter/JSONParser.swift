@@ -6,11 +6,12 @@ import VardplanDiagnostics
 /// plain scalars holding their source text.
 public struct JSONParser {
     /// Arrays and objects nested deeper than this are rejected.
-    public static let maximumDepth = 100
+    static let maximumDepth = 100
 
     /// Parses `range` of `file` (the whole file when nil), which must hold exactly one JSON
     /// value, appending diagnostics. Returns nil when an error was reported.
     /// With `quotingInput: false` (manifests) no message quotes the file's text.
+    /// Emits VP101 and VP150–VP166 (FrontMatterDiagnostics.swift).
     public static func parse(_ file: SourceFile, range: Range<Int>? = nil, quotingInput: Bool = true,
                              diagnostics: inout Diagnostics) -> YAMLNode? {
         var parser = JSONParser(file: file, range: range)
@@ -54,8 +55,7 @@ public struct JSONParser {
         let lower = min(max(requested.lowerBound, 0), count)
         let upper = min(max(requested.upperBound, lower), count)
         bytes = file.bytes
-        var first = lower
-        if upper - lower >= 3, bytes[first] == 0xEF, bytes[first + 1] == 0xBB, bytes[first + 2] == 0xBF { first += 3 }
+        let first = lower + SourceText.byteOrderMarkLength(bytes, at: lower, end: upper)
         start = first
         end = upper
         pos = first
@@ -64,7 +64,7 @@ public struct JSONParser {
 
     mutating func prepare() throws {
         if let problem = TextValidator.firstProblem(in: bytes, range: start..<end, yamlRules: false) {
-            throw fail(problem.message, at: problem.offset)
+            throw fail(problem.diagnostic(at: location(problem.offset)))
         }
     }
 
@@ -73,7 +73,7 @@ public struct JSONParser {
         let value = try parseValue(depth: 0)
         skipWhitespace()
         if pos < end {
-            throw fail("unexpected '\(token(at: pos))' after the JSON value; a JSON file holds exactly one value", at: pos)
+            throw fail(.jsonTextAfterValue(token(at: pos), at: location(pos)))
         }
         return value
     }
@@ -83,7 +83,7 @@ public struct JSONParser {
     mutating func parseValue(depth: Int) throws -> YAMLNode {
         skipWhitespace()
         guard pos < end else {
-            throw fail("expected a JSON value, found the end of the file", at: pos)
+            throw fail(.jsonExpectedValueAtEnd(at: location(pos)))
         }
         let c = bytes[pos]
         switch c {
@@ -97,22 +97,21 @@ public struct JSONParser {
         case TextByte.minus, TextByte.zero...TextByte.nine:
             return try parseNumber()
         case TextByte.singleQuote:
-            throw fail("strings in JSON use double quotes; write \"...\" instead of '...'", at: pos)
+            throw fail(.jsonSingleQuotes(at: location(pos)))
         case TextByte.slash, TextByte.hash:
-            throw fail("comments are not allowed in JSON; remove them", at: pos)
+            throw fail(.jsonComment(at: location(pos)))
         case TextByte.plus, TextByte.dot:
-            throw fail("invalid JSON number '\(token(at: pos))'; write numbers like 12, -3.5 or 1e6", at: pos)
+            throw fail(.jsonNumberStart(token(at: pos), at: location(pos)))
         default:
             if isWordByte(c) { return try parseWord() }
-            throw fail("expected a JSON value (object, array, string, number, true, false or null), found '\(token(at: pos))'",
-                       at: pos)
+            throw fail(.jsonExpectedValue(found: token(at: pos), at: location(pos)))
         }
     }
 
     mutating func parseObject(depth: Int) throws -> YAMLNode {
         let open = pos
         guard depth < Self.maximumDepth else {
-            throw fail("arrays and objects are nested more than \(Self.maximumDepth) levels deep here; flatten the structure", at: open)
+            throw fail(.jsonTooDeep(maximumDepth: Self.maximumDepth, at: location(open)))
         }
         let objectLocation = location(open)
         pos += 1
@@ -127,35 +126,33 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             let c = byte(pos)
-            if pos >= end { throw fail("the object '{' starting here is never closed; add '}'", at: open) }
+            if pos >= end { throw fail(.jsonObjectNotClosed(at: location(open))) }
             if c == TextByte.rightBrace, let comma {
-                throw fail("trailing comma before '}' is not allowed in JSON; remove the ','", at: comma)
+                throw fail(.jsonTrailingComma(before: "}", at: location(comma)))
             }
             if c != TextByte.doubleQuote {
                 if isWordByte(c) || c == TextByte.singleQuote {
-                    throw fail("object keys must be double-quoted strings in JSON; write '\"\(token(at: pos).trimmingQuotes)\"'",
-                               at: pos)
+                    throw fail(.jsonUnquotedKey(token(at: pos).trimmingQuotes, at: location(pos)))
                 }
-                throw fail("expected a double-quoted key in the object, found '\(token(at: pos))'", at: pos)
+                throw fail(.jsonExpectedKey(found: token(at: pos), at: location(pos)))
             }
             let keyOffset = pos
             let keyLocation = location(keyOffset)
             let key = try parseString()
             skipWhitespace()
             guard byte(pos) == TextByte.colon, pos < end else {
-                throw fail("expected ':' after the key '\(shown(key))'", at: pos)
+                throw fail(.jsonMissingColon(key: shown(key), at: location(pos)))
             }
             pos += 1
             let value = try parseValue(depth: depth + 1)
             if let first = firstLocations[key] {
-                diagnostics.error("duplicate key '\(shown(key))' in this object; each key may appear only once",
-                                  at: keyLocation, notes: [Diagnostic.Note("'\(shown(key))' is first defined here", at: first)])
+                diagnostics.append(.jsonDuplicateKey(shown(key), first: first, at: keyLocation))
             } else {
                 firstLocations[key] = keyLocation
                 pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: value))
             }
             skipWhitespace()
-            guard pos < end else { throw fail("the object '{' starting here is never closed; add '}'", at: open) }
+            guard pos < end else { throw fail(.jsonObjectNotClosed(at: location(open))) }
             switch bytes[pos] {
             case TextByte.comma:
                 comma = pos
@@ -164,7 +161,7 @@ public struct JSONParser {
                 pos += 1
                 return YAMLNode(.mapping(pairs), at: objectLocation)
             default:
-                throw fail("expected ',' or '}' after the value in the object, found '\(token(at: pos))'", at: pos)
+                throw fail(.jsonObjectSeparator(found: token(at: pos), at: location(pos)))
             }
         }
     }
@@ -172,7 +169,7 @@ public struct JSONParser {
     mutating func parseArray(depth: Int) throws -> YAMLNode {
         let open = pos
         guard depth < Self.maximumDepth else {
-            throw fail("arrays and objects are nested more than \(Self.maximumDepth) levels deep here; flatten the structure", at: open)
+            throw fail(.jsonTooDeep(maximumDepth: Self.maximumDepth, at: location(open)))
         }
         let arrayLocation = location(open)
         pos += 1
@@ -185,16 +182,16 @@ public struct JSONParser {
         }
         while true {
             skipWhitespace()
-            if pos >= end { throw fail("the array '[' starting here is never closed; add ']'", at: open) }
+            if pos >= end { throw fail(.jsonArrayNotClosed(at: location(open))) }
             if bytes[pos] == TextByte.rightBracket, let comma = lastComma {
-                throw fail("trailing comma before ']' is not allowed in JSON; remove the ','", at: comma)
+                throw fail(.jsonTrailingComma(before: "]", at: location(comma)))
             }
             if bytes[pos] == TextByte.comma {
-                throw fail("expected a value before ','; remove the extra ','", at: pos)
+                throw fail(.jsonExpectedValueBeforeComma(at: location(pos)))
             }
             items.append(try parseValue(depth: depth + 1))
             skipWhitespace()
-            guard pos < end else { throw fail("the array '[' starting here is never closed; add ']'", at: open) }
+            guard pos < end else { throw fail(.jsonArrayNotClosed(at: location(open))) }
             switch bytes[pos] {
             case TextByte.comma:
                 lastComma = pos
@@ -203,7 +200,7 @@ public struct JSONParser {
                 pos += 1
                 return YAMLNode(.sequence(items), at: arrayLocation)
             default:
-                throw fail("expected ',' or ']' after the value in the array, found '\(token(at: pos))'", at: pos)
+                throw fail(.jsonArraySeparator(found: token(at: pos), at: location(pos)))
             }
         }
     }
@@ -251,8 +248,9 @@ public struct JSONParser {
         quotesInput ? text : "…"
     }
 
-    mutating func fail(_ message: String, at offset: Int) -> Stop {
-        diagnostics.error(message, at: locator.location(offset))
+    /// Records the error that stops parsing (built by a constructor of FrontMatterDiagnostics.swift).
+    mutating func fail(_ diagnostic: Diagnostic) -> Stop {
+        diagnostics.append(diagnostic)
         return Stop()
     }
 

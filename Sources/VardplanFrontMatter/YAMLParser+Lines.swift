@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Byte- and line-level helpers of `YAMLParser`.
 extension YAMLParser {
     /// The byte at `i`, or 0 at the end (NUL never passes validation, so 0 means "end").
@@ -98,14 +100,15 @@ extension YAMLParser {
     }
 
     /// After a complete value: only blanks and a comment may follow on the line. Moves `pos`
-    /// to the next line's start.
-    mutating func finishLine(from p: Int, _ message: (String) -> String) throws {
+    /// to the next line's start; otherwise reports `problem` for the token found and its location.
+    mutating func finishLine(from p: Int, _ problem: (String, SourceLocation) -> Diagnostic) throws {
         let q = skipBlanks(p)
         if isBreakOrEnd(q) || (byte(q) == TextByte.hash && q > p) {
             pos = nextLineStart(q)
             return
         }
-        throw fail(message(token(at: q)), at: q)
+        let found = token(at: q)
+        throw fail(problem(found, location(q)))
     }
 
     /// The user's token at `p` (up to white space, at most about 40 bytes) for messages.

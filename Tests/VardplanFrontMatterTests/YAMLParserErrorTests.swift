@@ -1,5 +1,5 @@
 import Testing
-@testable import VardplanCore
+@testable import VardplanFrontMatter
 import VardplanDiagnostics
 
 /// Everything outside the subset, and every malformed input, is an error at an exact

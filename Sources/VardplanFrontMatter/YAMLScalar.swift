@@ -9,7 +9,7 @@ public struct YAMLScalar: Sendable, Equatable {
     public var text: String
     public var style: Style
 
-    public init(_ text: String, style: Style) {
+    init(_ text: String, style: Style) {
         self.text = text
         self.style = style
     }

@@ -1,4 +1,4 @@
-@testable import VardplanCore
+@testable import VardplanFrontMatter
 import VardplanDiagnostics
 
 /// Helpers shared by the front matter tests.

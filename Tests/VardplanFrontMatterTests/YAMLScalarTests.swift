@@ -1,5 +1,5 @@
 import Testing
-@testable import VardplanCore
+@testable import VardplanFrontMatter
 
 /// How scalars are typed: the YAML 1.2 core schema, for plain scalars only.
 @Suite struct YAMLScalarTests {

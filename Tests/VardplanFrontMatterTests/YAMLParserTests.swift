@@ -1,5 +1,5 @@
 import Testing
-@testable import VardplanCore
+@testable import VardplanFrontMatter
 import VardplanDiagnostics
 
 /// What the YAML subset reads, with the exact value and position of every node and key.

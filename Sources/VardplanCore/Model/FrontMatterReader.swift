@@ -1,8 +1,9 @@
 import VardplanDiagnostics
+import VardplanFrontMatter
 
 /// Reads typed keys from one file's front matter and reports every problem with them:
 /// missing required key, wrong type, unknown key (with did-you-mean), impossible date,
-/// invalid id.
+/// invalid id. Emits VP200–VP208 (FieldDiagnostics.swift).
 public struct FrontMatterReader {
     public let file: SourceFile
     private let pairs: [YAMLPair]
@@ -29,15 +30,12 @@ public struct FrontMatterReader {
         }
         guard case .mapping(let pairs) = node.kind else {
             self.pairs = []
-            diagnostics.error("\(container) must be 'key: value' lines, found \(node.kindName)",
-                              at: node.location)
+            diagnostics.append(.fieldsNotMapping(container, found: node.kindName, at: node.location))
             return
         }
         self.pairs = pairs
         for pair in pairs where !allowedKeys.contains(pair.key) {
-            let hint = NameSuggester.didYouMean(pair.key, among: allowedKeys)
-            let known = hint.isEmpty ? "; known keys are \(allowedKeys.map { "'\($0)'" }.joined(separator: ", "))" : hint
-            diagnostics.error("unknown key '\(pair.key)'\(known)", at: pair.keyLocation)
+            diagnostics.append(.fieldUnknownKey(pair.key, allowed: allowedKeys, at: pair.keyLocation))
         }
     }
 
@@ -53,8 +51,7 @@ public struct FrontMatterReader {
 
     private func missing(_ key: String, example: String, diagnostics: inout Diagnostics) {
         guard reportsMissingKeys else { return }
-        diagnostics.error("missing required key '\(key)'; add a line '\(key): \(example)' to \(container)",
-                          at: topLocation)
+        diagnostics.append(.fieldMissing(key, example: example, container: container, at: topLocation))
     }
 
     /// A text value. Numbers and booleans written plainly are accepted as their text.
@@ -65,12 +62,12 @@ public struct FrontMatterReader {
             return nil
         }
         guard case .scalar(let scalar) = node.kind else {
-            diagnostics.error("'\(key)' must be text, found \(node.kindName)", at: node.location)
+            diagnostics.append(.fieldWrongType(key, expected: .text, found: node.kindName, at: node.location))
             return nil
         }
         let text = scalar.text.trimmingSpaces
         if text.isEmpty, required {
-            diagnostics.error("'\(key)' is empty; write the \(key) after the colon", at: node.location)
+            diagnostics.append(.fieldEmpty(key, at: node.location))
             return nil
         }
         return text
@@ -86,7 +83,7 @@ public struct FrontMatterReader {
             default: break
             }
         }
-        diagnostics.error("'\(key)' must be true or false, found \(node.describedValue)", at: node.location)
+        diagnostics.append(.fieldWrongType(key, expected: .boolean, found: node.describedValue, at: node.location))
         return nil
     }
 
@@ -96,7 +93,7 @@ public struct FrontMatterReader {
         if case .scalar(let scalar) = node.kind, scalar.style == .plain, let value = Int(scalar.text) {
             return value
         }
-        diagnostics.error("'\(key)' must be a whole number, found \(node.describedValue)", at: node.location)
+        diagnostics.append(.fieldWrongType(key, expected: .wholeNumber, found: node.describedValue, at: node.location))
         return nil
     }
 
@@ -107,15 +104,15 @@ public struct FrontMatterReader {
             return nil
         }
         guard case .scalar(let scalar) = node.kind else {
-            diagnostics.error("'\(key)' must be a date written YYYY-MM-DD, found \(node.kindName)", at: node.location)
+            diagnostics.append(.fieldDateFormat(key, found: node.kindName, at: node.location))
             return nil
         }
         let text = scalar.text.trimmingSpaces
         if let date = SimpleDate(parsing: text) { return date }
         if SimpleDate.looksLikeDate(text) {
-            diagnostics.error("'\(text)' is not a date that exists; check the month and the day", at: node.location)
+            diagnostics.append(.fieldDateDoesNotExist(text, at: node.location))
         } else {
-            diagnostics.error("'\(key)' must be a date written YYYY-MM-DD, found '\(text)'", at: node.location)
+            diagnostics.append(.fieldDateFormat(key, text: text, at: node.location))
         }
         return nil
     }
@@ -132,12 +129,12 @@ public struct FrontMatterReader {
                 if case .scalar(let scalar) = item.kind, !item.isNull {
                     result.append((scalar.text.trimmingSpaces, item.location))
                 } else {
-                    diagnostics.error("every entry of '\(key)' must be text, found \(item.kindName)", at: item.location)
+                    diagnostics.append(.fieldListEntryNotText(key, found: item.kindName, at: item.location))
                 }
             }
             return result
         case .mapping:
-            diagnostics.error("'\(key)' must be a list such as [a, b], found a mapping", at: node.location)
+            diagnostics.append(.fieldWrongType(key, expected: .list, found: node.kindName, at: node.location))
             return nil
         }
     }
@@ -147,9 +144,7 @@ public struct FrontMatterReader {
         let values = stringList(key, diagnostics: &diagnostics) ?? []
         return values.filter { value, location in
             if ContentID.isValid(value) { return true }
-            diagnostics.error(
-                "'\(value)' is not a valid id; use lower-case a-z, digits and dashes, for example '\(ContentID.suggestion(for: value))'",
-                at: location)
+            diagnostics.append(.fieldInvalidID(value, at: location))
             return false
         }
     }
@@ -158,9 +153,7 @@ public struct FrontMatterReader {
     public func choice(_ key: String, among choices: [String], diagnostics: inout Diagnostics) -> String? {
         guard let text = string(key, diagnostics: &diagnostics) else { return nil }
         if choices.contains(text) { return text }
-        let hint = NameSuggester.didYouMean(text, among: choices)
-        diagnostics.error("'\(key)' must be one of \(choices.map { "'\($0)'" }.joined(separator: ", ")), found '\(text)'\(hint)",
-                          at: node(key)?.location ?? location(of: key))
+        diagnostics.append(.fieldNotAChoice(key, value: text, choices: choices, at: node(key)?.location ?? location(of: key)))
         return nil
     }
 }

@@ -13,8 +13,7 @@ extension YAMLParser {
             let value = try parseValue(afterIndicator: key.valueStart, parentIndent: indent, context: .mappingValue,
                                        depth: depth + 1)
             if let first = firstLocations[key.text] {
-                diagnostics.error("duplicate key '\(shown(key.text))' in this mapping; each key may appear only once",
-                                  at: keyLocation, notes: [Diagnostic.Note("'\(shown(key.text))' is first defined here", at: first)])
+                diagnostics.append(.yamlDuplicateKey(shown(key.text), first: first, at: keyLocation))
             } else {
                 firstLocations[key.text] = keyLocation
                 pairs.append(YAMLPair(key: key.text, keyLocation: keyLocation, value: value))
@@ -28,8 +27,7 @@ extension YAMLParser {
                 break
             }
             if line.indent > indent {
-                throw fail("this line is indented more than the keys of its mapping (column \(indent + 1)); line it up with the key it belongs with",
-                           at: line.first)
+                throw fail(.yamlIndentedMoreThanKeys(keyColumn: indent + 1, at: location(line.first)))
             }
             try checkIndentation(line)
             key = try parseNextKey(line, indent: indent)
@@ -42,18 +40,16 @@ extension YAMLParser {
         let p = line.first
         let c = byte(p)
         if isSequenceEntry(p) {
-            throw fail("a list entry ('- ') cannot appear among the keys of a mapping; indent it under the key it belongs to",
-                       at: p)
+            throw fail(.yamlListEntryAmongKeys(at: location(p)))
         }
         if c == TextByte.pipe || c == TextByte.greaterThan || c == TextByte.leftBracket {
-            throw fail("expected 'key: value' here, found '\(token(at: p))'", at: p)
+            throw fail(.yamlExpectedKey(found: token(at: p), at: location(p)))
         }
         switch try parseScalarOrKey(at: p, parentIndent: indent) {
         case .key(let key):
             return key
         case .scalar:
-            throw fail("expected 'key: value' here, found '\(lineText(at: p))' without ':'; add ': ' after the key, or indent the line if it continues the value above",
-                       at: p)
+            throw fail(.yamlExpectedKeyMissingColon(lineText(at: p), at: location(p)))
         }
     }
 
@@ -74,8 +70,7 @@ extension YAMLParser {
                 break
             }
             if line.indent > indent {
-                throw fail("this line is indented more than the '- ' entries of its list (column \(indent + 1)); line it up with the entry it belongs with",
-                           at: line.first)
+                throw fail(.yamlIndentedMoreThanEntries(entryColumn: indent + 1, at: location(line.first)))
             }
             try checkIndentation(line)
             if isSequenceEntry(line.first) {
@@ -86,8 +81,7 @@ extension YAMLParser {
                 pos = line.start
                 break
             }
-            throw fail("expected a list entry ('- ') here, found '\(token(at: line.first))'; a list and a mapping cannot share one indentation level",
-                       at: line.first)
+            throw fail(.yamlExpectedListEntry(found: token(at: line.first), at: location(line.first)))
         }
         return YAMLNode(.sequence(items), at: sequenceLocation)
     }

@@ -9,7 +9,7 @@ import VardplanDiagnostics
 /// several documents, tabs as indentation, duplicate keys.
 public struct YAMLParser {
     /// Lists and mappings nested deeper than this are rejected.
-    public static let maximumDepth = 100
+    static let maximumDepth = 100
 
     /// Parses `range` of `file` (the whole file when nil), appending diagnostics.
     ///
@@ -17,6 +17,8 @@ public struct YAMLParser {
     /// any error was reported, so a tree that is returned was read completely.
     /// With `quotingInput: false` (manifests, which may hold patient data) no message
     /// quotes the file's text: a token is shown as '…'.
+    /// Emits VP101–VP133 (FrontMatterDiagnostics.swift); parsing stops at the first error
+    /// except duplicate keys (VP133), which are all reported.
     public static func parse(_ file: SourceFile, range: Range<Int>? = nil, quotingInput: Bool = true,
                              diagnostics: inout Diagnostics) -> YAMLNode? {
         let count = file.bytes.count
@@ -75,8 +77,7 @@ public struct YAMLParser {
 
     init(file: SourceFile, range: Range<Int>) {
         bytes = file.bytes
-        var first = range.lowerBound
-        if range.count >= 3, bytes[first] == 0xEF, bytes[first + 1] == 0xBB, bytes[first + 2] == 0xBF { first += 3 }
+        let first = range.lowerBound + SourceText.byteOrderMarkLength(bytes, at: range.lowerBound, end: range.upperBound)
         start = first
         end = range.upperBound
         pos = first
@@ -87,12 +88,11 @@ public struct YAMLParser {
 
     mutating func parseStream() throws -> YAMLNode? {
         if let problem = TextValidator.firstProblem(in: bytes, range: start..<end, yamlRules: true) {
-            throw fail(problem.message, at: problem.offset)
+            throw fail(problem.diagnostic(at: location(problem.offset)))
         }
         guard var line = nextContentLine(from: start) else { return nil }
         if line.indent == 0, byte(line.first) == TextByte.percent {
-            throw fail("directives ('\(token(at: line.first))') are not supported in front matter; remove the line",
-                       at: line.first)
+            throw fail(.yamlDirective(token(at: line.first), at: location(line.first)))
         }
         var root: YAMLNode?
         var rootIndent = line.indent
@@ -120,22 +120,17 @@ public struct YAMLParser {
             line = next
         }
         if isDocumentMarker(line, TextByte.dot) {
-            try finishLine(from: line.first + 3) {
-                "unexpected '\($0)' after the document end marker '...'; put nothing but a comment after it"
-            }
+            try finishLine(from: line.first + 3) { .yamlTextAfterDocumentEnd($0, at: $1) }
             guard let next = nextContentLine(from: pos) else { return root }
-            throw fail("a second document after '...' is not supported; keep one document per file", at: next.first)
+            throw fail(.yamlSecondDocument(afterEndMarker: true, at: location(next.first)))
         }
         if isDocumentMarker(line, TextByte.minus) {
-            throw fail("a second document ('---') is not supported; keep one document per file, or quote the value if '---' is text",
-                       at: line.first)
+            throw fail(.yamlSecondDocument(afterEndMarker: false, at: location(line.first)))
         }
         if line.indent < rootIndent {
-            throw fail("this line is indented less than the first line of the document (column \(rootIndent + 1)); indent it at least as much",
-                       at: line.first)
+            throw fail(.yamlIndentedLessThanDocument(rootColumn: rootIndent + 1, at: location(line.first)))
         }
-        throw fail("unexpected '\(token(at: line.first))' after the end of the value; a document holds one value, use 'key: value' lines for several",
-                   at: line.first)
+        throw fail(.yamlTextAfterDocumentValue(token(at: line.first), at: location(line.first)))
     }
 
     // MARK: - Nodes
@@ -148,11 +143,10 @@ public struct YAMLParser {
         switch c {
         case TextByte.minus where isWhiteOrEnd(p + 1):
             if context == .mappingValue {
-                throw fail("a list cannot start on the same line as its key; put each '- ' entry on its own line below the key",
-                           at: p)
+                throw fail(.yamlListOnKeyLine(at: location(p)))
             }
             if context == .documentStart {
-                throw fail("a list cannot start on the '---' line; start it on the next line", at: p)
+                throw fail(.yamlListOnDocumentStart(at: location(p)))
             }
             if afterTab { throw tabIndentation(at: p) }
             return try parseBlockSequence(indent: column, at: p, alignedWithKey: false, depth: depth)
@@ -162,29 +156,25 @@ public struct YAMLParser {
             let node = try parseFlowSequence(at: p, parentIndent: parentIndent, depth: depth)
             let q = skipBlanks(pos)
             if byte(q) == TextByte.colon, isWhiteOrEnd(q + 1) {
-                throw fail("a list ('[...]') cannot be a mapping key; keys must be plain or quoted text", at: p)
+                throw fail(.yamlFlowListAsKey(at: location(p)))
             }
-            try finishLine(from: pos) { "unexpected '\($0)' after the closing ']'; only a comment may follow the list" }
+            try finishLine(from: pos) { .yamlTextAfterFlowList($0, at: $1) }
             return node
         default:
             switch try parseScalarOrKey(at: p, parentIndent: parentIndent) {
             case .key(let key):
                 switch context {
                 case .mappingValue:
-                    throw fail("the value '\(lineText(at: p))' would be a nested mapping, which cannot start on the same line as its key; quote the value if ':' is part of the text, or move 'key: value' to its own indented line",
-                               at: p)
+                    throw fail(.yamlMappingOnKeyLine(lineText(at: p), at: location(p)))
                 case .documentStart:
-                    throw fail("a mapping cannot start on the '---' line; start it on the next line", at: p)
+                    throw fail(.yamlMappingOnDocumentStart(at: location(p)))
                 case .sequenceEntry where afterTab:
                     throw tabIndentation(at: p)
                 default:
                     return try parseBlockMapping(indent: column, firstKey: key, depth: depth)
                 }
             case .scalar(let node, let quoted):
-                try finishLine(from: pos) {
-                    quoted ? "unexpected '\($0)' after the closing quote; put all of the value inside the quotes"
-                           : "unexpected '\($0)' after the value"
-                }
+                try finishLine(from: pos) { .yamlTextAfterScalar($0, quoted: quoted, at: $1) }
                 return node
             }
         }
@@ -205,14 +195,14 @@ public struct YAMLParser {
             let q = skipBlanks(pos)
             if byte(q) == TextByte.colon, isWhiteOrEnd(q + 1) {
                 if multiLine {
-                    throw fail("a quoted key must be on one line; join its lines", at: p)
+                    throw fail(.yamlMultiLineQuotedKey(at: location(p)))
                 }
                 return .key(Key(text: scalar.text, offset: p, valueStart: q + 1))
             }
             return .scalar(YAMLNode(.scalar(scalar), at: location(p)), quoted: true)
         }
-        if let message = indicatorError(at: p, parentIndent: parentIndent) {
-            throw fail(message, at: p)
+        if let diagnostic = indicatorError(at: p, parentIndent: parentIndent) {
+            throw fail(diagnostic)
         }
         let scan = scanPlainLine(from: p, flow: false)
         if scan.stop == .colon {
@@ -222,30 +212,30 @@ public struct YAMLParser {
     }
 
     /// The error for a character that cannot start a block node here, or nil.
-    func indicatorError(at p: Int, parentIndent: Int) -> String? {
+    mutating func indicatorError(at p: Int, parentIndent: Int) -> Diagnostic? {
         let c = byte(p)
         switch c {
         case TextByte.question where isWhiteOrEnd(p + 1):
-            return "complex keys ('? ') are not supported in front matter; write 'key: value' with a plain or quoted key"
+            return .yamlComplexKey(inFlowList: false, at: location(p))
         case TextByte.colon where isWhiteOrEnd(p + 1):
-            return "a mapping entry needs a key before ':'; write 'key: value'"
+            return .yamlMissingKey(at: location(p))
         case TextByte.minus where isWhiteOrEnd(p + 1):
-            return "a list entry ('- ') is not allowed here"
+            return .yamlListEntryNotAllowed(at: location(p))
         case TextByte.leftBrace:
-            return "flow mappings ('{...}') are not supported in front matter; write the mapping as indented 'key: value' lines"
+            return .yamlFlowMapping(at: location(p))
         case TextByte.ampersand:
-            return "anchors ('\(token(at: p))') are not supported in front matter; repeat the value instead"
+            return .yamlAnchor(token(at: p), at: location(p))
         case TextByte.asterisk:
-            return "aliases ('\(token(at: p))') are not supported in front matter; repeat the value instead"
+            return .yamlAlias(token(at: p), at: location(p))
         case TextByte.exclamation:
-            return "tags ('\(token(at: p))') are not supported in front matter; remove the tag, and quote the value if it must stay text"
+            return .yamlTag(token(at: p), at: location(p))
         case TextByte.percent where parentIndent < 0 && column(of: p) == 0:
-            return "directives ('\(token(at: p))') are not supported in front matter; remove the line"
+            return .yamlDirective(token(at: p), at: location(p))
         case TextByte.at, TextByte.backtick:
-            return "the character '\(Character(Unicode.Scalar(c)))' is reserved in YAML and cannot start a plain value; put the value in quotes"
+            return .yamlReservedCharacter(Character(Unicode.Scalar(c)), at: location(p))
         case TextByte.percent, TextByte.comma, TextByte.rightBracket, TextByte.rightBrace, TextByte.hash,
              TextByte.pipe, TextByte.greaterThan, TextByte.leftBracket:
-            return "the character '\(Character(Unicode.Scalar(c)))' cannot start a plain value here; put the value in quotes"
+            return .yamlIndicatorStartsValue(Character(Unicode.Scalar(c)), at: location(p))
         default:
             return nil
         }
@@ -287,17 +277,18 @@ public struct YAMLParser {
 
     // MARK: - Errors
 
-    mutating func fail(_ message: String, at offset: Int) -> Stop {
-        diagnostics.error(message, at: location(offset))
+    /// Records the error that stops parsing (built by a constructor of FrontMatterDiagnostics.swift).
+    mutating func fail(_ diagnostic: Diagnostic) -> Stop {
+        diagnostics.append(diagnostic)
         return Stop()
     }
 
     mutating func tabIndentation(at offset: Int) -> Stop {
-        fail("tabs cannot be used for indentation in YAML; indent with spaces", at: offset)
+        fail(.yamlTabIndentation(at: location(offset)))
     }
 
     mutating func tooDeep(at offset: Int) -> Stop {
-        fail("lists and mappings are nested more than \(Self.maximumDepth) levels deep here; flatten the structure", at: offset)
+        fail(.yamlTooDeep(maximumDepth: Self.maximumDepth, at: location(offset)))
     }
 
     mutating func location(_ offset: Int) -> SourceLocation {

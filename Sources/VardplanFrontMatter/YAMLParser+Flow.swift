@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Flow lists (`[a, 'b', "c"]`) of `YAMLParser`: scalars only, possibly over several lines.
 extension YAMLParser {
     /// The list whose `[` is at `p`. Leaves `pos` just after the closing `]`.
@@ -21,47 +23,40 @@ extension YAMLParser {
                     continue
                 }
                 if c == TextByte.colon {
-                    throw fail("a 'key: value' pair inside '[...]' is not supported; quote the entry if ':' is part of the text",
-                               at: i)
+                    throw fail(.yamlPairInFlowList(at: location(i)))
                 }
-                throw fail("expected ',' or ']' in the list, found '\(token(at: i))'", at: i)
+                throw fail(.yamlFlowListSeparator(found: token(at: i), at: location(i)))
             }
             let afterIsSeparator = isWhiteOrEnd(i + 1) || isFlowIndicator(byte(i + 1))
             switch c {
             case TextByte.comma:
-                throw fail("empty entry in the list: two ',' in a row (or a ',' right after '['); remove one", at: i)
+                throw fail(.yamlFlowListEmptyEntry(at: location(i)))
             case TextByte.leftBracket:
-                throw fail("nested lists inside '[...]' are not supported in front matter; write the outer list as indented '- ' lines",
-                           at: i)
+                throw fail(.yamlNestedFlowList(at: location(i)))
             case TextByte.leftBrace:
-                throw fail("flow mappings ('{...}') are not supported in front matter; write the mapping as indented 'key: value' lines",
-                           at: i)
+                throw fail(.yamlFlowMapping(at: location(i)))
             case TextByte.doubleQuote, TextByte.singleQuote:
                 let (scalar, _) = try parseQuoted(at: i, parentIndent: parentIndent, flow: true)
                 items.append(YAMLNode(.scalar(scalar), at: location(i)))
                 i = pos
             case TextByte.ampersand:
-                throw fail("anchors ('\(token(at: i))') are not supported in front matter; repeat the value instead", at: i)
+                throw fail(.yamlAnchor(token(at: i), at: location(i)))
             case TextByte.asterisk:
-                throw fail("aliases ('\(token(at: i))') are not supported in front matter; repeat the value instead", at: i)
+                throw fail(.yamlAlias(token(at: i), at: location(i)))
             case TextByte.exclamation:
-                throw fail("tags ('\(token(at: i))') are not supported in front matter; remove the tag, and quote the value if it must stay text",
-                           at: i)
+                throw fail(.yamlTag(token(at: i), at: location(i)))
             case TextByte.question where afterIsSeparator:
-                throw fail("complex keys ('? ') are not supported in front matter", at: i)
+                throw fail(.yamlComplexKey(inFlowList: true, at: location(i)))
             case TextByte.question:
                 // YAML 1.2 reads `[?x]` as the text '?x', YAML 1.1 tools as a mapping.
-                throw fail("an entry starting with '?' inside '[...]' is read differently by different YAML tools; put it in quotes",
-                           at: i)
+                throw fail(.yamlQuestionMarkInFlowList(at: location(i)))
             case TextByte.colon where afterIsSeparator:
-                throw fail("a 'key: value' pair inside '[...]' is not supported; quote the entry if ':' is part of the text",
-                           at: i)
+                throw fail(.yamlPairInFlowList(at: location(i)))
             case TextByte.minus where afterIsSeparator:
-                throw fail("list entries ('- ') are not allowed inside '[...]'; separate the entries with ','", at: i)
+                throw fail(.yamlListEntryInFlowList(at: location(i)))
             case TextByte.hash, TextByte.pipe, TextByte.greaterThan, TextByte.percent, TextByte.at, TextByte.backtick,
                  TextByte.rightBrace:
-                throw fail("the character '\(Character(Unicode.Scalar(c)))' cannot start an entry of a '[...]' list; put the entry in quotes",
-                           at: i)
+                throw fail(.yamlIndicatorStartsFlowEntry(Character(Unicode.Scalar(c)), at: location(i)))
             default:
                 let scan = scanPlainLine(from: i, flow: true)
                 items.append(try parsePlain(at: i, firstLine: scan, parentIndent: parentIndent, flow: true))
@@ -81,7 +76,7 @@ extension YAMLParser {
                 i = lineEnd(i)
             }
             guard i < end else {
-                throw fail("the list '[' starting here is never closed; add ']'", at: opening)
+                throw fail(.yamlFlowListNotClosed(at: location(opening)))
             }
             guard isBreakOrEnd(i) else { return i }
             var line = nextLineStart(i)
@@ -94,16 +89,15 @@ extension YAMLParser {
                     continue
                 }
                 if isDocumentMarker(lineStart: line) {
-                    throw fail("the list '[' starting here is never closed; add ']'", at: opening)
+                    throw fail(.yamlFlowListNotClosed(at: location(opening)))
                 }
                 if first - line <= parentIndent {
-                    throw fail("this line is inside the list '[...]' but is not indented more than its key or list entry (column \(parentIndent + 1)); indent it",
-                               at: content)
+                    throw fail(.yamlFlowListLineNotIndented(parentColumn: parentIndent + 1, at: location(content)))
                 }
                 break
             }
             guard line < end else {
-                throw fail("the list '[' starting here is never closed; add ']'", at: opening)
+                throw fail(.yamlFlowListNotClosed(at: location(opening)))
             }
             i = line
         }

@@ -1,5 +1,5 @@
 import Testing
-@testable import VardplanCore
+@testable import VardplanFrontMatter
 import VardplanDiagnostics
 
 /// Manifests may be JSON: a strict RFC 8259 parser giving the same trees as YAML.
