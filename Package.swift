@@ -5,6 +5,7 @@ import PackageDescription
 //
 //   VardplanDiagnostics   positions, source files, diagnostics with codes (no dependencies)
 //   VardplanHTML          escaping text into HTML (no dependencies)
+//   VardplanTemplates     the Mustache template engine (diagnostics, HTML)
 //   VardplanCore          content → front matter → model → manifest → render → write
 //   vardplan              the thin command-line interface
 let package = Package(
@@ -22,9 +23,12 @@ let package = Package(
         ),
         .target(name: "VardplanDiagnostics"),
         .target(name: "VardplanHTML"),
-        .target(name: "VardplanCore", dependencies: ["VardplanDiagnostics", "VardplanHTML", "Ccmark"]),
+        .target(name: "VardplanTemplates", dependencies: ["VardplanDiagnostics", "VardplanHTML"]),
+        .target(name: "VardplanCore", dependencies: ["VardplanDiagnostics", "VardplanHTML", "VardplanTemplates", "Ccmark"]),
         .executableTarget(name: "vardplan", dependencies: ["VardplanCore", "VardplanDiagnostics"]),
         .testTarget(name: "VardplanDiagnosticsTests", dependencies: ["VardplanDiagnostics"]),
-        .testTarget(name: "VardplanCoreTests", dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanHTML"], exclude: ["Fixtures"]),
+        .testTarget(name: "VardplanTemplatesTests", dependencies: ["VardplanTemplates", "VardplanDiagnostics", "VardplanHTML"]),
+        .testTarget(name: "VardplanCoreTests", dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanHTML", "VardplanTemplates"],
+                    exclude: ["Fixtures"]),
     ]
 )

@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanTemplates
 
 /// `print`: manifests in, self-contained HTML pages for A4 out, in memory.
 ///

@@ -1,5 +1,6 @@
 import VardplanDiagnostics
 import VardplanHTML
+import VardplanTemplates
 
 /// Renders one patient's plan as a single self-contained HTML file laid out for A4:
 /// a first page with the overview, a table of contents, then modules → sections →

@@ -1,5 +1,6 @@
 import VardplanDiagnostics
 import VardplanHTML
+import VardplanTemplates
 
 /// Renders the whole national site in memory: start page, diagnosis pages, module
 /// pages, step pages, staff overviews, 404, sitemap and the stylesheet.

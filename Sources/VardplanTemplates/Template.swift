@@ -30,11 +30,13 @@ public struct Template: Sendable {
     /// The names of the partials this template includes, in order of appearance.
     public var partialNames: [String] { partialReferences.map(\.name) }
 
-    /// Renders the template on its own; partial tags other than the template's own
-    /// name render as the empty string. Use `TemplateLibrary` for partials.
-    public func render(_ context: TemplateValue) -> String {
+    /// Renders the template on its own, appending render-time errors (work bounds,
+    /// recursion) to `diagnostics`; partial tags other than the template's own name
+    /// render as the empty string. Use `TemplateLibrary` for partials.
+    public func render(_ context: TemplateValue, diagnostics: inout Diagnostics) -> String {
         var renderer = TemplateRenderer(templates: [name: TemplateLibrary.Entry(template: self, firstTagID: 0)])
         renderer.render(name, context)
+        diagnostics.append(contentsOf: renderer.diagnostics)
         return renderer.output
     }
 }

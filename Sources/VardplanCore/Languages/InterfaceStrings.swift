@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanTemplates
 
 /// The fixed words of the templates in each language, read from
 /// `templates/strings/<language>.yaml` (flat `key: text` pairs). Templates reach them
