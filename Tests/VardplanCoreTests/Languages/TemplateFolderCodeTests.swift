@@ -43,4 +43,14 @@ struct TemplateFolderCodeTests {
                 + "'templates/strings/sv.yaml' with the templates' fixed words (copy the bundled templates/strings/)",
         ])
     }
+
+    @Test("a templates folder that cannot be read")
+    func unreadableFolder() {
+        var diagnostics = Diagnostics()
+        _ = TemplateFolderLoader(fileSystem: DiskFileSystem(root: Fixtures.packageRoot + "/no-such-templates"), displayRoot: "templates")
+            .loadAll(required: [], diagnostics: &diagnostics)
+        #expect(diagnostics.sorted.map { "\($0.code) " + formatted(Diagnostics([$0]))[0] } == [
+            "VP461 templates/:1:1: error: cannot read the templates folder 'templates/'; check that it exists",
+        ])
+    }
 }
