@@ -19,7 +19,7 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// The file extensions of template files, in order of preference.
-    public static let fileExtensions = ["mustache", "html"]
+    static let fileExtensions = ["mustache", "html"]
 
     let entries: [String: Entry]
     /// How many variable and section tags all templates have together.
@@ -64,10 +64,10 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// The names of all templates, sorted.
-    public var names: [String] { entries.keys.sorted() }
+    var names: [String] { entries.keys.sorted() }
 
     /// The template with this name, if any.
-    public subscript(name: String) -> Template? { entries[name]?.template }
+    subscript(name: String) -> Template? { entries[name]?.template }
 
     /// Renders the template `name`, appending render-time errors to `diagnostics`.
     public func render(_ name: String, _ context: TemplateValue, diagnostics: inout Diagnostics) -> String {
