@@ -8,6 +8,7 @@ import PackageDescription
 //   VardplanFrontMatter   the front matter grammars: the `---` fences, the YAML subset, JSON
 //   VardplanMarkdown      Markdown bodies: libcmark + our extensions → Swift values → HTML
 //                         (the only target that links libcmark)
+//   VardplanTemplates     the Mustache template engine (diagnostics, HTML)
 //   VardplanCore          content → front matter → model → manifest → render → write
 //   vardplan              the thin command-line interface
 let package = Package(
@@ -27,13 +28,15 @@ let package = Package(
         .target(name: "VardplanHTML"),
         .target(name: "VardplanFrontMatter", dependencies: ["VardplanDiagnostics"]),
         .target(name: "VardplanMarkdown", dependencies: ["VardplanDiagnostics", "VardplanHTML", "Ccmark"]),
-        .target(name: "VardplanCore", dependencies: ["VardplanDiagnostics", "VardplanHTML", "VardplanFrontMatter", "VardplanMarkdown"]),
+        .target(name: "VardplanTemplates", dependencies: ["VardplanDiagnostics", "VardplanHTML"]),
+        .target(name: "VardplanCore", dependencies: ["VardplanDiagnostics", "VardplanHTML", "VardplanFrontMatter", "VardplanMarkdown", "VardplanTemplates"]),
         .executableTarget(name: "vardplan", dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanMarkdown"]),
         .testTarget(name: "VardplanDiagnosticsTests", dependencies: ["VardplanDiagnostics"]),
         .testTarget(name: "VardplanFrontMatterTests", dependencies: ["VardplanFrontMatter", "VardplanDiagnostics"]),
         .testTarget(name: "VardplanMarkdownTests", dependencies: ["VardplanMarkdown", "VardplanDiagnostics", "VardplanHTML"]),
+        .testTarget(name: "VardplanTemplatesTests", dependencies: ["VardplanTemplates", "VardplanDiagnostics", "VardplanHTML"]),
         .testTarget(name: "VardplanCoreTests",
-                    dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanHTML", "VardplanFrontMatter", "VardplanMarkdown"],
+                    dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanHTML", "VardplanFrontMatter", "VardplanMarkdown", "VardplanTemplates"],
                     exclude: ["Fixtures"]),
     ]
 )

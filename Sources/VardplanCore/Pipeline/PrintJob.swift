@@ -1,5 +1,6 @@
 import VardplanDiagnostics
 import VardplanMarkdown
+import VardplanTemplates
 
 /// `print`: manifests in, self-contained HTML pages for A4 out, in memory.
 ///

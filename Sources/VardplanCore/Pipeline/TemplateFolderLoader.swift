@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanTemplates
 
 /// Reads a templates folder: `*.mustache` files become the template library (named by
 /// their path without the extension: `base`, `partials/footer`), files under
@@ -47,8 +48,7 @@ public struct TemplateFolderLoader {
         walk("", templates: &templates, assets: &assets, strings: &strings, visited: &visited, diagnostics: &diagnostics)
         let library = TemplateLibrary(files: templates, diagnostics: &diagnostics)
         for name in required where templates[name] == nil {
-            diagnostics.error("the template '\(name).mustache' is missing; every site needs it (copy it from the bundled templates/)",
-                              at: SourceLocation(path: joinPath(displayRoot, name + ".mustache"), line: 1, column: 1))
+            diagnostics.append(.requiredTemplateMissing(name, path: joinPath(displayRoot, name + ".mustache")))
         }
         return Loaded(library: library, assets: assets, sources: templates, strings: strings)
     }
@@ -57,8 +57,7 @@ public struct TemplateFolderLoader {
                       strings: inout InterfaceStrings, visited: inout [FileIdentity: String],
                       diagnostics: inout Diagnostics) {
         guard let entries = try? fileSystem.entries(of: directory) else {
-            diagnostics.error("cannot read the templates folder '\(joinPath(displayRoot, directory))'; check that it exists",
-                              at: SourceLocation(path: joinPath(displayRoot, directory), line: 1, column: 1))
+            diagnostics.append(.templatesFolderUnreadable(joinPath(displayRoot, directory)))
             return
         }
         for entry in entries where !entry.name.hasPrefix(".") {
@@ -101,8 +100,7 @@ public struct TemplateFolderLoader {
                 let file = SourceFile(path: joinPath(displayRoot, path), bytes: bytes)
                 if SourceTextValidator.validate(file, diagnostics: &diagnostics) { templates[name] = file }
             } else {
-                diagnostics.warning("'\(entry.name)' is ignored; templates end in '.mustache' and other files belong in 'assets/'",
-                                    at: SourceLocation(path: joinPath(displayRoot, path), line: 1, column: 1))
+                diagnostics.append(.templatesFolderFileIgnored(entry.name, path: joinPath(displayRoot, path)))
             }
         }
     }

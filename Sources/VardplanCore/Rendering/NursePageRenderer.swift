@@ -1,5 +1,6 @@
 import VardplanDiagnostics
 import VardplanHTML
+import VardplanTemplates
 
 /// Renders the nurse's page for one diagnosis (`<diagnosis>/utskrift.html`): the
 /// controls to tailor a plan, and the diagnosis's whole printout rendered once by

@@ -1,3 +1,5 @@
+import VardplanTemplates
+
 /// One language of the site as the renderers need it: where its pages live (the
 /// national language at the top, others under `<code>/`), its direction, its fixed
 /// words, and which text to show where a translation is missing.

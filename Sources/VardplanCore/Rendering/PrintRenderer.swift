@@ -1,6 +1,7 @@
 import VardplanDiagnostics
 import VardplanHTML
 import VardplanMarkdown
+import VardplanTemplates
 
 /// Renders one patient's plan as a single self-contained HTML file laid out for A4:
 /// a first page with the overview, a table of contents, then modules → sections →

@@ -1,6 +1,7 @@
 import VardplanDiagnostics
 import VardplanHTML
 import VardplanMarkdown
+import VardplanTemplates
 
 /// Renders the whole national site in memory: start page, diagnosis pages, module
 /// pages, step pages, staff overviews, 404, sitemap and the stylesheet.

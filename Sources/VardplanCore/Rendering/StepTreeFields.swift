@@ -1,3 +1,5 @@
+import VardplanTemplates
+
 /// A diagnosis's modules → sections → steps as template values, the tree the staff
 /// overview and the nurse's page both list. Modules and sections get `id`, `title`,
 /// `visible_count`, `step_count` (and `sections`, `steps`); steps get `id`, `title`,

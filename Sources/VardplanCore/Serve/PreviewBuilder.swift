@@ -1,5 +1,6 @@
 import VardplanDiagnostics
 import VardplanMarkdown
+import VardplanTemplates
 
 /// Builds the site for the preview into memory and, after a change, rebuilds only
 /// what the change touches:

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import VardplanCore
+@testable import VardplanTemplates
 import VardplanDiagnostics
 
 /// A template with syntax errors and the exact diagnostics it must produce,

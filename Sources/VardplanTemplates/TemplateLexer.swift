@@ -43,47 +43,10 @@ struct TemplateLexer {
         }
     }
 
-    /// Turns byte offsets into `line:column` in one forward pass (columns count
-    /// characters like `SourceFile`, a leading BOM is not a column), so a huge
-    /// one-line template does not cost a line scan per tag.
-    struct PositionTracker {
-        let bytes: [UInt8]
-        let path: String
-        let firstOffset: Int
-        var offset: Int
-        var line = 1
-        var column = 1
-
-        init(file: SourceFile, firstOffset: Int) {
-            self.bytes = file.bytes
-            self.path = file.path
-            self.firstOffset = firstOffset
-            self.offset = firstOffset
-        }
-
-        mutating func location(at target: Int) -> SourceLocation {
-            if target < offset {
-                offset = firstOffset
-                line = 1
-                column = 1
-            }
-            let end = min(target, bytes.count)
-            while offset < end {
-                let byte = bytes[offset]
-                if byte == UInt8(ascii: "\n") {
-                    line += 1
-                    column = 1
-                } else if byte & 0xC0 != 0x80 {
-                    column += 1
-                }
-                offset += 1
-            }
-            return SourceLocation(path: path, line: line, column: column)
-        }
-    }
-
     let bytes: [UInt8]
-    var tracker: PositionTracker
+    /// Tag positions, asked for in file order: the shared cursor goes forward on a line
+    /// instead of scanning it again per tag, so a huge one-line template stays linear.
+    var cursor: SourceCursor
     var diagnostics = Diagnostics()
     private(set) var tokens: [Token] = []
     private var open: [UInt8] = Array("{{".utf8)
@@ -97,9 +60,8 @@ struct TemplateLexer {
 
     init(file: SourceFile) {
         bytes = file.bytes
-        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        start = hasBOM ? 3 : 0
-        tracker = PositionTracker(file: file, firstOffset: start)
+        start = SourceText.byteOrderMarkLength(bytes)
+        cursor = SourceCursor(file: file)
     }
 
     /// Lexes the whole file, then applies the standalone rules.
@@ -130,7 +92,7 @@ struct TemplateLexer {
     /// Lexes the tag starting at `tagStart`; returns where to go on, or `nil`
     /// when the rest of the file cannot contain another tag.
     private mutating func lexTag(at tagStart: Int) -> Int? {
-        let location = tracker.location(at: tagStart)
+        let location = cursor.location(tagStart)
         let count = bytes.count
         var cursor = tagStart + open.count
         while cursor < count, Self.isWhitespace(bytes[cursor]) { cursor += 1 }
@@ -223,10 +185,7 @@ struct TemplateLexer {
             }
         }
         let tagEnd = firstClose + close.count
-        diagnostics.error(
-            "bad set-delimiter tag \(quoted(tagStart..<tagEnd)); write two new delimiters separated by a space "
-                + "between '=' signs, like '\(openText)=<% %>=\(closeText)'",
-            at: location)
+        diagnostics.append(.templateBadSetDelimiters(quoted(tagStart..<tagEnd), open: openText, close: closeText, at: location))
         append(.invalid, tagStart..<tagEnd, name: "", location)
         return tagEnd
     }
@@ -238,29 +197,22 @@ struct TemplateLexer {
         let tagText = quoted(tag)
         if name.isEmpty {
             let example = sigil == "{" ? "\(openText){name}\(closeText)" : "\(openText)\(sigil)name\(closeText)"
-            diagnostics.error("empty tag name in \(tagText); put a name inside the tag, like '\(example)'", at: location)
+            diagnostics.append(.templateEmptyTagName(tag: tagText, example: example, at: location))
             return false
         }
         if name.utf8.contains(where: Self.isWhitespace) {
-            diagnostics.error(
-                "tag name '\(name)' in \(tagText) contains whitespace; names cannot contain spaces "
-                    + "(if a tag was not meant to end here, check its '\(closeText)')",
-                at: location)
+            diagnostics.append(.templateNameWithWhitespace(name, tag: tagText, close: closeText, at: location))
             return false
         }
         if kind == .partial {
             if name.hasPrefix("*") {
-                diagnostics.error(
-                    "dynamic partial names like \(tagText) are not supported; write the partial's name, like '\(openText)> header\(closeText)'",
-                    at: location)
+                diagnostics.append(.templateDynamicPartial(tag: tagText, open: openText, close: closeText, at: location))
                 return false
             }
             return true
         }
         if kind != .sectionClose, TemplateName(name).hasEmptyPart {
-            diagnostics.error(
-                "name '\(name)' in \(tagText) has an empty part; write dotted names like 'page.title', or '.' for the current item",
-                at: location)
+            diagnostics.append(.templateNameWithEmptyPart(name, tag: tagText, at: location))
             return false
         }
         return true
@@ -268,13 +220,7 @@ struct TemplateLexer {
 
     private mutating func reportUnknownType(_ sigil: UInt8, tag: Range<Int>, _ location: SourceLocation) {
         let character = String(decoding: [sigil], as: UTF8.self)
-        var hint = "use '#', '^', '/', '!', '>', '&', '{' or '=' after '\(openText)', or start the name with a letter"
-        if sigil == UInt8(ascii: "$") || sigil == UInt8(ascii: "<") {
-            hint = "template inheritance (parents and blocks) is not supported; use partials ('\(openText)> name\(closeText)')"
-        } else if sigil == UInt8(ascii: "%") {
-            hint = "pragmas are not supported; remove the tag"
-        }
-        diagnostics.error("unknown tag type '\(character)' in \(quoted(tag)); \(hint)", at: location)
+        diagnostics.append(.templateUnknownTagType(character, tag: quoted(tag), open: openText, close: closeText, at: location))
     }
 
     private mutating func reportUnclosed(at tagStart: Int, _ location: SourceLocation, triple: Bool) {
@@ -288,11 +234,7 @@ struct TemplateLexer {
         }
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
         let snippet = String(decoding: bytes[tagStart..<end], as: UTF8.self).trimmingTrailingWhitespace
-        if triple {
-            diagnostics.error("unclosed tag '\(snippet)'; a triple mustache ends with '\(closing)'", at: location)
-        } else {
-            diagnostics.error("unclosed tag '\(snippet)'; add '\(closing)' to close it", at: location)
-        }
+        diagnostics.append(.templateUnclosedTag(snippet, closing: closing, triple: triple, at: location))
     }
 
     // MARK: - Helpers

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import VardplanCore
+@testable import VardplanTemplates
 import VardplanDiagnostics
 import VardplanHTML
 

@@ -86,10 +86,8 @@ struct TemplateParser {
                 let tooDeep = frames.count > maximumSectionDepth
                 if tooDeep, !reportedDepth {
                     reportedDepth = true
-                    diagnostics.error(
-                        "sections are nested more than \(maximumSectionDepth) deep at \(lexer.quoted(token.range)); "
-                            + "move the inner part into a partial or simplify the template",
-                        at: token.location)
+                    diagnostics.append(.templateSectionsTooDeep(limit: maximumSectionDepth, tag: lexer.quoted(token.range),
+                                                                at: token.location))
                 }
                 frames.append(
                     Frame(name: TemplateName(token.name), inverted: inverted, tagID: tagCount, location: token.location, flattened: tooDeep))
@@ -97,9 +95,8 @@ struct TemplateParser {
             case .sectionClose:
                 let closing = lexer.quoted(token.range)
                 guard frames.count > 1 else {
-                    diagnostics.error(
-                        "closing tag \(closing) has no open section; remove it or add '\(token.open)#\(token.name)\(token.close)' before it",
-                        at: token.location)
+                    diagnostics.append(.templateCloseWithoutOpen(closing, name: token.name, open: token.open, close: token.close,
+                                                                 at: token.location))
                     continue
                 }
                 let open = frames[top]
@@ -107,34 +104,26 @@ struct TemplateParser {
                     closeTop()
                 } else if let match = frames.lastIndex(where: { $0.name.raw == token.name }), match > 0 {
                     // `{{/a}}` closes an outer `a`: the sections opened inside it are unclosed.
-                    diagnostics.error(
-                        "closing tag \(closing) comes before section '\(open.name.raw)' is closed; "
-                            + "add '\(token.open)/\(open.name.raw)\(token.close)' before it",
-                        at: token.location,
-                        notes: [Diagnostic.Note("section '\(open.name.raw)' opened here", at: open.location)])
+                    diagnostics.append(.templateCloseBeforeInner(closing, section: open.name.raw, open: token.open, close: token.close,
+                                                                 at: token.location, opened: open.location))
                     while frames.count > match + 1 { closeTop() }
                     closeTop()
                 } else {
                     // Most likely a typo in the name: treat it as closing the open section.
-                    diagnostics.error(
-                        "closing tag \(closing) does not match the open section '\(open.name.raw)'; "
-                            + "write '\(token.open)/\(open.name.raw)\(token.close)' to close it",
-                        at: token.location,
-                        notes: [Diagnostic.Note("section '\(open.name.raw)' opened here", at: open.location)])
+                    diagnostics.append(.templateCloseMismatch(closing, section: open.name.raw, open: token.open, close: token.close,
+                                                              at: token.location, opened: open.location))
                     closeTop()
                 }
             }
         }
 
         if frames.count > 1 {
-            let end = lexer.tracker.location(at: bytes.count)
+            let end = lexer.cursor.location(bytes.count)
             let (openDelimiter, closeDelimiter) = lexer.endDelimiters
             while frames.count > 1 {
                 let frame = frames[frames.count - 1]
-                diagnostics.error(
-                    "unclosed section '\(frame.name.raw)' at end of file; add '\(openDelimiter)/\(frame.name.raw)\(closeDelimiter)' to close it",
-                    at: end,
-                    notes: [Diagnostic.Note("section '\(frame.name.raw)' opened here", at: frame.location)])
+                diagnostics.append(.templateUnclosedSection(frame.name.raw, open: openDelimiter, close: closeDelimiter,
+                                                            at: end, opened: frame.location))
                 closeTop()
             }
         }

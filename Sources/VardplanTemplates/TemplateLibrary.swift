@@ -19,7 +19,7 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// The file extensions of template files, in order of preference.
-    public static let fileExtensions = ["mustache", "html"]
+    static let fileExtensions = ["mustache", "html"]
 
     let entries: [String: Entry]
     /// How many variable and section tags all templates have together.
@@ -58,27 +58,16 @@ public struct TemplateLibrary: Sendable {
         for name in names {
             for reference in entries[name]!.template.partialReferences where entries[reference.name] == nil {
                 let suggestion = NameSuggester.didYouMean(reference.name, among: names)
-                let hint = suggestion.isEmpty
-                    ? "; create '\(reference.name).mustache' in the templates folder or fix the name"
-                    : suggestion
-                diagnostics.error("partial '\(reference.name)' does not exist\(hint)", at: reference.location)
+                diagnostics.append(.templateMissingPartial(reference.name, suggestion: suggestion, at: reference.location))
             }
         }
     }
 
     /// The names of all templates, sorted.
-    public var names: [String] { entries.keys.sorted() }
+    var names: [String] { entries.keys.sorted() }
 
     /// The template with this name, if any.
-    public subscript(name: String) -> Template? { entries[name]?.template }
-
-    /// Renders the template `name`; render-time problems (an unknown name, a partial
-    /// that includes itself without end) are dropped — builds should use
-    /// `render(_:_:into:diagnostics:)`.
-    public func render(_ name: String, _ context: TemplateValue) -> String {
-        var diagnostics = Diagnostics()
-        return render(name, context, diagnostics: &diagnostics)
-    }
+    subscript(name: String) -> Template? { entries[name]?.template }
 
     /// Renders the template `name`, appending render-time errors to `diagnostics`.
     public func render(_ name: String, _ context: TemplateValue, diagnostics: inout Diagnostics) -> String {
@@ -121,11 +110,9 @@ public struct TemplateLibrary: Sendable {
             Self.forEachTag(entry.template.nodes) { tag, isSection in
                 let id = entry.firstTagID + tag.id
                 guard usage.isMissing(id) else { return }
-                let kind = isSection ? "section" : "variable"
                 let suggestion = NameSuggester.didYouMean(tag.name.raw, among: (usage.nearbyNames[id] ?? []).sorted())
-                diagnostics.warning(
-                    "\(kind) '\(tag.name.raw)' was never found in any context\(suggestion.isEmpty ? "; check the name" : suggestion)",
-                    at: tag.location)
+                diagnostics.append(.templateNameNeverFound(tag.name.raw, isSection: isSection, suggestion: suggestion,
+                                                           at: tag.location))
             }
         }
     }

@@ -1,5 +1,6 @@
 import VardplanDiagnostics
 import VardplanFrontMatter
+import VardplanTemplates
 
 /// The fixed words of the templates in each language, read from
 /// `templates/strings/<language>.yaml` (flat `key: text` pairs). Templates reach them
@@ -31,13 +32,13 @@ public struct InterfaceStrings: Sendable {
         guard let node = YAMLParser.parse(file, diagnostics: &diagnostics) else { return table }
         guard let pairs = node.mapping else {
             if !node.isNull {
-                diagnostics.error("a strings file is a list of 'key: text' lines, found \(node.kindName)", at: node.location)
+                diagnostics.append(.stringsFileNotMapping(found: node.kindName, at: node.location))
             }
             return table
         }
         for pair in pairs {
             guard let text = pair.value.string, pair.value.scalar?.isNull == false else {
-                diagnostics.error("the string '\(pair.key)' must be text; write it as 'key: text'", at: pair.value.location)
+                diagnostics.append(.stringNotText(pair.key, at: pair.value.location))
                 continue
             }
             if table.values[pair.key] == nil { table.keys.append(pair.key) }
@@ -67,28 +68,24 @@ public struct InterfaceStrings: Sendable {
     /// at the end of that language's file, naming the key.
     public func check(languages: [String], reference: String, diagnostics: inout Diagnostics) {
         guard let referenceTable = tables[reference] else {
-            diagnostics.error(
-                "there is no strings file for the site's language '\(reference)'; create '\(folder)/\(reference).yaml' with the templates' fixed words (copy the bundled templates/strings/)",
-                at: SourceLocation(path: "\(folder)/\(reference).yaml", line: 1, column: 1))
+            diagnostics.append(.stringsFileMissing(reference: reference, folder: folder))
             return
         }
         for language in languages where language != reference {
             guard let table = tables[language] else {
-                diagnostics.error(
-                    "the site has the language '\(language)' but there is no '\(folder)/\(language).yaml'; copy '\(reference).yaml' and translate its \(referenceTable.keys.count) strings",
-                    at: SourceLocation(path: "\(folder)/\(language).yaml", line: 1, column: 1))
+                diagnostics.append(.stringsFileMissing(language: language, reference: reference,
+                                                       keyCount: referenceTable.keys.count, folder: folder))
                 continue
             }
             let lastLine = max(1, table.file.lineCount)
             for key in referenceTable.keys where table.values[key] == nil {
-                diagnostics.error(
-                    "the language '\(language)' lacks the string '\(key)' (in \(reference): '\(referenceTable.values[key]!)'); add '\(key): …' to this file",
-                    at: table.file.location(line: lastLine, column: 1))
+                diagnostics.append(.stringMissing(key, language: language, reference: reference,
+                                                  referenceText: referenceTable.values[key]!,
+                                                  at: table.file.location(line: lastLine, column: 1)))
             }
             for key in table.keys where referenceTable.values[key] == nil {
                 let hint = NameSuggester.didYouMean(key, among: referenceTable.keys)
-                diagnostics.warning("'\(key)' is not a string of the templates\(hint); it is never shown",
-                                    at: table.file.location(line: 1, column: 1))
+                diagnostics.append(.stringUnknown(key, suggestion: hint, at: table.file.location(line: 1, column: 1)))
             }
         }
     }

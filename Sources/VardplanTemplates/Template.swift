@@ -6,11 +6,11 @@ import VardplanDiagnostics
 /// inverted sections, comments, partials, set delimiters). Lambdas, template
 /// inheritance and dynamic partial names are deliberately not supported: a
 /// context holds only data (`TemplateValue`), never code.
-public struct Template: Sendable {
+struct Template: Sendable {
     /// The template's name in its library (`base`, `partials/header`).
-    public let name: String
+    let name: String
     /// The source file's path, as used in diagnostics.
-    public let path: String
+    let path: String
     let nodes: [TemplateNode]
     /// How many variable and section tags the template has (their ids are `0..<tagCount`).
     let tagCount: Int
@@ -18,7 +18,7 @@ public struct Template: Sendable {
 
     /// Parses `file`, appending every syntax error to `diagnostics`. A template with
     /// errors still renders what could be parsed.
-    public init(name: String, file: SourceFile, diagnostics: inout Diagnostics) {
+    init(name: String, file: SourceFile, diagnostics: inout Diagnostics) {
         let result = TemplateParser.parse(file, diagnostics: &diagnostics)
         self.name = name
         self.path = file.path
@@ -28,13 +28,15 @@ public struct Template: Sendable {
     }
 
     /// The names of the partials this template includes, in order of appearance.
-    public var partialNames: [String] { partialReferences.map(\.name) }
+    var partialNames: [String] { partialReferences.map(\.name) }
 
-    /// Renders the template on its own; partial tags other than the template's own
-    /// name render as the empty string. Use `TemplateLibrary` for partials.
-    public func render(_ context: TemplateValue) -> String {
+    /// Renders the template on its own, appending render-time errors (work bounds,
+    /// recursion) to `diagnostics`; partial tags other than the template's own name
+    /// render as the empty string. Use `TemplateLibrary` for partials.
+    func render(_ context: TemplateValue, diagnostics: inout Diagnostics) -> String {
         var renderer = TemplateRenderer(templates: [name: TemplateLibrary.Entry(template: self, firstTagID: 0)])
         renderer.render(name, context)
+        diagnostics.append(contentsOf: renderer.diagnostics)
         return renderer.output
     }
 }

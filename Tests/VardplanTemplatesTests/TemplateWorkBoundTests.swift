@@ -1,6 +1,6 @@
 import Testing
 
-@testable import VardplanCore
+@testable import VardplanTemplates
 import VardplanDiagnostics
 
 /// Rendering costs at most the template's size times the data's: the shapes that

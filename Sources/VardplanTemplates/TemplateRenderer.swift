@@ -51,9 +51,7 @@ struct TemplateRenderer {
     /// Renders the template `name` with `context` as the bottom of the stack.
     mutating func render(_ name: String, _ context: TemplateValue) {
         guard let entry = templates[name] else {
-            let suggestion = NameSuggester.didYouMean(name, among: templates.keys.sorted())
-            let hint = suggestion.isEmpty ? "; add '\(name).mustache' to the templates folder or fix the name" : suggestion
-            diagnostics.error("no template named '\(name)'\(hint)", at: nil)
+            diagnostics.append(.templateUnknownTemplate(name, suggestion: NameSuggester.didYouMean(name, among: templates.keys.sorted())))
             return
         }
         stack.removeAll(keepingCapacity: true)
@@ -239,11 +237,7 @@ struct TemplateRenderer {
 
     private mutating func reportRepeatedList(_ tag: TemplateNode.Tag, outer: TemplateNode.Tag) {
         aborted = true
-        diagnostics.error(
-            "section '\(tag.name.raw)' iterates the list that the section around it already iterates, so every item "
-                + "would repeat the whole list; close the outer section before opening it again, or name the item's "
-                + "own field",
-            at: tag.location, notes: [Diagnostic.Note("the outer section '\(outer.name.raw)' opened here", at: outer.location)])
+        diagnostics.append(.templateRepeatedList(tag.name.raw, at: tag.location, outer: outer.name.raw, outerLocation: outer.location))
     }
 
     private mutating func reportTooMuchWork() {
@@ -251,31 +245,18 @@ struct TemplateRenderer {
         let reason = output.utf8.count - outputStart > Self.maximumOutputBytes
             ? "would write more than \(Self.maximumOutputBytes >> 20) MB"
             : "would visit more than \(Self.maximumRenderedNodes / 1_000_000) million template nodes"
-        diagnostics.error(
-            "rendering stopped here: the page \(reason); a section or partial repeats itself inside itself "
-                + "(for example a partial that includes another one twice, level after level); simplify the templates",
-            at: openTags.last)
+        diagnostics.append(.templateTooMuchWork(reason: reason, at: openTags.last))
     }
 
     private mutating func reportTooDeep(section tag: TemplateNode.Tag) {
         aborted = true
-        diagnostics.error(
-            "section '\(tag.name.raw)' is nested more than \(Self.maximumNestingDepth) sections and partials deep; "
-                + "simplify the templates or make sure a recursive partial stops",
-            at: tag.location)
+        diagnostics.append(.templateRenderTooDeep(section: tag.name.raw, limit: Self.maximumNestingDepth, at: tag.location))
     }
 
     private mutating func reportTooDeep(partial name: String, at location: SourceLocation) {
         aborted = true
-        var notes: [Diagnostic.Note] = []
-        if let start = partialChain.lastIndex(of: name) {
-            let cycle = (partialChain[start...] + [name]).map { "'\($0)'" }.joined(separator: " → ")
-            notes.append(Diagnostic.Note("the partials include each other in a loop: \(cycle)"))
-        }
-        diagnostics.error(
-            "partial '\(name)' is nested too deep (more than \(Self.maximumPartialDepth) partials, or \(Self.maximumNestingDepth) "
-                + "sections and partials), so it probably includes itself without end; make sure the recursion stops "
-                + "(for example inside a section over a list that becomes empty)",
-            at: location, notes: notes)
+        let cycle = partialChain.lastIndex(of: name).map { Array(partialChain[$0...]) + [name] }
+        diagnostics.append(.templatePartialTooDeep(name, partialLimit: Self.maximumPartialDepth,
+                                                   nestingLimit: Self.maximumNestingDepth, cycle: cycle, at: location))
     }
 }
