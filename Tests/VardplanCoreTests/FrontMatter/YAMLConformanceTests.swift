@@ -45,7 +45,7 @@ import VardplanDiagnostics
     }
 
     /// The suite folder: `shared/conformance/yaml-test-suite` beside the package root or beside
-    /// one of its ancestors (the real project lives at `/work/main` with `/work/shared` beside it).
+    /// one of its ancestors (a git worktree of the project is a folder deeper than the project).
     static func suiteDirectory() -> URL? {
         let manager = FileManager.default
         var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

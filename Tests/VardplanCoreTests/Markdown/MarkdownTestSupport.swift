@@ -35,21 +35,16 @@ enum MarkdownTestSupport {
         }
     }
 
-    /// `../shared/conformance/<relative>` from the project root (the directory with
-    /// `Package.swift` above this file), else `/work/shared/conformance/<relative>`.
+    /// `shared/conformance/<relative>` in the nearest folder above this file that has it:
+    /// `../shared` beside the project root, or beside a folder above it (a git worktree's).
     static func conformanceFile(_ relative: String, filePath: String = #filePath) -> URL? {
         var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-        var candidates: [URL] = []
         while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-                candidates.append(directory.deletingLastPathComponent()
-                    .appendingPathComponent("shared/conformance").appendingPathComponent(relative))
-                break
-            }
+            let candidate = directory.appendingPathComponent("shared/conformance").appendingPathComponent(relative)
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
             directory = directory.deletingLastPathComponent()
         }
-        candidates.append(URL(fileURLWithPath: "/work/shared/conformance").appendingPathComponent(relative))
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
+        return nil
     }
 
     /// One example of a spec JSON file (CommonMark, GFM).

@@ -29,22 +29,17 @@ struct MustacheSpecCase: Sendable, CustomTestStringConvertible {
         "partials: Failed Lookup": "partial 'text' does not exist",
     ]
 
-    /// `../shared/conformance/mustache` beside the project root (the directory
-    /// holding `Package.swift` above this file), else `/work/shared/conformance/mustache`.
+    /// `shared/conformance/mustache` in the nearest folder above this file that has it:
+    /// `../shared` beside the project root, or beside a folder above it (a git worktree's).
     static let directory: URL? = {
         let fileManager = FileManager.default
         var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while directory.path != "/" {
-            if fileManager.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-                let candidate = directory.deletingLastPathComponent()
-                    .appendingPathComponent("shared/conformance/mustache")
-                if fileManager.fileExists(atPath: candidate.path) { return candidate }
-                break
-            }
+            let candidate = directory.appendingPathComponent("shared/conformance/mustache")
+            if fileManager.fileExists(atPath: candidate.path) { return candidate }
             directory = directory.deletingLastPathComponent()
         }
-        let fallback = URL(fileURLWithPath: "/work/shared/conformance/mustache")
-        return fileManager.fileExists(atPath: fallback.path) ? fallback : nil
+        return nil
     }()
 
     static func load(_ module: String) -> [MustacheSpecCase] {
