@@ -14,7 +14,9 @@ enum Golden {
 
     /// Compares `files` with the golden folder `name` (or re-records it): every problem is a
     /// test issue at the caller's line.
-    static func check(_ files: [OutputFile], folder name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func check(
+        _ files: [OutputFile], folder name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let problems = compare(files, folder: Fixtures.golden + "/" + name, label: name, recording: recording)
         for problem in problems {
             Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
@@ -34,8 +36,10 @@ enum Golden {
                     atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 manager.createFile(atPath: path, contents: Data(file.bytes))
             }
-            return ["re-recorded \(files.count) file\(files.count == 1 ? "" : "s") in \(label); "
-                + "run again without VARDPLAN_RECORD"]
+            return [
+                "re-recorded \(files.count) file\(files.count == 1 ? "" : "s") in \(label); "
+                    + "run again without VARDPLAN_RECORD"
+            ]
         }
         var problems: [String] = []
         let expected = goldenPaths(in: folder)
@@ -56,8 +60,11 @@ enum Golden {
             var message = "\(label)/\(file.path) differs from its golden file"
             if !diffShown {
                 diffShown = true
-                message += "\n" + lineDiff(
-                    expected: String(decoding: golden, as: UTF8.self), actual: String(decoding: file.bytes, as: UTF8.self))
+                message +=
+                    "\n"
+                    + lineDiff(
+                        expected: String(decoding: golden, as: UTF8.self),
+                        actual: String(decoding: file.bytes, as: UTF8.self))
             }
             problems.append(message)
         }

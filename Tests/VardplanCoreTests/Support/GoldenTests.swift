@@ -77,23 +77,26 @@ struct GoldenTests {
         _ = Golden.compare(files, folder: folder, label: "demo", recording: true)
         let problems = Golden.compare(
             [files[0], OutputFile(path: "ny.html", text: "")], folder: folder, label: "demo", recording: false)
-        #expect(problems == [
-            """
-            the set of files differs from demo; run with VARDPLAN_RECORD=1 to re-record
-              not made (in the golden folder): steg/a.html
-              made (not in the golden folder): ny.html
-            """,
-        ])
+        #expect(
+            problems == [
+                """
+                the set of files differs from demo; run with VARDPLAN_RECORD=1 to re-record
+                  not made (in the golden folder): steg/a.html
+                  made (not in the golden folder): ny.html
+                """
+            ])
     }
 
-    @Test("hunks: far-apart changes get their own hunk, near ones share one", arguments: [
-        (
-            "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12", "1\nX\n3\n4\n5\n6\n7\n8\n9\n10\nY\n12",
-            ["@@ -1,5 +1,5 @@", "@@ -8,5 +8,5 @@"]
-        ),
-        ("1\n2\n3\n4\n5", "1\nX\n3\nY\n5", ["@@ -1,5 +1,5 @@"]),
-        ("a\nb", "a\nb\nc", ["@@ -1,2 +1,3 @@"]),
-    ])
+    @Test(
+        "hunks: far-apart changes get their own hunk, near ones share one",
+        arguments: [
+            (
+                "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12", "1\nX\n3\n4\n5\n6\n7\n8\n9\n10\nY\n12",
+                ["@@ -1,5 +1,5 @@", "@@ -8,5 +8,5 @@"]
+            ),
+            ("1\n2\n3\n4\n5", "1\nX\n3\nY\n5", ["@@ -1,5 +1,5 @@"]),
+            ("a\nb", "a\nb\nc", ["@@ -1,2 +1,3 @@"]),
+        ])
     func hunks(old: String, new: String, headers: [String]) {
         let diff = Golden.lineDiff(expected: old, actual: new)
         #expect(diff.split(separator: "\n").filter { $0.hasPrefix("@@") }.map(String.init) == headers)
