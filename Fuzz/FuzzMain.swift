@@ -1,6 +1,7 @@
 // The libFuzzer entry points of the one fuzzing binary, `.build/fuzz/vardplan-fuzz`,
-// built by scripts/fuzz with `swiftc -sanitize=fuzzer,address` over Sources/VardplanCore
-// and this folder as a single module (so internal API such as `BodyRenderer` is reachable).
+// built by scripts/fuzz (Fuzz/build.py): each library target of the package is compiled as
+// its own module with `-sanitize=fuzzer,address -enable-testing`, then this folder as the
+// module VardplanFuzz, whose `@testable import`s reach internal API such as `BodyRenderer`.
 //
 // The binary holds every target; which one runs is the name it was started under:
 // scripts/fuzz links `.build/fuzz/yaml`, `json`, … to it, so `.build/fuzz/yaml CRASH-FILE`

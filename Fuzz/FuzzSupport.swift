@@ -1,7 +1,8 @@
-import VardplanDiagnostics
+@testable import VardplanCore
+@testable import VardplanDiagnostics
 
-// Shared by every fuzz target: compiled into each target's single module together with
-// Sources/VardplanCore (see scripts/fuzz). Not part of the Swift package.
+// Shared by every fuzz target: compiled into the module VardplanFuzz, over the package's
+// library targets (see Fuzz/build.py). Not part of the Swift package.
 
 /// The fuzzer's bytes as a `SourceFile` named `path`.
 func fuzzSourceFile(_ data: UnsafePointer<UInt8>?, _ size: Int, path: String) -> SourceFile {

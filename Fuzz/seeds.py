@@ -2,8 +2,9 @@
 """Copies the seed inputs of one fuzz target into a corpus folder (called by scripts/fuzz).
 
 Seeds come from the repository (content/, templates/, examples/, the test fixtures) and,
-when it is present, from the conformance data (../shared/conformance beside the
-repository, or the folder in VARDPLAN_CONFORMANCE). Missing sources are skipped with a
+when it is present, from the conformance data (shared/conformance beside the
+repository or beside a folder above it, as for a git worktree; or the folder in
+VARDPLAN_CONFORMANCE). Missing sources are skipped with a
 note. Inputs longer than max_len are left out (libFuzzer would cut them anyway)."""
 
 import hashlib
@@ -74,7 +75,10 @@ def seeds(target, repo, conformance):
 
 def main():
     target, repo, corpus, max_len = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-    conformance = os.environ.get("VARDPLAN_CONFORMANCE") or str(Path(repo).resolve().parent / "shared/conformance")
+    conformance = os.environ.get("VARDPLAN_CONFORMANCE") or next(
+        (str(folder / "shared/conformance") for folder in Path(repo).resolve().parents
+         if (folder / "shared/conformance").is_dir()),
+        str(Path(repo).resolve().parent / "shared/conformance"))
     texts, have_c = seeds(target, repo, conformance)
     os.makedirs(corpus, exist_ok=True)
     written = 0

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The nurse's page in a real browser (headless Chromium through selenium, as scripts/gate.py).
+"""The nurse's page in a real browser (headless Chromium through selenium, as the gate, scripts/gatekit/browser.py).
 
     python3 scripts/nurse-page-test.py [--keep DIR]
 

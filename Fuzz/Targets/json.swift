@@ -1,4 +1,5 @@
-import VardplanDiagnostics
+@testable import VardplanCore
+@testable import VardplanDiagnostics
 
 // Fuzz target `json`: the JSON reader of manifests (`formular.json`), as `ManifestReader`
 // calls it.

@@ -5,7 +5,8 @@
 // reader runs. The printout must hold no active content from the manifest.
 
 import Foundation
-import VardplanDiagnostics
+@testable import VardplanCore
+@testable import VardplanDiagnostics
 
 /// The content model and print templates, loaded on first use.
 final class PrintFixture: @unchecked Sendable {

@@ -4,6 +4,8 @@
 // every other input also with printed link addresses, as in a printout). Raw HTML never
 // reaches the output, so the HTML must hold no active content.
 
+@testable import VardplanCore
+
 func fuzzMarkdown(_ data: UnsafePointer<UInt8>?, _ size: Int) {
     let file = fuzzSourceFile(data, size, path: "content/diagnoses/fuzz/steg.md")
     let parsed = ContentFileParser.parse(file, language: "sv")

@@ -1,5 +1,6 @@
-import VardplanDiagnostics
-import VardplanHTML
+@testable import VardplanCore
+@testable import VardplanDiagnostics
+@testable import VardplanHTML
 
 // Fuzz target `template`: the Mustache engine. The input is a template (`page`) in a
 // library beside two fixed templates, parsed and rendered with a fixed context the way

@@ -1,4 +1,5 @@
-import VardplanDiagnostics
+@testable import VardplanCore
+@testable import VardplanDiagnostics
 
 // Fuzz target `yaml`: the YAML subset of front matter, site.yaml and YAML manifests,
 // parsed the way `ModelBuilder` and `ManifestReader` parse a whole file.

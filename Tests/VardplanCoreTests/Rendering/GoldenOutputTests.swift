@@ -4,7 +4,8 @@ import Testing
 import VardplanDiagnostics
 
 /// Whole-output golden tests on the fixture site: every file compared byte for byte.
-/// Re-record with `VARDPLAN_RECORD=1 swift test --filter GoldenOutputTests`.
+/// Re-record with `VARDPLAN_RECORD=1 swift test --filter GoldenOutputTests` (that run fails on
+/// purpose, so that it cannot pass CI; run the tests again without it).
 @Suite("Golden output")
 struct GoldenOutputTests {
     @Test("the fixture site builds to exactly the golden files")

@@ -41,39 +41,3 @@ enum Fixtures {
         ContentPipeline.run(fileSystem: DiskFileSystem(root: siteContent), displayRoot: "site", today: today)
     }
 }
-
-/// Golden-file comparison: whole files, re-recorded with `VARDPLAN_RECORD=1`.
-enum Golden {
-    static var recording: Bool { ProcessInfo.processInfo.environment["VARDPLAN_RECORD"] == "1" }
-
-    /// Compares files with the golden folder `name`: the same paths, the same bytes.
-    static func check(_ files: [OutputFile], folder name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let folder = Fixtures.golden + "/" + name
-        let manager = FileManager.default
-        if recording {
-            try? manager.removeItem(atPath: folder)
-            for file in files {
-                let path = folder + "/" + file.path
-                try? manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                manager.createFile(atPath: path, contents: Data(file.bytes))
-            }
-            return
-        }
-        var expected: [String] = []
-        if let enumerator = manager.enumerator(atPath: folder) {
-            while let path = enumerator.nextObject() as? String {
-                var isDirectory: ObjCBool = false
-                if manager.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                    expected.append(path)
-                }
-            }
-        }
-        #expect(files.map(\.path).sorted() == expected.sorted(),
-                "the set of files differs from \(name); run with VARDPLAN_RECORD=1 to re-record", sourceLocation: sourceLocation)
-        for file in files {
-            let golden = manager.contents(atPath: folder + "/" + file.path).map { String(decoding: $0, as: UTF8.self) }
-            let actual = String(decoding: file.bytes, as: UTF8.self)
-            #expect(actual == golden, "\(name)/\(file.path) differs from its golden file", sourceLocation: sourceLocation)
-        }
-    }
-}
