@@ -5,6 +5,7 @@ import PackageDescription
 //
 //   VardplanDiagnostics   positions, source files, diagnostics with codes (no dependencies)
 //   VardplanHTML          escaping text into HTML (no dependencies)
+//   VardplanSystem        POSIX file access and parallel map (no dependencies)
 //   VardplanCore          content → front matter → model → manifest → render → write
 //   vardplan              the thin command-line interface
 let package = Package(
@@ -22,9 +23,10 @@ let package = Package(
         ),
         .target(name: "VardplanDiagnostics"),
         .target(name: "VardplanHTML"),
-        .target(name: "VardplanCore", dependencies: ["VardplanDiagnostics", "VardplanHTML", "Ccmark"]),
-        .executableTarget(name: "vardplan", dependencies: ["VardplanCore", "VardplanDiagnostics"]),
+        .target(name: "VardplanSystem"),
+        .target(name: "VardplanCore", dependencies: ["VardplanDiagnostics", "VardplanHTML", "VardplanSystem", "Ccmark"]),
+        .executableTarget(name: "vardplan", dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanSystem"]),
         .testTarget(name: "VardplanDiagnosticsTests", dependencies: ["VardplanDiagnostics"]),
-        .testTarget(name: "VardplanCoreTests", dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanHTML"], exclude: ["Fixtures"]),
+        .testTarget(name: "VardplanCoreTests", dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanHTML", "VardplanSystem"], exclude: ["Fixtures"]),
     ]
 )

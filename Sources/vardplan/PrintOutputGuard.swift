@@ -1,5 +1,6 @@
 import Foundation
 import VardplanCore
+import VardplanSystem
 
 /// Refuses a place for a file that holds patient data (a printout, a manifest) when
 /// it would publish it or overwrite an input.

@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanSystem
 
 /// A content file split into front matter and a Markdown body, both parsed.
 public struct ParsedContentFile: Sendable {

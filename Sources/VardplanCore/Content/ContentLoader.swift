@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanSystem
 
 /// Walks a content folder and reads every file into a `ContentTree`.
 ///

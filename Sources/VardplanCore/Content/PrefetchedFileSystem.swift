@@ -1,3 +1,4 @@
+import VardplanSystem
 /// A file system whose file contents were already read (by a build's input
 /// fingerprint), over the one they came from, so no file is read twice.
 public struct PrefetchedFileSystem: ContentFileSystem {

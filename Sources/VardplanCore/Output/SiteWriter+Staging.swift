@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import VardplanSystem
 
 extension SiteWriter {
     /// What happened to one file.

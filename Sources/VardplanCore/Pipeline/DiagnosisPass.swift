@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanSystem
 
 /// Goes through a model built without step bodies one diagnosis at a time, on every
 /// core: parses the diagnosis's step bodies, checks its links, hands the complete

@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanSystem
 
 /// `build`: content and templates in, a finished site out. Pages stream into a
 /// `PageSink` diagnosis by diagnosis (a staging folder, or memory), so memory stays

@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanSystem
 
 /// Reads a templates folder: `*.mustache` files become the template library (named by
 /// their path without the extension: `base`, `partials/footer`), files under

@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanSystem
 
 /// Builds the site for the preview into memory and, after a change, rebuilds only
 /// what the change touches:

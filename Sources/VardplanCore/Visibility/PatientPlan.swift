@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanSystem
 
 /// One patient's care plan: the national text merged with a manifest by the staff
 /// tool's rules. Holds every module with its status and counts (for staff), and the

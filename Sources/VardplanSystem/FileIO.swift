@@ -45,11 +45,17 @@ public enum FileIO {
         return close(descriptor) == 0
     }
 
+    /// A directory entry as `entries` lists it.
+    public struct Entry: Hashable, Sendable {
+        public var name: String
+        public var isDirectory: Bool
+    }
+
     /// The entries of a directory (no `.` and `..`), sorted by name; nil when unreadable.
-    public static func entries(_ path: String) -> [DirectoryEntry]? {
+    public static func entries(_ path: String) -> [Entry]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
-        var result: [DirectoryEntry] = []
+        var result: [Entry] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -59,7 +65,7 @@ public enum FileIO {
             if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) || Int32(entry.pointee.d_type) == Int32(DT_LNK) {
                 isDirectory = Self.isDirectory(path + "/" + name)
             }
-            result.append(DirectoryEntry(name: name, isDirectory: isDirectory))
+            result.append(Entry(name: name, isDirectory: isDirectory))
         }
         return result.sorted { $0.name < $1.name }
     }
@@ -117,7 +123,7 @@ public enum FileIO {
 
     /// The entries of a directory with their types as `rawEntries` lists them, except
     /// that an entry gone between listing and looking has no type; nil when unreadable.
-    static func listing(_ path: String) -> [(name: String, type: EntryType?)]? {
+    public static func listing(_ path: String) -> [(name: String, type: EntryType?)]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
         var result: [(name: String, type: EntryType?)] = []
@@ -233,7 +239,7 @@ public enum FileIO {
 
 extension FileIO.EntryType {
     /// A name for messages.
-    var kindName: String {
+    public var kindName: String {
         switch self {
         case .file: return "file"
         case .directory: return "folder"
