@@ -30,7 +30,8 @@ public enum FileIO {
         return bytes
     }
 
-    /// Writes a new file (replacing any), with mode 0644; false on any failure.
+    /// Writes a new file (replacing any), with mode 0644; false on any failure, with
+    /// `errno` (of the calling thread) telling why.
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard descriptor >= 0 else { return false }
@@ -39,7 +40,13 @@ public enum FileIO {
             let count = bytes.withUnsafeBytes { buffer in
                 Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             }
-            if count < 0 { if errno == EINTR { continue }; close(descriptor); return false }
+            if count < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                close(descriptor)
+                errno = code  // why the write failed, not what closing said
+                return false
+            }
             offset += count
         }
         return close(descriptor) == 0

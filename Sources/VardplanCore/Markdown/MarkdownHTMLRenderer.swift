@@ -59,13 +59,6 @@ public struct MarkdownHTMLRenderer: Sendable {
         return SafeHTML(trusted: writer.output)
     }
 
-    /// The heading level written for `level` in a document whose shallowest heading is
-    /// `shallowest`.
-    public func outputLevel(for level: Int, shallowest: Int?) -> Int {
-        guard !configuration.cmarkCompatible, let shallowest else { return level }
-        return min(6, max(1, level + configuration.headingBase + 1 - shallowest))
-    }
-
     private struct Writer {
         let configuration: Configuration
         let levelShift: Int
