@@ -21,6 +21,30 @@ extension DiagnosticCode {
     public static let unknownRegion = DiagnosticCode("VP807")
     /// The manifest the preview shows cannot be read.
     public static let previewManifestUnreadable = DiagnosticCode("VP808")
+    /// The preview server cannot open a socket.
+    public static let serverSocketUnavailable = DiagnosticCode("VP809")
+    /// The preview server's address (`serve --address`) is not an IP address.
+    public static let serverAddressInvalid = DiagnosticCode("VP810")
+    /// The preview server cannot listen on its address and port.
+    public static let serverCannotListen = DiagnosticCode("VP811")
+}
+
+extension HTTPServer.StartError {
+    static func socketUnavailable(reason: String) -> Self {
+        Self(code: .serverSocketUnavailable, description: "cannot open a socket: \(reason)")
+    }
+
+    static func notAnIPAddress(_ address: String) -> Self {
+        Self(code: .serverAddressInvalid, description: "'\(address)' is not an IP address")
+    }
+
+    static func cannotListen(address: String, port: Int, reason: String) -> Self {
+        Self(code: .serverCannotListen, description: "cannot listen on \(address):\(port): \(reason); try another --port")
+    }
+
+    static func cannotListen(reason: String) -> Self {
+        Self(code: .serverCannotListen, description: "cannot listen: \(reason)")
+    }
 }
 
 extension SiteWriter.WriteError {
@@ -62,6 +86,11 @@ extension Diagnostic {
                 : NameSuggester.didYouMean(id, among: known) + "; the content has " + known.map { "'\($0)'" }.joined(separator: ", ")
             return .error(.unknownRegion, "there is no region '\(id)'\(list)", at: nil)
         }
+    }
+
+    /// The preview server could not start; no location.
+    public static func serverStart(_ error: HTTPServer.StartError) -> Diagnostic {
+        .error(error.code, error.description, at: nil)
     }
 
     static func previewManifestUnreadable(at location: SourceLocation) -> Diagnostic {
