@@ -5,6 +5,7 @@ import PackageDescription
 //
 //   VardplanDiagnostics   positions, source files, diagnostics with codes (no dependencies)
 //   VardplanHTML          escaping text into HTML (no dependencies)
+//   VardplanSystem        POSIX file access and parallel map (no dependencies)
 //   VardplanFrontMatter   the front matter grammars: the `---` fences, the YAML subset, JSON
 //   VardplanMarkdown      Markdown bodies: libcmark + our extensions → Swift values → HTML
 //                         (the only target that links libcmark)
@@ -26,17 +27,19 @@ let package = Package(
         ),
         .target(name: "VardplanDiagnostics"),
         .target(name: "VardplanHTML"),
+        .target(name: "VardplanSystem"),
         .target(name: "VardplanFrontMatter", dependencies: ["VardplanDiagnostics"]),
         .target(name: "VardplanMarkdown", dependencies: ["VardplanDiagnostics", "VardplanHTML", "Ccmark"]),
         .target(name: "VardplanTemplates", dependencies: ["VardplanDiagnostics", "VardplanHTML"]),
-        .target(name: "VardplanCore", dependencies: ["VardplanDiagnostics", "VardplanHTML", "VardplanFrontMatter", "VardplanMarkdown", "VardplanTemplates"]),
-        .executableTarget(name: "vardplan", dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanMarkdown"]),
+        .target(name: "VardplanCore",
+                dependencies: ["VardplanDiagnostics", "VardplanHTML", "VardplanSystem", "VardplanFrontMatter", "VardplanMarkdown", "VardplanTemplates"]),
+        .executableTarget(name: "vardplan", dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanSystem", "VardplanMarkdown"]),
         .testTarget(name: "VardplanDiagnosticsTests", dependencies: ["VardplanDiagnostics"]),
         .testTarget(name: "VardplanFrontMatterTests", dependencies: ["VardplanFrontMatter", "VardplanDiagnostics"]),
         .testTarget(name: "VardplanMarkdownTests", dependencies: ["VardplanMarkdown", "VardplanDiagnostics", "VardplanHTML"]),
         .testTarget(name: "VardplanTemplatesTests", dependencies: ["VardplanTemplates", "VardplanDiagnostics", "VardplanHTML"]),
         .testTarget(name: "VardplanCoreTests",
-                    dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanHTML", "VardplanFrontMatter", "VardplanMarkdown", "VardplanTemplates"],
+                    dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanHTML", "VardplanSystem", "VardplanFrontMatter", "VardplanMarkdown", "VardplanTemplates"],
                     exclude: ["Fixtures"]),
     ]
 )

@@ -1,4 +1,5 @@
 @testable import VardplanCore
+@testable import VardplanFrontMatter
 @testable import VardplanDiagnostics
 
 // Fuzz target `json`: the JSON reader of manifests (`formular.json`), as `ManifestReader`

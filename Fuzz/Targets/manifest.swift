@@ -6,6 +6,9 @@
 
 import Foundation
 @testable import VardplanCore
+@testable import VardplanFrontMatter
+@testable import VardplanMarkdown
+@testable import VardplanTemplates
 @testable import VardplanDiagnostics
 
 /// The content model and print templates, loaded on first use.

@@ -5,6 +5,7 @@
 // reaches the output, so the HTML must hold no active content.
 
 @testable import VardplanCore
+@testable import VardplanMarkdown
 
 func fuzzMarkdown(_ data: UnsafePointer<UInt8>?, _ size: Int) {
     let file = fuzzSourceFile(data, size, path: "content/diagnoses/fuzz/steg.md")

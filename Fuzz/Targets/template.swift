@@ -1,4 +1,5 @@
 @testable import VardplanCore
+@testable import VardplanTemplates
 @testable import VardplanDiagnostics
 @testable import VardplanHTML
 

@@ -1,4 +1,5 @@
 @testable import VardplanCore
+@testable import VardplanFrontMatter
 @testable import VardplanDiagnostics
 
 // Fuzz target `yaml`: the YAML subset of front matter, site.yaml and YAML manifests,

@@ -35,8 +35,8 @@ enum DiffCommand {
 
         var models: [SiteModel] = []
         for root in positionals {
-            let result = ContentPipeline.run(fileSystem: DiskFileSystem(root: root), displayRoot: root, today: today,
-                                             onlyDiagnosis: nil, parseStepBodies: false)
+            let result = ContentPipeline.runWithoutBodies(fileSystem: DiskFileSystem(root: root), displayRoot: root,
+                                                          today: today, onlyDiagnosis: nil)
             let errors = result.diagnostics.all.filter { $0.severity == .error }
             guard let model = result.model, errors.isEmpty else {
                 var only = Diagnostics()

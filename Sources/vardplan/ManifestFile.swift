@@ -1,6 +1,7 @@
 import Foundation
 import VardplanCore
 import VardplanDiagnostics
+import VardplanSystem
 
 /// Reads a manifest file for `print`: a regular file no larger than a content file may
 /// be (`SourceTextValidator.maximumFileSize`), checked before anything is read, so a

@@ -1,6 +1,7 @@
 import Foundation
 import VardplanCore
 import VardplanDiagnostics
+import VardplanSystem
 
 /// Refuses a place for a file that holds patient data (a printout, a manifest) when
 /// it would publish it or overwrite an input.

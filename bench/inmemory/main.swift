@@ -16,6 +16,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import VardplanSystem
 
 func now() -> Double {
     var ts = timespec()

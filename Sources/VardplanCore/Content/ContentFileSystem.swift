@@ -1,3 +1,4 @@
+import VardplanSystem
 /// One entry of a directory listing.
 public struct DirectoryEntry: Hashable, Sendable {
     public var name: String

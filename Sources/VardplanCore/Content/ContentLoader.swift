@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanSystem
 
 /// Walks a content folder and reads every file into a `ContentTree`.
 ///
@@ -17,14 +18,33 @@ public struct ContentLoader: Sendable {
     /// Prefix for paths shown to the user (`content`), so messages name real paths.
     let displayRoot: String
 
-    /// Loads only the diagnosis folder whose name gives this id (and the general
-    /// modules), when such a folder exists; otherwise every diagnosis.
-    let onlyDiagnosis: String?
+    /// Loads only the diagnosis folders whose name this accepts (and the general
+    /// modules), when there is such a folder; otherwise every diagnosis.
+    let onlyDiagnosisFolders: (@Sendable (String) -> Bool)?
 
-    public init(fileSystem: any ContentFileSystem, displayRoot: String, onlyDiagnosis: String? = nil) {
+    public init(fileSystem: any ContentFileSystem, displayRoot: String,
+                onlyDiagnosisFolders: (@Sendable (String) -> Bool)? = nil) {
         self.fileSystem = fileSystem
         self.displayRoot = displayRoot
-        self.onlyDiagnosis = onlyDiagnosis
+        self.onlyDiagnosisFolders = onlyDiagnosisFolders
+    }
+
+    /// Loads from a snapshot, whose folder gives the paths shown.
+    public init(snapshot: ContentSnapshot, onlyDiagnosisFolders: (@Sendable (String) -> Bool)? = nil) {
+        self.init(fileSystem: snapshot, displayRoot: snapshot.displayRoot, onlyDiagnosisFolders: onlyDiagnosisFolders)
+    }
+
+    /// Which folders below the root to enter: with a diagnosis filter that some folder
+    /// of `diagnoses/` (as listed by `fileSystem`) passes, no other diagnosis's folder.
+    public static func folderFilter(_ only: (@Sendable (String) -> Bool)?, in fileSystem: any ContentFileSystem)
+        -> @Sendable (String) -> Bool {
+        guard let only, ((try? fileSystem.entries(of: "diagnoses")) ?? []).contains(where: { only($0.name) })
+        else { return { _ in true } }
+        return { folder in
+            guard folder.hasPrefix("diagnoses/"), folder.dropFirst("diagnoses/".count).contains("/") == false
+            else { return true }
+            return only(String(folder.dropFirst("diagnoses/".count)))
+        }
     }
 
     /// Reads the whole tree: first every folder, then every file on all cores.
@@ -54,15 +74,9 @@ public struct ContentLoader: Sendable {
     /// parallel; unreadable files are left for `read` to report.
     private func prefetch() -> [String: Prefetched] {
         let fileSystem = self.fileSystem
-        let only = onlyDiagnosis
-        let diagnosisNames = only == nil ? [] : ((try? fileSystem.entries(of: "diagnoses")) ?? []).map(\.name)
-        let filterDiagnoses = only != nil && diagnosisNames.contains { ContentID.fromName($0) == only }
-        let paths = fileSystem.filePaths { folder in
-            // With a diagnosis filter, other diagnoses' folders are not entered.
-            guard filterDiagnoses, folder.hasPrefix("diagnoses/"), folder.dropFirst("diagnoses/".count).contains("/") == false
-            else { return true }
-            return ContentID.fromName(String(folder.dropFirst("diagnoses/".count))) == only
-        }.filter { $0.hasSuffix(".md") || $0.hasSuffix(".yaml") }
+        // With a diagnosis filter, other diagnoses' folders are not entered.
+        let paths = fileSystem.filePaths(entering: Self.folderFilter(onlyDiagnosisFolders, in: fileSystem))
+            .filter { $0.hasSuffix(".md") || $0.hasSuffix(".yaml") }
         let contents = ParallelMap.map(paths) { path -> Prefetched? in
             guard let bytes = try? fileSystem.contents(of: path, maximumSize: SourceTextValidator.maximumFileSize)
             else { return nil }
@@ -95,8 +109,8 @@ public struct ContentLoader: Sendable {
             case ("diagnoses", true):
                 sawDiagnoses = true
                 var names = subfolders(of: "diagnoses", diagnostics: &diagnostics)
-                if let only = onlyDiagnosis, names.contains(where: { ContentID.fromName($0) == only }) {
-                    names = names.filter { ContentID.fromName($0) == only }
+                if let only = onlyDiagnosisFolders, names.contains(where: only) {
+                    names = names.filter(only)
                 }
                 for name in names {
                     tree.diagnoses.append(loadDiagnosis(joinPath("diagnoses", name), name: name, diagnostics: &diagnostics))
@@ -106,19 +120,15 @@ public struct ContentLoader: Sendable {
                     tree.regions.append(loadRegion(joinPath("regions", name), name: name, diagnostics: &diagnostics))
                 }
             default:
-                diagnostics.warning(
-                    "'\(entry.name)' is not part of the content format and is ignored; expected 'site.yaml', 'general/' and 'diagnoses/'",
-                    at: location(entry.name))
+                diagnostics.append(.unknownTopLevelEntry(entry.name, at: location(entry.name)))
             }
         }
         tree.images = images
         if tree.site == nil {
-            diagnostics.error("the content folder has no 'site.yaml'; create it with at least 'title' and 'language'",
-                              at: location("site.yaml"))
+            diagnostics.append(.siteFileMissing(at: location("site.yaml")))
         }
         if !sawDiagnoses {
-            diagnostics.error("the content folder has no 'diagnoses/' folder; add one folder per diagnosis there",
-                              at: location("diagnoses"))
+            diagnostics.append(.diagnosesFolderMissing(at: location("diagnoses")))
         }
         _ = sawGeneral
         return tree
@@ -130,9 +140,7 @@ public struct ContentLoader: Sendable {
         for entry in list(path, diagnostics: &diagnostics) ?? [] where !entry.name.hasPrefix(".") {
             let child = joinPath(path, entry.name)
             if entry.isDirectory {
-                diagnostics.error(
-                    "'\(entry.name)' is a folder inside a region; a region holds '\(Self.regionFile)' and supplement files ('.md') only",
-                    at: location(child))
+                diagnostics.append(.folderInsideRegion(entry.name, regionFile: Self.regionFile, at: location(child)))
             } else if entry.name == Self.regionFile {
                 folder.metadata = read(child, diagnostics: &diagnostics)
             } else if entry.name.hasSuffix(".md") {
@@ -174,9 +182,7 @@ public struct ContentLoader: Sendable {
             } else if let language = Self.metadataTranslationLanguage(entry.name, of: Self.moduleFile) {
                 if let source = read(child, diagnostics: &diagnostics) { folder.metadataTranslations.append((language, source)) }
             } else if entry.name.hasSuffix(".md") {
-                diagnostics.error(
-                    "'\(entry.name)' lies directly in a module folder; steps belong in a section folder inside it",
-                    at: location(child))
+                diagnostics.append(.stepOutsideSection(entry.name, at: location(child)))
             } else {
                 strayFile(child, expected: "section folders and '\(Self.moduleFile)'", diagnostics: &diagnostics)
             }
@@ -191,9 +197,7 @@ public struct ContentLoader: Sendable {
         for entry in list(path, diagnostics: &diagnostics) ?? [] where !entry.name.hasPrefix(".") {
             let child = joinPath(path, entry.name)
             if entry.isDirectory {
-                diagnostics.error(
-                    "'\(entry.name)' is a folder inside a section; a section holds step files only (modul → avsnitt → steg)",
-                    at: location(child))
+                diagnostics.append(.folderInsideSection(entry.name, at: location(child)))
             } else if entry.name == Self.sectionFile {
                 folder.metadata = read(child, diagnostics: &diagnostics)
             } else if let language = Self.metadataTranslationLanguage(entry.name, of: Self.sectionFile) {
@@ -218,9 +222,8 @@ public struct ContentLoader: Sendable {
                 folder.steps[index].translations = found.map { (language: $0.0, source: $0.1) }
             } else {
                 for (language, source) in found {
-                    diagnostics.error(
-                        "translation '\(language)' of '\(stem).md', but there is no '\(stem).md' beside it; a translation needs its Swedish step",
-                        at: source.location(line: 1, column: 1))
+                    diagnostics.append(.translationWithoutStep(language: language, stem: stem,
+                                                               at: source.location(line: 1, column: 1)))
                 }
             }
         }
@@ -264,7 +267,7 @@ public struct ContentLoader: Sendable {
     private mutating func list(_ path: String, diagnostics: inout Diagnostics) -> [DirectoryEntry]? {
         if let identity = fileSystem.identity(of: path) {
             if let first = visitedFolders[identity] {
-                diagnostics.error(FileProblem.folderReachedTwice(first: first).message(root: displayRoot), at: location(path))
+                diagnostics.append(.fileProblem(.folderReachedTwice(first: first), root: displayRoot, at: location(path)))
                 refusedPaths.insert(path)
                 return nil
             }
@@ -274,8 +277,7 @@ public struct ContentLoader: Sendable {
         do {
             entries = try fileSystem.entries(of: path)
         } catch {
-            diagnostics.error("cannot read the folder '\(display(path))'; check that it exists and is readable",
-                              at: location(path))
+            diagnostics.append(.folderUnreadable(display(path), at: location(path)))
             return nil
         }
         var readable: [DirectoryEntry] = []
@@ -283,7 +285,7 @@ public struct ContentLoader: Sendable {
         for entry in entries {
             if let problem = entry.problem {
                 if !entry.name.hasPrefix(".") {
-                    diagnostics.error(problem.message(root: displayRoot), at: location(joinPath(path, entry.name)))
+                    diagnostics.append(.fileProblem(problem, root: displayRoot, at: location(joinPath(path, entry.name))))
                     refusedPaths.insert(joinPath(path, entry.name))
                 }
             } else {
@@ -302,13 +304,13 @@ public struct ContentLoader: Sendable {
         do {
             bytes = try fileSystem.contents(of: path, maximumSize: SourceTextValidator.maximumFileSize)
         } catch FileProblem.tooLarge(let size, _) {
-            diagnostics.error(SourceTextValidator.tooLargeMessage(size: size), at: location(path))
+            diagnostics.append(.contentFileTooLarge(size: size, at: location(path)))
             return nil
         } catch let problem as FileProblem {
-            diagnostics.error(problem.message(root: displayRoot), at: location(path))
+            diagnostics.append(.fileProblem(problem, root: displayRoot, at: location(path)))
             return nil
         } catch {
-            diagnostics.error("cannot read the file; check its permissions", at: location(path))
+            diagnostics.append(.fileUnreadable(at: location(path)))
             return nil
         }
         let file = SourceFile(path: display(path), bytes: bytes)
@@ -319,9 +321,8 @@ public struct ContentLoader: Sendable {
                                  diagnostics: inout Diagnostics) {
         guard file == nil, !refusedPaths.contains(path), !refusedPaths.contains(joinPath(path, name)),
               !fileExists(joinPath(path, name)) else { return }
-        diagnostics.error(
-            "the \(level) folder '\(lastComponent(path))' has no '\(name)'; create it with at least a 'title'",
-            at: location(joinPath(path, name)))
+        diagnostics.append(.metadataFileMissing(level: level, folder: lastComponent(path), file: name,
+                                                at: location(joinPath(path, name))))
     }
 
     /// Whether a file is there (read, so an unreadable one counts as missing).
@@ -339,12 +340,12 @@ public struct ContentLoader: Sendable {
             } catch FileProblem.tooLarge(let size, _) {
                 image.oversize = size
             } catch {
-                diagnostics.error("cannot read the image; check its permissions", at: location(path))
+                diagnostics.append(.imageUnreadable(at: location(path)))
             }
             images.append(image)
             return
         }
-        diagnostics.warning("'\(lastComponent(path))' is ignored; this folder holds \(expected)", at: location(path))
+        diagnostics.append(.strayFile(lastComponent(path), expected: expected, at: location(path)))
     }
 
     private func lastComponent(_ path: String) -> String {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import VardplanSystem
 
 /// A content tree on disk, below a root folder.
 ///

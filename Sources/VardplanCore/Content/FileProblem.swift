@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Why an entry of the content or templates folder is not read: the rules of
 /// docs/content-format.md, "Symbolic links and special files". Each is an error at
 /// the entry's path; the wording lives here.
@@ -16,6 +18,18 @@ public enum FileProblem: Error, Hashable, Sendable {
     case notRegularFile(kind: String)
     /// Larger than the folder allows; `size` in bytes.
     case tooLarge(size: Int, limit: Int)
+
+    /// The code of this kind of problem (docs/diagnostics.md).
+    public var code: DiagnosticCode {
+        switch self {
+        case .linkOutsideRoot: return .linkOutsideRoot
+        case .danglingLink: return .danglingLink
+        case .linkLoop: return .linkLoop
+        case .folderReachedTwice: return .folderReachedTwice
+        case .notRegularFile: return .notRegularFile
+        case .tooLarge: return .fileTooLarge
+        }
+    }
 
     /// The message shown at the entry's path; `root` is the folder as the user named it.
     public func message(root: String) -> String {
@@ -42,17 +56,5 @@ public enum FileProblem: Error, Hashable, Sendable {
     static func megabytes(_ bytes: Int) -> String {
         let tenths = (Double(bytes) / 1_048_576 * 10).rounded() / 10
         return tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)
-    }
-}
-
-/// Identifies a folder on disk (device and inode), so that a walk enters each real
-/// folder once however many links lead to it.
-public struct FileIdentity: Hashable, Sendable {
-    public var device: UInt64
-    public var inode: UInt64
-
-    public init(device: UInt64, inode: UInt64) {
-        self.device = device
-        self.inode = inode
     }
 }

@@ -11,17 +11,11 @@ public enum SourceTextValidator {
     /// Files above this size are reported instead of parsed (a step is one page).
     public static let maximumFileSize = 1 << 20
 
-    /// The message for a content file of `size` bytes, above the limit.
-    public static func tooLargeMessage(size: Int) -> String {
-        let shown = (Double(size) / 1_048_576 * 10).rounded() / 10
-        return "file is \(shown) MB, larger than the 1 MB a content file may be; split it into several steps"
-    }
-
     /// Appends a diagnostic and returns `false` when the file is not usable text.
     public static func validate(_ file: SourceFile, diagnostics: inout Diagnostics) -> Bool {
         let bytes = file.bytes
         if bytes.count > maximumFileSize {
-            diagnostics.error(tooLargeMessage(size: bytes.count), at: file.location(line: 1, column: 1))
+            diagnostics.append(.contentFileTooLarge(size: bytes.count, at: file.location(line: 1, column: 1)))
             return false
         }
         let nul = bytes.withUnsafeBufferPointer { buffer -> Int? in
@@ -29,15 +23,11 @@ public enum SourceTextValidator {
             return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
         if let offset = nul {
-            diagnostics.error(
-                "file contains a NUL byte and looks binary; content files must be UTF-8 text",
-                at: file.location(ofOffset: offset))
+            diagnostics.append(.nulByte(at: file.location(ofOffset: offset)))
             return false
         }
         if let offset = firstInvalidUTF8Offset(bytes) {
-            diagnostics.error(
-                "file is not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true))); save it as UTF-8",
-                at: file.location(ofOffset: offset))
+            diagnostics.append(.invalidUTF8(byte: bytes[offset], at: file.location(ofOffset: offset)))
             return false
         }
         return true

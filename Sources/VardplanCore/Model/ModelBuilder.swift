@@ -11,9 +11,6 @@ import VardplanFrontMatter
 public struct ModelBuilder {
     /// The date review dates are compared with.
     public let today: SimpleDate
-    /// False to leave step bodies unparsed (empty), for commands that parse only the
-    /// steps they show; see `Step.parseBody`.
-    public let parseStepBodies: Bool
     /// False to skip counting words (they only feed the summary).
     public let countsWords: Bool
     /// True when the tree holds only some diagnoses (a printout loads one): a regional
@@ -29,9 +26,10 @@ public struct ModelBuilder {
     static let translationKeys = ["title", "source_hash"]
     static let metadataTranslationKeys = ["title", "summary", "source_hash"]
 
-    public init(today: SimpleDate, parseStepBodies: Bool = true, countsWords: Bool = true) {
+    /// Step bodies are left unparsed (empty): the stages after it parse the bodies
+    /// they check or show (`Step.parseBody`, `DiagnosisPass`).
+    public init(today: SimpleDate, countsWords: Bool = true) {
         self.today = today
-        self.parseStepBodies = parseStepBodies
         self.countsWords = countsWords
     }
 
@@ -71,8 +69,7 @@ public struct ModelBuilder {
 
     private func parseAll(_ tree: ContentTree, language: String) -> [String: ParsedContentFile] {
         let files = tree.allFiles.filter { $0.path != tree.site?.path }
-        let results = ContentFileParser.parseAll(files, language: language, parseBodies: parseStepBodies,
-                                                 countWords: countsWords)
+        let results = ContentFileParser.parseAll(files, language: language, countWords: countsWords)
         return Dictionary(results.map { ($0.source.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import VardplanSystem
 
 /// What the last build of an output folder was made from, written as
 /// `.vardplan-build` at its top: a fingerprint of every input, one per input file, and

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import VardplanSystem
 
 /// Folder operations of the output writer that never follow symbolic links: a link
 /// inside an output folder is an entry of its own, listed and removed as such.

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import VardplanSystem
 
 /// An exclusive `flock` on `.NAME.lock` beside the output folder, held from the start
 /// of a build to the end of its swap, so that two builds into one output cannot both

@@ -1,10 +1,13 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import VardplanSystem
 
 extension SiteWriter {
     /// What happened to one file.
-    private enum Outcome: Sendable { case written, unchanged, failed(String) }
+    /// What writing one page gave; a failure carries the `errno` read on the thread
+    /// that failed, right after the failing call.
+    private enum Outcome: Sendable { case written, unchanged, failed(path: String, errno: Int32) }
 
     /// A write in progress: a staging folder that receives pages from any thread, and
     /// the output's lock, held until `commit`, `abort` or `finishUnchanged`.
@@ -52,16 +55,17 @@ extension SiteWriter {
                 }
                 if file.path == BuildStamp.fileName {
                     let partial = target + ".partial"
-                    return FileIO.write(file.bytes, to: partial) && rename(partial, target) == 0 ? .written : .failed(file.path)
+                    guard FileIO.write(file.bytes, to: partial) else { return .failed(path: file.path, errno: errno) }
+                    return rename(partial, target) == 0 ? .written : .failed(path: file.path, errno: errno)
                 }
-                return FileIO.write(file.bytes, to: target) ? .written : .failed(file.path)
+                return FileIO.write(file.bytes, to: target) ? .written : .failed(path: file.path, errno: errno)
             }
             var counts = (written: 0, unchanged: 0)
             for outcome in outcomes {
                 switch outcome {
                 case .written: counts.written += 1
                 case .unchanged: counts.unchanged += 1
-                case .failed(let path): throw .io(path: path, reason: String(cString: strerror(errno)))
+                case .failed(let path, let code): throw .io(path: path, reason: String(cString: strerror(code)))
                 }
             }
             return counts

@@ -1,5 +1,6 @@
 import VardplanDiagnostics
 import VardplanMarkdown
+import VardplanSystem
 
 /// Goes through a model built without step bodies one diagnosis at a time, on every
 /// core: parses the diagnosis's step bodies, checks its links, hands the complete

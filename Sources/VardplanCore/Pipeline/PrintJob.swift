@@ -36,7 +36,8 @@ public final class PrintJob {
     private let templateErrors: [Diagnostic]
     private var loadedContent: [String: LoadedContent] = [:]
 
-    /// Loads the templates; content is loaded per diagnosis when a manifest needs it.
+    /// Loads the templates; content is loaded per diagnosis when a manifest needs it,
+    /// each diagnosis's folder read once into a snapshot.
     public init(content: any ContentFileSystem, contentDisplay: String,
                 templates: any ContentFileSystem, templatesDisplay: String,
                 today: SimpleDate, largePrint: Bool) {
@@ -45,7 +46,8 @@ public final class PrintJob {
         self.today = today
         self.largePrint = largePrint
         var templateDiagnostics = Diagnostics()
-        let loaded = TemplateFolderLoader(fileSystem: templates, displayRoot: templatesDisplay)
+        let snapshot = ContentSnapshot(reading: templates, displayRoot: templatesDisplay)
+        let loaded = TemplateFolderLoader(fileSystem: snapshot, displayRoot: templatesDisplay)
             .loadAll(required: PrintRenderer.requiredTemplates, diagnostics: &templateDiagnostics)
         self.library = loaded.library
         self.strings = loaded.strings
@@ -78,11 +80,8 @@ public final class PrintJob {
             if let region = model.region(withID: regionID) {
                 model = model.applying(region)
             } else {
-                let ids = model.regions.map(\.id)
-                let known = ids.isEmpty ? "; the content has no regions"
-                    : NameSuggester.didYouMean(regionID, among: ids) + "; the content has " + ids.map { "'\($0)'" }.joined(separator: ", ")
-                diagnostics.error("the 'region' is not a region of this content\(known)",
-                                  at: manifest.regionLocation ?? manifest.file.location(line: 1, column: 1))
+                let location = manifest.regionLocation ?? manifest.file.location(line: 1, column: 1)
+                diagnostics.append(.unknownRegion(regionID, known: model.regions.map(\.id), requestedBy: .manifest(location)))
                 return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
             }
         }
@@ -120,8 +119,8 @@ public final class PrintJob {
     /// parsed until a plan shows it.
     private func content(for diagnosis: String) -> LoadedContent {
         if let loaded = loadedContent[diagnosis] { return loaded }
-        let checked = ContentPipeline.run(fileSystem: content, displayRoot: contentDisplay, today: today,
-                                          onlyDiagnosis: diagnosis, parseStepBodies: false)
+        let checked = ContentPipeline.runWithoutBodies(fileSystem: content, displayRoot: contentDisplay, today: today,
+                                                       onlyDiagnosis: diagnosis)
         let loaded = LoadedContent(model: checked.model, errors: checked.diagnostics.all.filter { $0.severity == .error })
         loadedContent[diagnosis] = loaded
         return loaded

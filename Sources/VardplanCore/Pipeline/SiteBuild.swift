@@ -1,5 +1,6 @@
 import VardplanDiagnostics
 import VardplanTemplates
+import VardplanSystem
 
 /// `build`: content and templates in, a finished site out. Pages stream into a
 /// `PageSink` diagnosis by diagnosis (a staging folder, or memory), so memory stays
@@ -34,14 +35,25 @@ public enum SiteBuild {
         return result
     }
 
-    /// Loads, checks and renders into `sink`. Diagnostics: those of `ContentLoader`,
+    /// Reads the content and templates folders once into snapshots, then builds from
+    /// them (see `run(content:templates:…into:)` on snapshots).
+    public static func run(content: any ContentFileSystem, contentDisplay: String,
+                           templates: any ContentFileSystem, templatesDisplay: String,
+                           today: SimpleDate, options: SiteRenderer.Options,
+                           previous: BuildStamp? = nil, into sink: any PageSink) -> Result {
+        run(content: ContentSnapshot(reading: content, displayRoot: contentDisplay),
+            templates: ContentSnapshot(reading: templates, displayRoot: templatesDisplay),
+            today: today, options: options, previous: previous, into: sink)
+    }
+
+    /// Loads, checks and renders into `sink`, from the content and templates as read
+    /// once (nothing here reads the disk). Diagnostics: those of `ContentLoader`,
     /// `ModelBuilder`, `DiagnosisPass` (Markdown and links), `TemplateFolderLoader`,
     /// the renderer, and a write failure. When the diagnostics hold an error, what
     /// the sink received must be thrown away. With `previous` (the stamp of the
     /// output folder, already checked to be intact), a build whose inputs did not
     /// change returns `upToDate` without rendering.
-    public static func run(content: any ContentFileSystem, contentDisplay: String,
-                           templates: any ContentFileSystem, templatesDisplay: String,
+    public static func run(content: ContentSnapshot, templates: ContentSnapshot,
                            today: SimpleDate, options: SiteRenderer.Options,
                            previous: BuildStamp? = nil, into sink: any PageSink) -> Result {
         // First, cheaply: did any input change since the last build?
@@ -49,7 +61,6 @@ public enum SiteBuild {
         if let previous, previous.fingerprint == inputs.fingerprint {
             return Result(files: [], diagnostics: Diagnostics(), summary: nil, upToDate: true)
         }
-        let contentBytes = inputs.contentBytes
         // Which diagnoses to render: all, or (when the previous output can be kept
         // from) only those whose files changed.
         var changedFolders: Set<String>? = nil
@@ -59,22 +70,17 @@ public enum SiteBuild {
             changedFolders = folders
         }
         var diagnostics = Diagnostics()
-        // The fingerprint already read every content file: the loader takes those bytes.
-        let tree = ContentLoader(fileSystem: PrefetchedFileSystem(base: content, contents: contentBytes),
-                                 displayRoot: contentDisplay).load(diagnostics: &diagnostics)
-        let loaded = TemplateFolderLoader(fileSystem: templates, displayRoot: templatesDisplay)
+        let tree = ContentLoader(snapshot: content).load(diagnostics: &diagnostics)
+        let loaded = TemplateFolderLoader(fileSystem: templates, displayRoot: templates.displayRoot)
             .loadAll(required: SiteRenderer.requiredTemplates, diagnostics: &diagnostics)
-        guard var model = ModelBuilder(today: today, parseStepBodies: false).build(tree, diagnostics: &diagnostics) else {
+        guard var model = ModelBuilder(today: today).build(tree, diagnostics: &diagnostics) else {
             return Result(files: [], diagnostics: diagnostics, summary: nil)
         }
         if let regionID = options.region {
             if let region = model.region(withID: regionID) {
                 model = model.applying(region)
             } else {
-                let ids = model.regions.map(\.id)
-                let known = ids.isEmpty ? "; the content has no regions ('regions/<region>/_region.md')"
-                    : NameSuggester.didYouMean(regionID, among: ids) + "; the content has " + ids.map { "'\($0)'" }.joined(separator: ", ")
-                diagnostics.error("there is no region '\(regionID)'\(known)", at: nil)
+                diagnostics.append(.unknownRegion(regionID, known: model.regions.map(\.id), requestedBy: .option))
             }
         }
         let summary = ContentSummary(model)
@@ -100,12 +106,12 @@ public enum SiteBuild {
             guard render, !local.hasErrors else { return DiagnosisOutput(state: nil, pages: [], counts: (0, 0)) }
             var state = renderer.makeState()
             let pages = renderer.renderPages(of: diagnosis, &state)
-            do {
+            do throws(SiteWriter.WriteError) {
                 let counts = try sink.accept(pages)
                 return DiagnosisOutput(state: state, pages: pages.map { ($0.path, $0.bytes.count, diagnosis.id) },
                                        counts: counts)
             } catch {
-                local.error("\(error)", at: nil)
+                local.append(.outputWrite(error))
                 return DiagnosisOutput(state: state, pages: [], counts: (0, 0))
             }
         }
@@ -119,7 +125,7 @@ public enum SiteBuild {
             do {
                 result.unchanged += try sink.keep(keptPages.map(\.path))
             } catch {
-                result.diagnostics.error("\(error)", at: nil)
+                result.diagnostics.append(.outputWrite(error))
                 return result
             }
             for page in keptPages { owners[page.path] = page.owner }
@@ -150,7 +156,7 @@ public enum SiteBuild {
                 result.paths.append(contentsOf: batch.map(\.path))
             }
         } catch {
-            result.diagnostics.error("\(error)", at: nil)
+            result.diagnostics.append(.outputWrite(error))
         }
         return result
     }
@@ -175,17 +181,14 @@ public enum SiteBuild {
         var settings: String
         /// Each file's fingerprint, by `content/…` or `templates/…` path.
         var files: [String: String]
-        /// The content files' bytes, for the loader.
-        var contentBytes: [String: [UInt8]]
     }
 
     /// Every input that can change the output or its diagnostics, hashed: the path
     /// and bytes of every file in the content and templates folders (dot files
     /// aside), the date and the options; each file also on its own, so the next build
-    /// can tell what changed. Files are read and hashed on every core, without
-    /// parsing, so an unchanged site is recognised in a fraction of a build.
-    /// Returns the content files' bytes too, for the loader.
-    static func fingerprint(content: any ContentFileSystem, templates: any ContentFileSystem, today: SimpleDate,
+    /// can tell what changed. Files are hashed on every core, without parsing, so an
+    /// unchanged site is recognised in a fraction of a build.
+    static func fingerprint(content: ContentSnapshot, templates: ContentSnapshot, today: SimpleDate,
                             options: SiteRenderer.Options) -> Inputs {
         var settings = InputFingerprint()
         settings.add(BuildStamp.formatVersion)
@@ -195,23 +198,20 @@ public enum SiteBuild {
         var hash = InputFingerprint()
         hash.add(settings.hex)
         var files: [String: String] = [:]
-        var contentBytes: [String: [UInt8]] = [:]
-        for (label, fileSystem) in [("content", content), ("templates", templates)] {
-            let paths = fileSystem.filePaths()
-            let read = ParallelMap.map(paths) { path -> (digest: String, bytes: [UInt8]?) in
-                let bytes = try? fileSystem.contents(of: path)
+        for (label, snapshot) in [("content", content), ("templates", templates)] {
+            let paths = snapshot.filePaths()
+            let digests = ParallelMap.map(paths) { path -> String in
                 var one = InputFingerprint()
                 one.add(path)
-                one.add(bytes ?? [])
-                return (one.hex, bytes)
+                one.add(snapshot.bytes(of: path) ?? [])
+                return one.hex
             }
             hash.add(label)
-            for (path, file) in zip(paths, read) {
-                hash.add(file.digest)
-                files[label + "/" + path] = file.digest
-                if label == "content", let bytes = file.bytes { contentBytes[path] = bytes }
+            for (path, digest) in zip(paths, digests) {
+                hash.add(digest)
+                files[label + "/" + path] = digest
             }
         }
-        return Inputs(fingerprint: hash.hex, settings: settings.hex, files: files, contentBytes: contentBytes)
+        return Inputs(fingerprint: hash.hex, settings: settings.hex, files: files)
     }
 }

@@ -1,5 +1,6 @@
 import VardplanDiagnostics
 import VardplanTemplates
+import VardplanSystem
 
 /// Reads a templates folder: `*.mustache` files become the template library (named by
 /// their path without the extension: `base`, `partials/footer`), files under

@@ -71,19 +71,6 @@ public struct SiteRenderer: Sendable {
         RenderState(usage: TemplateUsage(for: templates))
     }
 
-    /// Every file of the site, sorted by path, and the templates' problems: render
-    /// errors, and warnings for variables no page ever had (likely typos). The model
-    /// must hold the step bodies; `SiteBuild` renders diagnosis by diagnosis instead.
-    public func render() -> (files: [OutputFile], diagnostics: Diagnostics) {
-        var state = makeState()
-        var files: [OutputFile] = []
-        for diagnosis in model.diagnoses {
-            files.append(contentsOf: renderPages(of: diagnosis, &state))
-        }
-        files.append(contentsOf: renderSharedPages(pagePaths: files.map(\.path), &state))
-        return (files.sorted { $0.path < $1.path }, finish(state))
-    }
-
     /// The pages of one diagnosis (its step bodies parsed).
     public func renderPages(of diagnosis: Diagnosis, _ state: inout RenderState) -> [OutputFile] {
         languages.flatMap { renderDiagnosis(diagnosis, $0, onlySteps: nil, &state) }

@@ -1,4 +1,5 @@
 import Foundation
+import VardplanDiagnostics
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,8 +37,9 @@ public final class HTTPServer: @unchecked Sendable {
         }
     }
 
-    /// Why the server could not start.
+    /// Why the server could not start (the messages and codes: OutputDiagnostics.swift).
     public struct StartError: Error, CustomStringConvertible {
+        public var code: DiagnosticCode
         public var description: String
     }
 
@@ -67,7 +69,7 @@ public final class HTTPServer: @unchecked Sendable {
     public func start() throws(StartError) {
         let isIPv6 = configuration.address.contains(":")
         let socketFD = socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard socketFD >= 0 else { throw StartError(description: "cannot open a socket: \(String(cString: strerror(errno)))") }
+        guard socketFD >= 0 else { throw .socketUnavailable(reason: String(cString: strerror(errno))) }
         var yes: Int32 = 1
         setsockopt(socketFD, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         func bindTo<Address>(_ address: inout Address) -> Int32 {
@@ -92,16 +94,17 @@ public final class HTTPServer: @unchecked Sendable {
         }
         guard parsed else {
             close(socketFD)
-            throw StartError(description: "'\(configuration.address)' is not an IP address")
+            throw .notAnIPAddress(configuration.address)
         }
         guard bound == 0 else {
             let reason = String(cString: strerror(errno))
             close(socketFD)
-            throw StartError(description: "cannot listen on \(configuration.address):\(configuration.port): \(reason); try another --port")
+            throw .cannotListen(address: configuration.address, port: configuration.port, reason: reason)
         }
         guard listen(socketFD, 128) == 0 else {
+            let reason = String(cString: strerror(errno))
             close(socketFD)
-            throw StartError(description: "cannot listen: \(String(cString: strerror(errno)))")
+            throw .cannotListen(reason: reason)
         }
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)

@@ -1,6 +1,7 @@
 import VardplanDiagnostics
 import VardplanMarkdown
 import VardplanTemplates
+import VardplanSystem
 
 /// Builds the site for the preview into memory and, after a change, rebuilds only
 /// what the change touches:
@@ -154,14 +155,22 @@ public final class PreviewBuilder: @unchecked Sendable {
                 manifest = ManifestReader.read(SourceFile(path: path, bytes: bytes), diagnostics: &diagnostics)
                 manifestDiagnosis = manifest?.diagnosis.value
             } else {
-                diagnostics.error("cannot read the manifest; check that the file exists", at: SourceLocation(path: path, line: 1, column: 1))
+                diagnostics.append(.previewManifestUnreadable(at: SourceLocation(path: path, line: 1, column: 1)))
             }
         }
-        let tree = ContentLoader(fileSystem: DiskFileSystem(root: settings.content), displayRoot: settings.content,
-                                 onlyDiagnosis: onlyDiagnosis ?? manifestDiagnosis).load(diagnostics: &diagnostics)
-        let templates = TemplateFolderLoader(fileSystem: DiskFileSystem(root: settings.templates), displayRoot: settings.templates)
+        // The inputs, read once: nothing below reads the disk.
+        var only: (@Sendable (String) -> Bool)?
+        if let id = onlyDiagnosis ?? manifestDiagnosis {
+            only = { name in ContentID.fromName(name) == id }
+        }
+        let disk = DiskFileSystem(root: settings.content)
+        let content = ContentSnapshot(reading: disk, displayRoot: settings.content,
+                                      entering: ContentLoader.folderFilter(only, in: disk))
+        let templateFolder = ContentSnapshot(reading: DiskFileSystem(root: settings.templates), displayRoot: settings.templates)
+        let tree = ContentLoader(snapshot: content, onlyDiagnosisFolders: only).load(diagnostics: &diagnostics)
+        let templates = TemplateFolderLoader(fileSystem: templateFolder, displayRoot: settings.templates)
             .loadAll(required: SiteRenderer.requiredTemplates, diagnostics: &diagnostics)
-        guard var model = ModelBuilder(today: settings.today, parseStepBodies: false, countsWords: false).build(tree, diagnostics: &diagnostics) else {
+        guard var model = ModelBuilder(today: settings.today, countsWords: false).build(tree, diagnostics: &diagnostics) else {
             return Built(pages: [:], diagnostics: diagnostics, diagnosisIDs: [:])
         }
         var ids: [String: String] = [:]

@@ -1,5 +1,6 @@
 import VardplanDiagnostics
 import VardplanMarkdown
+import VardplanSystem
 
 /// One patient's care plan: the national text merged with a manifest by the staff
 /// tool's rules. Holds every module with its status and counts (for staff), and the

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import VardplanCore
 import VardplanDiagnostics
+import VardplanSystem
 
 /// A build after a change renders what the change affects and keeps the rest of the
 /// previous output, and ends with exactly the files a full build would write.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import VardplanCore
+import VardplanSystem
 
 /// A scratch folder for output tests, and small ways to lay out and read a disk state.
 struct OutputScratch {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VardplanCore
+import VardplanSystem
 
 /// The disk states a build stopped by kill -9 can leave, laid out by hand (leftover
 /// folders named with the id of a process that no longer runs), and taken from real

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VardplanCore
+import VardplanSystem
 
 @Suite("Writing the site")
 struct SiteWriterTests {

@@ -1,6 +1,7 @@
 import VardplanDiagnostics
 import VardplanFrontMatter
 import VardplanMarkdown
+import VardplanSystem
 
 /// A content file split into front matter and a Markdown body, both parsed.
 public struct ParsedContentFile: Sendable {
@@ -62,12 +63,13 @@ public enum ContentFileParser {
                                     options: options, diagnostics: &diagnostics)
     }
 
-    /// Parses many files in parallel, results in input order.
-    /// `parseBodies` false skips the Markdown of step files (see `parse`).
-    public static func parseAll(_ files: [SourceFile], language: String, parseBodies: Bool = true,
+    /// Parses many files in parallel, results in input order. The Markdown of step
+    /// files is left for later (`Step.parseBody`): the stages parse the bodies they
+    /// check or show, one diagnosis at a time.
+    public static func parseAll(_ files: [SourceFile], language: String,
                                 countWords: Bool = true) -> [ParsedContentFile] {
         ParallelMap.map(files) { file in
-            parse(file, language: language, parseBody: parseBodies || isMetadataFile(file.path), countWords: countWords)
+            parse(file, language: language, parseBody: isMetadataFile(file.path), countWords: countWords)
         }
     }
 

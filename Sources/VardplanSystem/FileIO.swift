@@ -30,7 +30,8 @@ public enum FileIO {
         return bytes
     }
 
-    /// Writes a new file (replacing any), with mode 0644; false on any failure.
+    /// Writes a new file (replacing any), with mode 0644; false on any failure, with
+    /// `errno` (of the calling thread) telling why.
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard descriptor >= 0 else { return false }
@@ -39,17 +40,29 @@ public enum FileIO {
             let count = bytes.withUnsafeBytes { buffer in
                 Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             }
-            if count < 0 { if errno == EINTR { continue }; close(descriptor); return false }
+            if count < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                close(descriptor)
+                errno = code  // why the write failed, not what closing said
+                return false
+            }
             offset += count
         }
         return close(descriptor) == 0
     }
 
+    /// A directory entry as `entries` lists it.
+    public struct Entry: Hashable, Sendable {
+        public var name: String
+        public var isDirectory: Bool
+    }
+
     /// The entries of a directory (no `.` and `..`), sorted by name; nil when unreadable.
-    public static func entries(_ path: String) -> [DirectoryEntry]? {
+    public static func entries(_ path: String) -> [Entry]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
-        var result: [DirectoryEntry] = []
+        var result: [Entry] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -59,7 +72,7 @@ public enum FileIO {
             if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) || Int32(entry.pointee.d_type) == Int32(DT_LNK) {
                 isDirectory = Self.isDirectory(path + "/" + name)
             }
-            result.append(DirectoryEntry(name: name, isDirectory: isDirectory))
+            result.append(Entry(name: name, isDirectory: isDirectory))
         }
         return result.sorted { $0.name < $1.name }
     }
@@ -117,7 +130,7 @@ public enum FileIO {
 
     /// The entries of a directory with their types as `rawEntries` lists them, except
     /// that an entry gone between listing and looking has no type; nil when unreadable.
-    static func listing(_ path: String) -> [(name: String, type: EntryType?)]? {
+    public static func listing(_ path: String) -> [(name: String, type: EntryType?)]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
         var result: [(name: String, type: EntryType?)] = []
@@ -233,7 +246,7 @@ public enum FileIO {
 
 extension FileIO.EntryType {
     /// A name for messages.
-    var kindName: String {
+    public var kindName: String {
         switch self {
         case .file: return "file"
         case .directory: return "folder"
