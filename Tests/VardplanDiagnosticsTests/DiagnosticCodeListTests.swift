@@ -12,9 +12,6 @@ struct DiagnosticCodeListTests {
         return url.deletingLastPathComponent().path
     }()
 
-    /// The transition placeholder for diagnostics without a code, deleted after issue 13.
-    static let placeholder = "VP000"
-
     /// Every `DiagnosticCode("VPnnn")` in Sources, with the file that declares it.
     static func declaredCodes() -> [(code: String, file: String)] {
         let sources = packageRoot + "/Sources"
@@ -28,7 +25,7 @@ struct DiagnosticCodeListTests {
                 found.append((String(text[Range(match.range(at: 1), in: text)!]), path))
             }
         }
-        return found.filter { $0.0 != placeholder }
+        return found
     }
 
     /// Every table row of docs/diagnostics.md that starts with a code: code, meaning, example.

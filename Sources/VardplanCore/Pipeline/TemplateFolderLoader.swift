@@ -65,13 +65,13 @@ public struct TemplateFolderLoader {
             let path = joinPath(directory, entry.name)
             let here = SourceLocation(path: joinPath(displayRoot, path), line: 1, column: 1)
             if let problem = entry.problem {
-                diagnostics.error(problem.message(root: displayRoot), at: here)
+                diagnostics.append(.fileProblem(problem, root: displayRoot, at: here))
                 continue
             }
             if entry.isDirectory {
                 if let identity = entry.identity {
                     if let first = visited[identity] {
-                        diagnostics.error(FileProblem.folderReachedTwice(first: first).message(root: displayRoot), at: here)
+                        diagnostics.append(.fileProblem(.folderReachedTwice(first: first), root: displayRoot, at: here))
                         continue
                     }
                     visited[identity] = joinPath(displayRoot, path)
@@ -84,10 +84,10 @@ public struct TemplateFolderLoader {
             do {
                 bytes = try fileSystem.contents(of: path, maximumSize: Self.maximumFileSize)
             } catch let problem as FileProblem {
-                diagnostics.error(problem.message(root: displayRoot), at: here)
+                diagnostics.append(.fileProblem(problem, root: displayRoot, at: here))
                 continue
             } catch {
-                diagnostics.error("cannot read the file; check its permissions", at: here)
+                diagnostics.append(.fileUnreadable(at: here))
                 continue
             }
             if path.hasPrefix("assets/") {
