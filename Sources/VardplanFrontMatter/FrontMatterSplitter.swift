@@ -14,12 +14,6 @@ public enum FrontMatterSplitter {
         public var bodyRange: Range<Int>
         /// The 1-based file line on which the body starts.
         public var bodyFirstLine: Int
-
-        init(frontMatterRange: Range<Int>?, bodyRange: Range<Int>, bodyFirstLine: Int) {
-            self.frontMatterRange = frontMatterRange
-            self.bodyRange = bodyRange
-            self.bodyFirstLine = bodyFirstLine
-        }
     }
 
     /// Splits a file; an opening fence that is never closed is an error, and the whole

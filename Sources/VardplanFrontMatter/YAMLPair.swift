@@ -6,10 +6,4 @@ public struct YAMLPair: Sendable, Equatable {
     public var key: String
     public var keyLocation: SourceLocation
     public var value: YAMLNode
-
-    init(key: String, keyLocation: SourceLocation, value: YAMLNode) {
-        self.key = key
-        self.keyLocation = keyLocation
-        self.value = value
-    }
 }

@@ -150,10 +150,6 @@ struct CmarkIterator {
         return true
     }
 
-    private init(pointer: OpaquePointer) {
-        self.pointer = pointer
-    }
-
     /// Continues after `node`'s children, at its exit.
     func skipChildren(of node: CmarkNode) {
         node.withPointer { cmark_iter_reset(pointer, $0, CMARK_EVENT_EXIT) }

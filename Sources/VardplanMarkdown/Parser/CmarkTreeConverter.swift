@@ -305,7 +305,6 @@ struct CmarkTreeConverter {
         return String(cString: pointer)
     }
 
-
     // MARK: - Callouts, checklists and form blocks
 
     mutating func blockQuote(_ frame: Frame) -> MarkdownBlock {
@@ -320,7 +319,6 @@ struct CmarkTreeConverter {
             return .callout(kind: kind, title: title, children: children, location: frame.location)
         }
     }
-
 
     /// A bullet list whose every item starts with a box (`[ ]`, `[x]`) is a checklist.
     mutating func list(_ frame: Frame, ordered: Bool, start: Int, tight: Bool,

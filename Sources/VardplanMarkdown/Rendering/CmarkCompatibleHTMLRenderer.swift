@@ -3,7 +3,6 @@
 /// without raw HTML): no heading shift, links as written, no link addresses. Used by the
 /// differential tests against libcmark; pages use `MarkdownHTMLRenderer`.
 struct CmarkCompatibleHTMLRenderer: Sendable {
-    init() {}
 
     /// The document's HTML.
     func render(_ document: MarkdownDocument) -> String {
