@@ -29,8 +29,8 @@ final class PrintFixture: @unchecked Sendable {
             trustedElements = [:]
             return
         }
-        let content = ContentPipeline.run(fileSystem: DiskFileSystem(root: root + "/content"), displayRoot: "content",
-                                          today: today, onlyDiagnosis: nil, parseStepBodies: false)
+        let content = ContentPipeline.runWithoutBodies(fileSystem: DiskFileSystem(root: root + "/content"), displayRoot: "content",
+                                          today: today, onlyDiagnosis: nil)
         var diagnostics = Diagnostics()
         let loaded = TemplateFolderLoader(fileSystem: DiskFileSystem(root: root + "/templates"), displayRoot: "templates")
             .loadAll(required: PrintRenderer.requiredTemplates, diagnostics: &diagnostics)
