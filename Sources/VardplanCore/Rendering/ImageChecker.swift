@@ -60,7 +60,8 @@ public enum ImageChecker {
     /// The content image a destination written in `sourcePath` names, if any.
     public static func image(_ source: String, from sourcePath: String, in images: [String: ContentImage]) -> ContentImage? {
         guard !isAddress(source), !source.isEmpty else { return nil }
-        let directory = sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+        // An absolute content path (`serve --content /abs/…`) keeps its leading slash.
+        let directory = (sourcePath.hasPrefix("/") ? "/" : "") + sourcePath.split(separator: "/").dropLast().joined(separator: "/")
         let target = LinkResolver.normalize(directory, source.removingPercentEncodingIfPossible)
         return images[target]
     }
