@@ -20,29 +20,33 @@ public final class PrintBodyCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var bodies: [Key: SafeHTML] = [:]
+    /// Step file → its printed bodies (by diagnosis and heading level).
+    private var bodies: [String: [Key: SafeHTML]] = [:]
 
     public init() {}
 
     /// How many bodies are kept.
-    public var count: Int { lock.withLock { bodies.count } }
+    public var count: Int { lock.withLock { bodies.values.reduce(0) { $0 + $1.count } } }
 
     func body(_ key: Key, render: () -> SafeHTML) -> SafeHTML {
-        if let kept = lock.withLock({ bodies[key] }) { return kept }
+        if let kept = lock.withLock({ bodies[key.step]?[key] }) { return kept }
         let body = render()
-        lock.withLock { bodies[key] = body }
+        lock.withLock { bodies[key.step, default: [:]][key] = body }
         return body
     }
 
     /// Forgets the bodies of these step files (in every diagnosis).
     public func forget(steps paths: Set<String>) {
-        guard !paths.isEmpty else { return }
-        lock.withLock { bodies = bodies.filter { !paths.contains($0.key.step) } }
+        lock.withLock { for path in paths { bodies[path] = nil } }
     }
 
     /// Forgets every body of one diagnosis (its links or images may have changed).
     public func forget(diagnosis id: String) {
-        lock.withLock { bodies = bodies.filter { $0.key.diagnosis != id } }
+        lock.withLock {
+            for step in Array(bodies.keys) {
+                bodies[step] = bodies[step]?.filter { $0.key.diagnosis != id }
+            }
+        }
     }
 
     public func removeAll() {

@@ -108,8 +108,8 @@ public final class PreviewBuilder: @unchecked Sendable {
         let inside: (Diagnostic) -> Bool = { $0.location?.path.hasPrefix(prefix) ?? false }
         guard !diagnostics.all.contains(where: { $0.severity == .error && !inside($0) }) else { return buildAll() }
 
-        let others = diagnosisPages.filter { $0.key != id }.values.flatMap { $0 }
-        let result = build(onlyDiagnosis: ContentID.fromName(folder), otherPages: others)
+        let kept = diagnosisPages
+        let result = build(onlyDiagnosis: ContentID.fromName(folder)) { kept.filter { $0.key != id }.values.flatMap { $0 } }
         guard result.diagnosisIDs[folder] == id else { return buildAll() }
         var merged = Diagnostics()
         var seen = Set<Diagnostic>()
@@ -163,7 +163,7 @@ public final class PreviewBuilder: @unchecked Sendable {
     }
 
     /// `otherPages`: with `onlyDiagnosis`, the pages of every other diagnosis, for the sitemap.
-    private func build(onlyDiagnosis: String?, otherPages: [String] = []) -> Built {
+    private func build(onlyDiagnosis: String?, otherPages: () -> [String] = { [] }) -> Built {
         var diagnostics = Diagnostics()
         var manifestDiagnosis: String?
         var manifest: Manifest?
@@ -251,7 +251,7 @@ public final class PreviewBuilder: @unchecked Sendable {
             if onlySteps == nil {
                 // Pages may have come or gone: the sitemap again, from every diagnosis's pages.
                 var scratch = renderer.makeState()
-                let shared = renderer.renderSharedPages(pagePaths: otherPages + files.map(\.path), &scratch)
+                let shared = renderer.renderSharedPages(pagePaths: otherPages() + files.map(\.path), &scratch)
                 files.append(contentsOf: shared.filter { $0.path == SitePaths.sitemap })
             }
         }
