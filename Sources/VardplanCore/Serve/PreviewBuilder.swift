@@ -76,8 +76,12 @@ public final class PreviewBuilder: @unchecked Sendable {
     /// to drop the pages a rebuilt diagnosis no longer has.
     private var diagnosisPages: [String: Set<String>] = [:]
 
+    /// The content folder's listings and files as last read; a rebuild reads again only what changed.
+    private let kept: KeptFileSystem
+
     public init(settings: Settings) {
         self.settings = settings
+        kept = KeptFileSystem(root: settings.content, label: "content")
     }
 
     /// Builds everything.
@@ -98,6 +102,7 @@ public final class PreviewBuilder: @unchecked Sendable {
     /// Rebuilds after `changed` (paths labelled `content/…`, `templates/…` or
     /// `manifest`, as `FolderWatcher` reports them).
     public func rebuild(changed: [String]) -> Outcome {
+        kept.forget(changed)
         if changed.contains("content/site.yaml") { bodies = [:] }  // the readability limits may have changed
         guard settings.manifest == nil, hasSharedPages, let folder = Self.onlyDiagnosisFolder(changed),
               let id = diagnosisIDs[folder] else {
@@ -180,7 +185,7 @@ public final class PreviewBuilder: @unchecked Sendable {
         if let id = onlyDiagnosis ?? manifestDiagnosis {
             only = { name in ContentID.fromName(name) == id }
         }
-        let disk = DiskFileSystem(root: settings.content)
+        let disk = kept
         let content = ContentSnapshot(reading: disk, displayRoot: settings.content,
                                       entering: ContentLoader.folderFilter(only, in: disk))
         let templateFolder = ContentSnapshot(reading: DiskFileSystem(root: settings.templates), displayRoot: settings.templates)

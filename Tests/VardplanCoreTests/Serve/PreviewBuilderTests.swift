@@ -108,6 +108,7 @@ final class PreviewBuilderTests {
         let preview = builder()
         let other = "content/diagnoses/testcancer/04-utredning/01-bilder/02-magnetkamera.md"
         let added = "content/diagnoses/testcancer/04-utredning/01-bilder/03-ultraljud.md"
+        let section = "content/diagnoses/testcancer/04-utredning/02-prover"
         var edits: [(String, () throws -> Void)] = [
             (step, { try self.edit(self.step) { $0 + "\nEn ny mening om [magnetkameran](02-magnetkamera.md).\n" } }),
             (other, { try self.edit(other) { $0 + "\nÄnnu en mening.\n" } }),
@@ -120,6 +121,15 @@ final class PreviewBuilderTests {
             (step, { try self.edit(self.step) { $0.replacingOccurrences(of: "title: ", with: "titel: ") } }),
             (step, { try self.edit(self.step) { $0.replacingOccurrences(of: "titel: ", with: "title: ") + "\nRättad.\n" } }),
             (other, { try self.edit(other) { $0 + "\nSist.\n" } }),
+            // A new section folder, reported as its files (as polling does), then removed,
+            // reported as the folder (as inotify does).
+            (section + "/01-blodprov.md", {
+                try FileManager.default.createDirectory(atPath: self.folder + "/" + section, withIntermediateDirectories: true)
+                try "---\ntitle: Prover\n---\n".write(toFile: self.folder + "/" + section + "/_section.md", atomically: true, encoding: .utf8)
+                try "---\ntitle: Blodprov\n---\n\nEtt blodprov tas i armen.\n"
+                    .write(toFile: self.folder + "/" + section + "/01-blodprov.md", atomically: true, encoding: .utf8)
+            }),
+            (section, { try FileManager.default.removeItem(atPath: self.folder + "/" + section) }),
         ]
         if languages {
             let translation = "content/diagnoses/testcancer/04-utredning/01-bilder/02-magnetkamera.en.md"
@@ -128,7 +138,7 @@ final class PreviewBuilderTests {
         _ = preview.buildAll()
         for (index, (path, change)) in edits.enumerated() {
             try change()
-            let outcome = preview.rebuild(changed: [path])
+            let outcome = preview.rebuild(changed: path.hasSuffix("01-blodprov.md") ? [section + "/_section.md", path] : [path])
             if index == 7 {
                 #expect(outcome.diagnostics.hasErrors)
                 continue
