@@ -10,11 +10,16 @@ import VardplanSystem
 ///   file of the diagnosis as before) → those step pages and the diagnosis's
 ///   overview pages (diagnosis, modules, staff overview with its LIX column);
 /// - any other file inside one diagnosis's folder (a step's front matter, a section
-///   or module) → that diagnosis alone: its folder is loaded again, only the step
+///   or module) → that diagnosis alone: its folder is loaded again (from the kept
+///   files: `KeptFileSystem` reads from the disk only the changed paths), only the step
 ///   files whose bytes changed are parsed again, and its pages are rendered again;
 /// - `site.yaml`, `general/`, a `_diagnosis.md` (the start page lists diagnoses), a
 ///   template or an asset, a new or removed diagnosis, or errors elsewhere →
 ///   everything (step bodies whose files did not change are still not parsed again).
+///
+/// Every page equals what `build` writes for the same content (PreviewBuilderTests
+/// compares them after a sequence of edits). The nurse's pages' printed step bodies
+/// are kept (`PrintBodyCache`) and forgotten with what a change touches.
 ///
 /// With a manifest, the site is the one diagnosis as that patient sees it
 /// (`ManifestPreview`), rebuilt whole on any change (it is one diagnosis).
