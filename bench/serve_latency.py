@@ -76,6 +76,7 @@ def main():
             if match:
                 port = int(match.group(1))
         print(f"{args.diagnoses} diagnoses; first build: {lines[0].strip()}")
+        print(lines[-1].strip())
         print(f"editing {os.path.relpath(step_file, corpus)} → {page}")
         events = socket.create_connection(("127.0.0.1", port))
         events.sendall(f"GET /__vardplan/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())

@@ -62,7 +62,7 @@ enum ServeCommand {
             Terminal.report(.previewServerNotStarted(reason: error.description))
             return .problems
         }
-        Terminal.out("serving \(settings.manifest == nil ? "the site" : "one patient's view") at http://\(hostName):\(server.port)/ (Ctrl-C stops)")
+        Terminal.out("serving \(settings.manifest == nil ? "the site" : "one patient's view") at http://\(hostName):\(server.port)/, watching with \(server.watching) (Ctrl-C stops)")
         var received: Int32 = 0
         sigwait(&signals, &received)
         Terminal.out("stopping")

@@ -32,13 +32,16 @@ public struct NursePageRenderer: Sendable {
     let templates: TemplateLibrary
     /// The templates' fixed words; the page's printout is in the national language.
     let strings: InterfaceStrings
+    /// Printed step bodies kept between renders (the preview).
+    let bodyCache: PrintBodyCache?
 
     public init(diagnosis: Diagnosis, config: SiteConfig, templates: TemplateLibrary,
-                strings: InterfaceStrings = InterfaceStrings()) {
+                strings: InterfaceStrings = InterfaceStrings(), bodyCache: PrintBodyCache? = nil) {
         self.diagnosis = diagnosis
         self.config = config
         self.templates = templates
         self.strings = strings
+        self.bodyCache = bodyCache
     }
 
     /// The plan the page starts from: every module current and every step shown, so the
@@ -64,7 +67,8 @@ public struct NursePageRenderer: Sendable {
     func context(staffHref: String) -> [String: TemplateValue] {
         // The print date is the browser's: the script puts it in (the page is the same every day).
         let printout = PrintRenderer(plan: everythingShown(), config: config, templates: templates,
-                                     options: .init(largePrint: false, printDate: diagnosis.approved, tailoring: true),
+                                     options: .init(largePrint: false, printDate: diagnosis.approved, tailoring: true,
+                                                    bodyCache: bodyCache),
                                      language: PageLanguage(code: config.language, config: config, strings: strings)).context()
         guard case .object(var fields) = printout else { return [:] }
         fields["tailoring"] = .bool(true)

@@ -22,11 +22,16 @@ public struct PrintRenderer: Sendable {
         /// hidden, hidden until the page's script shows it.
         public var tailoring: Bool
 
-        public init(largePrint: Bool = false, printDate: SimpleDate, pageNumbers: PageNumbers? = nil, tailoring: Bool = false) {
+        /// For the nurse's page in the preview: printed step bodies kept between renders.
+        public var bodyCache: PrintBodyCache?
+
+        public init(largePrint: Bool = false, printDate: SimpleDate, pageNumbers: PageNumbers? = nil, tailoring: Bool = false,
+                    bodyCache: PrintBodyCache? = nil) {
             self.largePrint = largePrint
             self.printDate = printDate
             self.pageNumbers = pageNumbers
             self.tailoring = tailoring
+            self.bodyCache = bodyCache
         }
     }
 
@@ -126,8 +131,8 @@ public struct PrintRenderer: Sendable {
                                 "id": .text(step.step.id),
                                 "title": .text(title.text),
                                 "title_lang": title.langValue,
-                                "body": .html(body(translated ?? step.step.body, headingBase: merged ? 3 : 4, resolver: resolver,
-                                                   visible: visibleStepIDs, inSwedish: !language.isNational && translated == nil)),
+                                "body": .html(stepBody(step.step, translated, headingBase: merged ? 3 : 4, resolver: resolver,
+                                                       visible: visibleStepIDs)),
                                 "body_lang": !language.isNational && translated == nil ? .text(config.language) : .null,
                                 "only_in_national_language": .bool(!language.isNational && translated == nil),
                                 "region": step.step.regionName.map(TemplateValue.text) ?? .null,
@@ -187,6 +192,17 @@ public struct PrintRenderer: Sendable {
             "toc": .list(toc),
             "modules": .list(moduleValues),
         ])
+    }
+
+    /// A step's printed body; kept in `options.bodyCache` when there is one.
+    private func stepBody(_ step: Step, _ translated: MarkdownDocument?, headingBase: Int, resolver: LinkResolver,
+                          visible: Set<String>) -> SafeHTML {
+        let render = {
+            body(translated ?? step.body, headingBase: headingBase, resolver: resolver, visible: visible,
+                 inSwedish: !language.isNational && translated == nil)
+        }
+        guard let cache = options.bodyCache, language.isNational else { return render() }
+        return cache.body(.init(diagnosis: plan.diagnosis.id, step: step.location.path, headingBase: headingBase), render: render)
     }
 
     /// The page of a heading as text for the template, or null without page numbers.

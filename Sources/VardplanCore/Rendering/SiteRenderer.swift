@@ -15,10 +15,13 @@ public struct SiteRenderer: Sendable {
         /// The region whose supplements and steps the site shows (`build --region`);
         /// nil: the national site.
         public var region: String?
+        /// The preview's kept printed step bodies for the nurse's pages.
+        public var printBodies: PrintBodyCache?
 
-        public init(baseURL: String? = nil, region: String? = nil) {
+        public init(baseURL: String? = nil, region: String? = nil, printBodies: PrintBodyCache? = nil) {
             self.baseURL = baseURL
             self.region = region
+            self.printBodies = printBodies
         }
     }
 
@@ -195,7 +198,7 @@ public struct SiteRenderer: Sendable {
             files.append(renderStaffOverview(diagnosis, info: info, crumbs: crumbsToStart, &state))
             files.append(OutputFile(path: SitePaths.nursePage(diagnosis.id),
                                     text: NursePageRenderer(diagnosis: diagnosis, config: model.config, templates: templates,
-                                                            strings: strings)
+                                                            strings: strings, bodyCache: options.printBodies)
                                         .render(diagnostics: &state.diagnostics, usage: &state.usage)))
         }
 

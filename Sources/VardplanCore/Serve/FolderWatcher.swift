@@ -68,3 +68,16 @@ public struct FolderWatcher: Sendable {
         }
     }
 }
+
+/// A watcher woken by the system (`InotifyWatcher`): waits for changes and reports
+/// the changed paths as `FolderWatcher.poll()` does.
+protocol ChangeSource: AnyObject, Sendable {
+    /// The changed paths, sorted; empty when nothing changed within `milliseconds`.
+    func wait(milliseconds: Int32) -> [String]
+    /// Set when the source can no longer see every change (the caller polls instead).
+    var limitReached: Bool { get }
+}
+
+#if os(Linux)
+extension InotifyWatcher: ChangeSource {}
+#endif

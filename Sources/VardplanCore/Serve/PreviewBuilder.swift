@@ -10,11 +10,16 @@ import VardplanSystem
 ///   file of the diagnosis as before) → those step pages and the diagnosis's
 ///   overview pages (diagnosis, modules, staff overview with its LIX column);
 /// - any other file inside one diagnosis's folder (a step's front matter, a section
-///   or module) → that diagnosis alone: its folder is loaded again, only the step
+///   or module) → that diagnosis alone: its folder is loaded again (from the kept
+///   files: `KeptFileSystem` reads from the disk only the changed paths), only the step
 ///   files whose bytes changed are parsed again, and its pages are rendered again;
 /// - `site.yaml`, `general/`, a `_diagnosis.md` (the start page lists diagnoses), a
 ///   template or an asset, a new or removed diagnosis, or errors elsewhere →
 ///   everything (step bodies whose files did not change are still not parsed again).
+///
+/// Every page equals what `build` writes for the same content (PreviewBuilderTests
+/// compares them after a sequence of edits). The nurse's pages' printed step bodies
+/// are kept (`PrintBodyCache`) and forgotten with what a change touches.
 ///
 /// With a manifest, the site is the one diagnosis as that patient sees it
 /// (`ManifestPreview`), rebuilt whole on any change (it is one diagnosis).
@@ -50,10 +55,14 @@ public final class PreviewBuilder: @unchecked Sendable {
         public var pagesRendered: Int
     }
 
-    /// A step file's parse, kept while its bytes stay the same.
+    /// A step file's parse (with its translations'), kept while their bytes stay the same.
     private struct ParsedBody {
         var bytes: [UInt8]
+        /// Language code → the translation file's bytes and parsed body (translations with a body).
+        var translations: [String: (bytes: [UInt8], body: MarkdownDocument)]
         var body: MarkdownDocument
+        /// The body's LIX, for the staff overview.
+        var readability: ReadabilityIndex
         var diagnostics: Diagnostics
     }
 
@@ -66,9 +75,18 @@ public final class PreviewBuilder: @unchecked Sendable {
     private var hasSharedPages = false
     /// Diagnosis id → a hash of everything in its folder but step bodies.
     private var structures: [String: String] = [:]
+    /// The nurse's pages' printed step bodies, kept while their steps and diagnosis stay the same.
+    private let printBodies = PrintBodyCache()
+    /// Diagnosis id → the paths of its pages (in every language), for the sitemap and
+    /// to drop the pages a rebuilt diagnosis no longer has.
+    private var diagnosisPages: [String: Set<String>] = [:]
+
+    /// The content folder's listings and files as last read; a rebuild reads again only what changed.
+    private let kept: KeptFileSystem
 
     public init(settings: Settings) {
         self.settings = settings
+        kept = KeptFileSystem(root: settings.content, label: "content")
     }
 
     /// Builds everything.
@@ -80,6 +98,7 @@ public final class PreviewBuilder: @unchecked Sendable {
         structures = result.diagnostics.hasErrors ? [:] : result.structures
         if !result.diagnostics.hasErrors {
             pages = result.pages
+            diagnosisPages = result.diagnosisPages
             hasSharedPages = true
         }
         return Outcome(pages: pages, diagnostics: diagnostics, scope: "everything", pagesRendered: result.pages.count)
@@ -88,6 +107,7 @@ public final class PreviewBuilder: @unchecked Sendable {
     /// Rebuilds after `changed` (paths labelled `content/…`, `templates/…` or
     /// `manifest`, as `FolderWatcher` reports them).
     public func rebuild(changed: [String]) -> Outcome {
+        kept.forget(changed)
         if changed.contains("content/site.yaml") { bodies = [:] }  // the readability limits may have changed
         guard settings.manifest == nil, hasSharedPages, let folder = Self.onlyDiagnosisFolder(changed),
               let id = diagnosisIDs[folder] else {
@@ -98,7 +118,8 @@ public final class PreviewBuilder: @unchecked Sendable {
         let inside: (Diagnostic) -> Bool = { $0.location?.path.hasPrefix(prefix) ?? false }
         guard !diagnostics.all.contains(where: { $0.severity == .error && !inside($0) }) else { return buildAll() }
 
-        let result = build(onlyDiagnosis: ContentID.fromName(folder))
+        let kept = diagnosisPages
+        let result = build(onlyDiagnosis: ContentID.fromName(folder)) { kept.filter { $0.key != id }.values.flatMap { $0 } }
         guard result.diagnosisIDs[folder] == id else { return buildAll() }
         var merged = Diagnostics()
         var seen = Set<Diagnostic>()
@@ -112,9 +133,12 @@ public final class PreviewBuilder: @unchecked Sendable {
         diagnostics = merged
         structures[id] = merged.hasErrors ? nil : result.structures[id]
         if !merged.hasErrors {
-            let pagePrefix = id + "/"
-            if result.onlySteps == nil { pages = pages.filter { !$0.key.hasPrefix(pagePrefix) } }
-            for (path, bytes) in result.pages where path.hasPrefix(pagePrefix) { pages[path] = bytes }
+            // Its pages in every language tree; the sitemap when the set of pages may have changed.
+            if result.onlySteps == nil, let old = diagnosisPages[id] {
+                for path in old { pages[path] = nil }
+                diagnosisPages[id] = result.diagnosisPages[id]
+            }
+            for (path, bytes) in result.pages { pages[path] = bytes }
         }
         let scope = result.onlySteps.map { "\($0.count == 1 ? "1 step" : "\($0.count) steps") of '\(id)'" } ?? "diagnosis '\(id)'"
         return Outcome(pages: pages, diagnostics: diagnostics, scope: scope, pagesRendered: result.pages.count)
@@ -144,9 +168,12 @@ public final class PreviewBuilder: @unchecked Sendable {
         var structures: [String: String] = [:]
         /// Set when only these steps' bodies changed and only their pages were rendered.
         var onlySteps: Set<String>?
+        /// Diagnosis id → the paths of the pages rendered for it.
+        var diagnosisPages: [String: Set<String>] = [:]
     }
 
-    private func build(onlyDiagnosis: String?) -> Built {
+    /// `otherPages`: with `onlyDiagnosis`, the pages of every other diagnosis, for the sitemap.
+    private func build(onlyDiagnosis: String?, otherPages: () -> [String] = { [] }) -> Built {
         var diagnostics = Diagnostics()
         var manifestDiagnosis: String?
         var manifest: Manifest?
@@ -163,7 +190,7 @@ public final class PreviewBuilder: @unchecked Sendable {
         if let id = onlyDiagnosis ?? manifestDiagnosis {
             only = { name in ContentID.fromName(name) == id }
         }
-        let disk = DiskFileSystem(root: settings.content)
+        let disk = kept
         let content = ContentSnapshot(reading: disk, displayRoot: settings.content,
                                       entering: ContentLoader.folderFilter(only, in: disk))
         let templateFolder = ContentSnapshot(reading: DiskFileSystem(root: settings.templates), displayRoot: settings.templates)
@@ -185,12 +212,21 @@ public final class PreviewBuilder: @unchecked Sendable {
             }
             model = SiteModel(config: checked, diagnoses: [ManifestPreview.diagnosis(plan)], generalModules: [])
         }
+        templates.strings.check(languages: model.config.languages, reference: model.config.language, diagnostics: &diagnostics)
         let reparsed = parseBodies(&model, diagnostics: &diagnostics)
         let structures = manifest == nil ? Self.structures(of: model, files: tree.allFiles) : [:]
         var onlySteps: Set<String>?
         if onlyDiagnosis != nil, let diagnosis = model.diagnoses.first, let structure = structures[diagnosis.id],
            self.structures[diagnosis.id] == structure {
             onlySteps = Set(diagnosis.steps.filter { reparsed.contains($0.location.path) }.map(\.id))
+        }
+        // What the kept printed bodies of the nurse's pages may no longer match.
+        if onlyDiagnosis == nil || manifest != nil {
+            printBodies.removeAll()
+        } else if onlySteps != nil {
+            printBodies.forget(steps: reparsed)
+        } else {
+            for diagnosis in model.diagnoses { printBodies.forget(diagnosis: diagnosis.id) }
         }
         for diagnosis in model.diagnoses where manifest == nil {
             diagnostics.append(contentsOf: LinkChecker.broken(in: diagnosis))
@@ -201,7 +237,8 @@ public final class PreviewBuilder: @unchecked Sendable {
         }
 
         let renderOnly = onlySteps
-        let renderer = SiteRenderer(model: model, templates: templates.library, assets: templates.assets, options: .init())
+        let renderer = SiteRenderer(model: model, templates: templates.library, assets: templates.assets,
+                                    options: .init(printBodies: printBodies), strings: templates.strings)
         let rendered = ParallelMap.map(model.diagnoses, minimumCount: 2) { diagnosis -> ([OutputFile], SiteRenderer.RenderState) in
             var state = renderer.makeState()
             let files = renderOnly.map { renderer.renderPages(of: diagnosis, onlySteps: $0, &state) }
@@ -210,8 +247,10 @@ public final class PreviewBuilder: @unchecked Sendable {
         }
         var state = renderer.makeState()
         var files: [OutputFile] = []
-        for (pagesOfOne, stateOfOne) in rendered {
+        var diagnosisPages: [String: Set<String>] = [:]
+        for (diagnosis, (pagesOfOne, stateOfOne)) in zip(model.diagnoses, rendered) {
             files.append(contentsOf: pagesOfOne)
+            diagnosisPages[diagnosis.id] = Set(pagesOfOne.map(\.path))
             state.merge(stateOfOne)
         }
         if onlyDiagnosis == nil {
@@ -219,10 +258,17 @@ public final class PreviewBuilder: @unchecked Sendable {
             diagnostics.append(contentsOf: renderer.finish(state))
         } else {
             diagnostics.append(contentsOf: state.diagnostics)
+            if onlySteps == nil {
+                // Pages may have come or gone: the sitemap again, from every diagnosis's pages.
+                var scratch = renderer.makeState()
+                let shared = renderer.renderSharedPages(pagePaths: otherPages() + files.map(\.path), &scratch)
+                files.append(contentsOf: shared.filter { $0.path == SitePaths.sitemap })
+            }
         }
         var pages: [String: [UInt8]] = [:]
         for file in files { pages[file.path] = file.bytes }
-        return Built(pages: pages, diagnostics: diagnostics, diagnosisIDs: ids, structures: structures, onlySteps: onlySteps)
+        return Built(pages: pages, diagnostics: diagnostics, diagnosisIDs: ids, structures: structures, onlySteps: onlySteps,
+                     diagnosisPages: diagnosisPages)
     }
 
     /// For each diagnosis, a hash of its folder's files with step bodies left out: when
@@ -254,14 +300,25 @@ public final class PreviewBuilder: @unchecked Sendable {
         var unique: [String: Step] = [:]
         for diagnosis in model.diagnoses { for step in diagnosis.steps { unique[step.location.path] = step } }
         let known = bodies
-        let toParse = unique.values.filter { known[$0.location.path]?.bytes != $0.source.bytes }
-            .sorted { $0.location.path < $1.location.path }
+        let toParse = unique.values.filter { step in
+            guard let kept = known[step.location.path], kept.bytes == step.source.bytes else { return true }
+            let translated = step.translations.filter { !$0.value.bodyIsEmpty }
+            return translated.count != kept.translations.count
+                || translated.contains { kept.translations[$0.key]?.bytes != $0.value.source.bytes }
+        }
+        .sorted { $0.location.path < $1.location.path }
         let parsed = ParallelMap.map(toParse) { step -> ParsedBody in
             var local = Diagnostics()
             var complete = step
             complete.body = step.parseBody(language: language, diagnostics: &local)
-            ReadabilityChecker.check(complete, limits: limits, diagnostics: &local)
-            return ParsedBody(bytes: step.source.bytes, body: complete.body, diagnostics: local)
+            let readability = ReadabilityChecker.check(complete, limits: limits, diagnostics: &local)
+            // As `build` (DiagnosisPass): the translations with a body, in the order of the dictionary.
+            var translations: [String: (bytes: [UInt8], body: MarkdownDocument)] = [:]
+            for (code, translation) in step.translations where !translation.bodyIsEmpty {
+                translations[code] = (translation.source.bytes, translation.parseBody(diagnostics: &local))
+            }
+            return ParsedBody(bytes: step.source.bytes, translations: translations, body: complete.body,
+                              readability: readability, diagnostics: local)
         }
         for (step, body) in zip(toParse, parsed) { bodies[step.location.path] = body }
         for path in unique.keys.sorted() { diagnostics.append(contentsOf: bodies[path]!.diagnostics) }
@@ -270,7 +327,12 @@ public final class PreviewBuilder: @unchecked Sendable {
                 for s in model.diagnoses[d].modules[m].sections.indices {
                     for t in model.diagnoses[d].modules[m].sections[s].steps.indices {
                         let path = model.diagnoses[d].modules[m].sections[s].steps[t].location.path
-                        model.diagnoses[d].modules[m].sections[s].steps[t].body = bodies[path]!.body
+                        let parsed = bodies[path]!
+                        model.diagnoses[d].modules[m].sections[s].steps[t].body = parsed.body
+                        model.diagnoses[d].modules[m].sections[s].steps[t].readability = parsed.readability
+                        for (code, translation) in parsed.translations {
+                            model.diagnoses[d].modules[m].sections[s].steps[t].translations[code]?.body = translation.body
+                        }
                     }
                 }
             }

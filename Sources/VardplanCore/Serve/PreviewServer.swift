@@ -25,15 +25,18 @@ public final class PreviewServer: @unchecked Sendable {
     private let server: HTTPServer
     private let report: @Sendable (Event) -> Void
     private let pollInterval: UInt32
+    private let polling: Bool
     private let stopLock = NSCondition()
     private var stopping = false
     private var watcherThread: Thread?
     private let watcherDone = DispatchGroup()
 
-    /// `pollMilliseconds`: how often the folders are looked at.
+    /// Changes are noticed with inotify on Linux; by polling every `pollMilliseconds`
+    /// elsewhere, when inotify cannot be used (its limits), or when `polling` is set.
     public init(settings: PreviewBuilder.Settings, server configuration: HTTPServer.Configuration, hosts: HostPolicy? = nil,
-                pollMilliseconds: Int = 100, report: @escaping @Sendable (Event) -> Void) {
+                pollMilliseconds: Int = 100, polling: Bool = false, report: @escaping @Sendable (Event) -> Void) {
         builder = PreviewBuilder(settings: settings)
+        self.polling = polling
         self.report = report
         pollInterval = UInt32(pollMilliseconds * 1000)
         let site = self.site
@@ -72,34 +75,62 @@ public final class PreviewServer: @unchecked Sendable {
                      seconds: Self.now() - started, cpuSeconds: Self.cpu() - startedCPU, generation: generation))
         var roots = [(label: "content", path: builder.settings.content), (label: "templates", path: builder.settings.templates)]
         if let manifest = builder.settings.manifest { roots.append((label: "manifest", path: manifest)) }
-        let watcher = FolderWatcher(roots: roots)
+        let inotify = polling ? nil : Self.inotify(roots: roots)
+        watching = inotify == nil ? "polling every \(pollInterval / 1000) ms" : "inotify"
+        let poller: FolderWatcher? = inotify == nil ? FolderWatcher(roots: roots) : nil
+        let watched = roots
         watcherDone.enter()
         let thread = Thread { [self] in
-            watch(watcher)
+            watch(inotify: inotify, poller: poller, roots: watched)
             watcherDone.leave()
         }
         watcherThread = thread
         thread.start()
     }
 
-    private func watch(_ initial: FolderWatcher) {
-        var watcher = initial
-        var sincePing = 0
+    /// How changes are noticed: `inotify`, or `polling every 100 ms` (not Linux, inotify
+    /// refused, or asked for); set by `start()`.
+    public private(set) var watching = ""
+
+    private static func inotify(roots: [(label: String, path: String)]) -> (any ChangeSource)? {
+        #if os(Linux)
+        return InotifyWatcher.make(roots: roots)
+        #else
+        return nil
+        #endif
+    }
+
+    private func watch(inotify: (any ChangeSource)?, poller: FolderWatcher?, roots: [(label: String, path: String)]) {
+        var source = inotify
+        var poller = poller
+        var lastPing = Self.now()
         while true {
             stopLock.lock()
-            if stopping {
-                stopLock.unlock()
-                return
-            }
-            stopLock.wait(until: Date(timeIntervalSinceNow: Double(pollInterval) / 1_000_000))
             let stop = stopping
             stopLock.unlock()
             if stop { return }
-            let changed = watcher.poll()
-            sincePing += 1
-            if sincePing >= 150 {  // about every 15 s: notice closed pages
+            var changed: [String]
+            if let active = source {
+                // Woken by the kernel; looks at `stopping` at least every 100 ms.
+                changed = active.wait(milliseconds: 100)
+                if active.limitReached {
+                    // A new folder could not be watched: poll from now on, after a full rebuild.
+                    source = nil
+                    poller = FolderWatcher(roots: roots)
+                    changed = roots.map(\.label)
+                    watching = "polling every \(pollInterval / 1000) ms (inotify's limit reached)"
+                }
+            } else {
+                stopLock.lock()
+                if !stopping { _ = stopLock.wait(until: Date(timeIntervalSinceNow: Double(pollInterval) / 1_000_000)) }
+                let stop = stopping
+                stopLock.unlock()
+                if stop { return }
+                changed = poller?.poll() ?? []
+            }
+            if Self.now() - lastPing >= 15 {  // notice closed pages
                 liveReload.ping()
-                sincePing = 0
+                lastPing = Self.now()
             }
             guard !changed.isEmpty else { continue }
             let started = Self.now(), startedCPU = Self.cpu()

@@ -86,4 +86,67 @@ final class PreviewBuilderTests {
         #expect(removed.pages.keys.sorted() == fresh.pages.keys.sorted())
         #expect(removed.pages["testcancer/utredning/ultraljud.html"] == nil)
     }
+
+    /// The pages `vardplan build` writes for the folder as it is now.
+    private func built() -> [String: [UInt8]] {
+        let result = SiteBuild.run(content: DiskFileSystem(root: folder + "/content"), contentDisplay: folder + "/content",
+                                   templates: DiskFileSystem(root: folder + "/templates"), templatesDisplay: folder + "/templates",
+                                   today: Fixtures.today, options: .init())
+        #expect(!result.diagnostics.hasErrors)
+        var pages: [String: [UInt8]] = [:]
+        for file in result.files where file.path != BuildStamp.fileName { pages[file.path] = file.bytes }
+        return pages
+    }
+
+    @Test("after each of a sequence of edits (body, title, new file, deleted file, an error and its fix) every page is the one `build` writes",
+          arguments: [false, true])
+    func sequenceMatchesBuild(languages: Bool) throws {
+        if languages {
+            try FileManager.default.removeItem(atPath: folder + "/content")
+            try FileManager.default.copyItem(atPath: Fixtures.languagesContent, toPath: folder + "/content")
+        }
+        let preview = builder()
+        let other = "content/diagnoses/testcancer/04-utredning/01-bilder/02-magnetkamera.md"
+        let added = "content/diagnoses/testcancer/04-utredning/01-bilder/03-ultraljud.md"
+        let section = "content/diagnoses/testcancer/04-utredning/02-prover"
+        var edits: [(String, () throws -> Void)] = [
+            (step, { try self.edit(self.step) { $0 + "\nEn ny mening om [magnetkameran](02-magnetkamera.md).\n" } }),
+            (other, { try self.edit(other) { $0 + "\nÄnnu en mening.\n" } }),
+            (step, { try self.edit(self.step) { $0.replacingOccurrences(of: "title: ", with: "title: Ny ") } }),
+            (step, { try self.edit(self.step) { $0 + "\nEfter titeln.\n" } }),
+            (added, { try "---\ntitle: Ultraljud\n---\n\nUltraljud gör inte ont. Se [datortomografi](01-datortomografi.md).\n"
+                .write(toFile: self.folder + "/" + added, atomically: true, encoding: .utf8) }),
+            (added, { try self.edit(added) { $0 + "\nLängre text.\n" } }),
+            (added, { try FileManager.default.removeItem(atPath: self.folder + "/" + added) }),
+            (step, { try self.edit(self.step) { $0.replacingOccurrences(of: "title: ", with: "titel: ") } }),
+            (step, { try self.edit(self.step) { $0.replacingOccurrences(of: "titel: ", with: "title: ") + "\nRättad.\n" } }),
+            (other, { try self.edit(other) { $0 + "\nSist.\n" } }),
+            // A new section folder, reported as its files (as polling does), then removed,
+            // reported as the folder (as inotify does).
+            (section + "/01-blodprov.md", {
+                try FileManager.default.createDirectory(atPath: self.folder + "/" + section, withIntermediateDirectories: true)
+                try "---\ntitle: Prover\n---\n".write(toFile: self.folder + "/" + section + "/_section.md", atomically: true, encoding: .utf8)
+                try "---\ntitle: Blodprov\n---\n\nEtt blodprov tas i armen.\n"
+                    .write(toFile: self.folder + "/" + section + "/01-blodprov.md", atomically: true, encoding: .utf8)
+            }),
+            (section, { try FileManager.default.removeItem(atPath: self.folder + "/" + section) }),
+        ]
+        if languages {
+            let translation = "content/diagnoses/testcancer/04-utredning/01-bilder/02-magnetkamera.en.md"
+            edits.append((translation, { try self.edit(translation) { $0 + "\nOne more sentence.\n" } }))
+        }
+        _ = preview.buildAll()
+        for (index, (path, change)) in edits.enumerated() {
+            try change()
+            let outcome = preview.rebuild(changed: path.hasSuffix("01-blodprov.md") ? [section + "/_section.md", path] : [path])
+            if index == 7 {
+                #expect(outcome.diagnostics.hasErrors)
+                continue
+            }
+            #expect(!outcome.diagnostics.hasErrors, "edit \(index)")
+            let expected = built()
+            #expect(outcome.pages.keys.sorted() == expected.keys.sorted(), "edit \(index)")
+            for (page, bytes) in expected where outcome.pages[page] != bytes { Issue.record("edit \(index): \(page) differs") }
+        }
+    }
 }

@@ -23,12 +23,12 @@ final class PreviewServerTests {
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }
 
-    private func start(manifest: String? = nil, timeout: Int = 5000) throws -> (PreviewServer, LoopbackClient) {
+    private func start(manifest: String? = nil, timeout: Int = 5000, polling: Bool = false) throws -> (PreviewServer, LoopbackClient) {
         let settings = PreviewBuilder.Settings(content: folder + "/content", templates: folder + "/templates",
                                                today: Fixtures.today, manifest: manifest.map { folder + "/" + $0 })
         var configuration = HTTPServer.Configuration(port: 0)
         configuration.requestTimeout = timeout
-        let server = PreviewServer(settings: settings, server: configuration, pollMilliseconds: 20) { _ in }
+        let server = PreviewServer(settings: settings, server: configuration, pollMilliseconds: 20, polling: polling) { _ in }
         try server.start()
         return (server, LoopbackClient(port: server.port))
     }
@@ -64,9 +64,13 @@ final class PreviewServerTests {
         #expect(built.files.allSatisfy { !String(decoding: $0.bytes, as: UTF8.self).contains("__vardplan") })
     }
 
-    @Test("saving a step sends a reload event and the page has the new text")
-    func reloadAfterEdit() throws {
-        let (server, client) = try start()
+    @Test("saving a step sends a reload event and the page has the new text (watching with inotify, and polling)",
+          arguments: [false, true])
+    func reloadAfterEdit(polling: Bool) throws {
+        let (server, client) = try start(polling: polling)
+        #if os(Linux)
+        #expect(server.watching == (polling ? "polling every 20 ms" : "inotify"))
+        #endif
         defer { server.stop() }
         let events = client.connect()
         defer { close(events) }
