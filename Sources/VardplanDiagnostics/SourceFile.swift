@@ -17,18 +17,30 @@ public struct SourceFile: Sendable {
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        var starts = [0]
-        starts.reserveCapacity(bytes.count / 48 + 1)
-        bytes.withUnsafeBufferPointer { buffer in
-            guard var cursor = buffer.baseAddress else { return }
-            let base = cursor, end = cursor + buffer.count
+        // Counted first, then filled: the table is exactly as long as the file has lines
+        // (it is kept with every input file for a whole build; reserving one line per
+        // 48 bytes held 20 MB at 100 diagnoses for 14 MB of lines).
+        self.lineStarts = bytes.withUnsafeBufferPointer { buffer -> [Int] in
+            guard let start = buffer.baseAddress else { return [0] }
+            let end = start + buffer.count
+            var newlines = 0
+            var cursor = start
             while cursor < end, let found = memchr(cursor, 0x0A, end - cursor) {
-                let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
-                starts.append(base.distance(to: newline) + 1)
-                cursor = newline + 1
+                newlines += 1
+                cursor = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            return [Int](unsafeUninitializedCapacity: newlines + 1) { starts, count in
+                starts[0] = 0
+                count = 1
+                var cursor = start
+                while count <= newlines, let found = memchr(cursor, 0x0A, end - cursor) {
+                    let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                    starts[count] = start.distance(to: newline) + 1
+                    count += 1
+                    cursor = newline + 1
+                }
             }
         }
-        self.lineStarts = starts
     }
 
     public init(path: String, text: String) {

@@ -89,7 +89,7 @@ struct TemplateRenderer {
                 case .int(let number): output += String(number)
                 case .double(let number): output += TemplateValue.format(number)
                 case .bool(let flag): output += flag ? "true" : "false"
-                case .null, .list, .object: break
+                case .null, .list, .generated, .object: break
                 }
             case .section(let tag, let inverted, let children):
                 let (value, foundAt) = lookupWithIndex(tag, firstTagID: firstTagID)
@@ -108,16 +108,24 @@ struct TemplateRenderer {
                         render(children, indent: indent, firstTagID: firstTagID)
                     }
                 } else if let value, value.isTruthy {
-                    if case .list(let items) = value {
-                        if items.count > 1,
+                    var listed: [TemplateValue] = []
+                    var made: TemplateItems?
+                    switch value {
+                    case .list(let items): listed = items
+                    case .generated(let items): made = items
+                    default: break
+                    }
+                    if made != nil || !listed.isEmpty {
+                        let count = made?.count ?? listed.count
+                        if count > 1,
                            let outer = activeLists.first(where: { $0.stackIndex == foundAt && $0.name == tag.name.raw }) {
                             reportRepeatedList(tag, outer: outer.tag)
                             return
                         }
                         activeLists.append((foundAt, tag.name.raw, tag))
                         defer { activeLists.removeLast() }
-                        for item in items {
-                            stack.append(item)
+                        for index in 0..<count {
+                            stack.append(made?.item(index) ?? listed[index])
                             render(children, indent: indent, firstTagID: firstTagID)
                             stack.removeLast()
                             if aborted { return }

@@ -12,6 +12,10 @@ public enum TemplateValue: Sendable, Hashable {
     case int(Int)
     case double(Double)
     case list([TemplateValue])
+    /// A list whose items are made one at a time while a section renders them and
+    /// let go after: for lists too long to hold as values (a national sitemap).
+    /// Renders exactly as `.list` of the same items.
+    case generated(TemplateItems)
     case object([String: TemplateValue])
     case null
 
@@ -25,6 +29,7 @@ public enum TemplateValue: Sendable, Hashable {
         case .null: false
         case .bool(let value): value
         case .list(let items): !items.isEmpty
+        case .generated(let items): items.count > 0
         case .text(let text): !text.isEmpty
         case .html(let html): !html.rawValue.isEmpty
         case .int(let value): value != 0
@@ -48,7 +53,7 @@ public enum TemplateValue: Sendable, Hashable {
         case .bool(let value): value ? "true" : "false"
         case .int(let value): String(value)
         case .double(let value): Self.format(value)
-        case .null, .list, .object: nil
+        case .null, .list, .generated, .object: nil
         }
     }
 
@@ -93,6 +98,24 @@ public enum TemplateValue: Sendable, Hashable {
             self = .null
         }
     }
+}
+
+/// The items of a `TemplateValue.generated` list: how many, and how to make each.
+/// Two are equal only when they are the same instance.
+public final class TemplateItems: Sendable, Hashable {
+    public let count: Int
+    private let make: @Sendable (Int) -> TemplateValue
+
+    public init(count: Int, make: @escaping @Sendable (Int) -> TemplateValue) {
+        self.count = count
+        self.make = make
+    }
+
+    /// The item at `index` (0 ..< `count`), made now.
+    public func item(_ index: Int) -> TemplateValue { make(index) }
+
+    public static func == (left: TemplateItems, right: TemplateItems) -> Bool { left === right }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,

@@ -131,3 +131,33 @@ struct TemplateRenderingTests {
         #expect(renderChecked(test.template, test.context, partials: test.partials) == test.expected)
     }
 }
+
+/// A list made one item at a time (`TemplateValue.generated`, the sitemap's addresses)
+/// renders exactly as the same items in a `.list`.
+@Suite("Generated lists")
+struct GeneratedListTests {
+    static let templates = [
+        "{{#urls}}<url>{{loc}}{{#alternates}} {{lang}}={{href}}{{/alternates}}</url>\n{{/urls}}",
+        "{{#urls}}{{.}}{{/urls}}{{^urls}}none{{/urls}}",
+        "{{#urls}}[{{loc}}|{{top}}]{{/urls}}",
+    ]
+
+    static func item(_ index: Int) -> TemplateValue {
+        .object(["loc": .text("sida-\(index).html?a=1&b=2"),
+                 "alternates": .list(index.isMultiple(of: 2) ? [["lang": "sv", "href": "x"], ["lang": "en", "href": "en/x"]] : [])])
+    }
+
+    @Test("renders as the list of the same items", arguments: templates, [0, 1, 3])
+    func sameAsList(template: String, count: Int) {
+        let items = (0..<count).map(Self.item)
+        let listed = renderChecked(template, ["urls": .list(items), "top": "t"])
+        let generated = renderChecked(template, ["urls": .generated(TemplateItems(count: count, make: Self.item)), "top": "t"])
+        #expect(generated == listed)
+    }
+
+    @Test("an empty generated list is falsy, a non-empty one truthy")
+    func truthiness() {
+        #expect(!TemplateValue.generated(TemplateItems(count: 0) { _ in .null }).isTruthy)
+        #expect(TemplateValue.generated(TemplateItems(count: 2) { _ in .null }).isTruthy)
+    }
+}
