@@ -29,18 +29,32 @@ public enum ParallelMap {
 }
 
 /// Slots written by distinct indices from several threads; read after all writes end.
+///
+/// The slots are one allocation made up front and written through its pointer. (An
+/// `Array` property must not be used here: its mutating `withUnsafeMutableBufferPointer`
+/// from several threads at once is unsynchronised mutation of one array, which may copy
+/// the buffer when it looks shared and so lose results written by another thread.)
 private final class ResultBuffer<Output>: @unchecked Sendable {
-    private var storage: [Output?]
+    private let count: Int
+    private let slots: UnsafeMutablePointer<Output?>
 
     init(count: Int) {
-        storage = Array(repeating: nil, count: count)
+        self.count = count
+        slots = UnsafeMutablePointer<Output?>.allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
     }
 
     func set(_ index: Int, _ value: Output) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+        precondition(index >= 0 && index < count)
+        slots[index] = value
     }
 
     func values() -> [Output] {
-        storage.map { $0! }
+        (0..<count).map { slots[$0]! }
     }
 }
