@@ -9,13 +9,19 @@ import Darwin
 public struct SourceFile: Sendable {
     /// The path as shown to the user (relative to the content root where possible).
     public let path: String
+    /// The file's identity: its path inside the folder it was read from
+    /// (`diagnoses/x/_diagnosis.md`), the same under any `--content`. Links, images and
+    /// the model's lookups key on it; messages print `path`. A file read on its own
+    /// (a manifest) has no folder: its relative path is `path`.
+    public let relativePath: String
     /// The file's bytes, exactly as read (BOM and CRLF included).
     public let bytes: [UInt8]
     /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, relativePath: String? = nil, bytes: [UInt8]) {
         self.path = path
+        self.relativePath = relativePath ?? path
         self.bytes = bytes
         // Counted first, then filled: the table is exactly as long as the file has lines
         // (it is kept with every input file for a whole build; reserving one line per
@@ -43,8 +49,8 @@ public struct SourceFile: Sendable {
         }
     }
 
-    public init(path: String, text: String) {
-        self.init(path: path, bytes: Array(text.utf8))
+    public init(path: String, relativePath: String? = nil, text: String) {
+        self.init(path: path, relativePath: relativePath, bytes: Array(text.utf8))
     }
 
     /// The number of lines (a final line without newline counts).

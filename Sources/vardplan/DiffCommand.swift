@@ -57,7 +57,9 @@ enum DiffCommand {
         guard arguments.flag("write-changes") else { return .success }
         var status = ExitCode.success
         for diagnosis in diff.diagnoses where diagnosis.oldVersion != nil && diagnosis.newVersion != nil {
-            guard let path = models[1].diagnoses.first(where: { $0.id == diagnosis.id })?.location.path else { continue }
+            // The file in NEW, from its path inside the folder (not from a message's path).
+            guard let file = models[1].diagnoses.first(where: { $0.id == diagnosis.id })?.sourcePath else { continue }
+            let path = joinPath(positionals[1], file)
             if diagnosis.oldVersion == diagnosis.newVersion {
                 Terminal.report(.versionUnchanged(path, version: diagnosis.newVersion!))
                 status = .problems

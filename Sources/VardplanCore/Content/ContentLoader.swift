@@ -81,7 +81,7 @@ public struct ContentLoader: Sendable {
             guard let bytes = try? fileSystem.contents(of: path, maximumSize: SourceTextValidator.maximumFileSize)
             else { return nil }
             var diagnostics = Diagnostics()
-            let file = SourceFile(path: display(path), bytes: bytes)
+            let file = SourceFile(path: display(path), relativePath: path, bytes: bytes)
             let valid = SourceTextValidator.validate(file, diagnostics: &diagnostics)
             return Prefetched(file: valid ? file : nil, diagnostics: diagnostics)
         }
@@ -313,7 +313,7 @@ public struct ContentLoader: Sendable {
             diagnostics.append(.fileUnreadable(at: location(path)))
             return nil
         }
-        let file = SourceFile(path: display(path), bytes: bytes)
+        let file = SourceFile(path: display(path), relativePath: path, bytes: bytes)
         return SourceTextValidator.validate(file, diagnostics: &diagnostics) ? file : nil
     }
 

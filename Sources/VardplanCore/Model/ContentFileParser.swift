@@ -44,7 +44,7 @@ public enum ContentFileParser {
         let body = parseBody
             ? parseMarkdown(file, bodyRange: bodyRange, bodyFirstLine: split.bodyFirstLine, language: language,
                             diagnostics: &diagnostics)
-            : MarkdownDocument(blocks: [], location: file.location(line: split.bodyFirstLine, column: 1))
+            : MarkdownDocument(blocks: [], location: file.location(line: split.bodyFirstLine, column: 1), sourcePath: file.relativePath)
         let words = countWords ? wordCount(file.bytes[bodyRange]) : 0
         return ParsedContentFile(
             source: file, frontMatter: frontMatter, hasFrontMatter: split.frontMatterRange != nil,
@@ -69,32 +69,24 @@ public enum ContentFileParser {
     public static func parseAll(_ files: [SourceFile], language: String,
                                 countWords: Bool = true) -> [ParsedContentFile] {
         ParallelMap.map(files) { file in
-            parse(file, language: language, parseBody: isMetadataFile(file.path), countWords: countWords)
+            parse(file, language: language, parseBody: isMetadataFile(file.relativePath), countWords: countWords)
         }
     }
 
+    /// Whether a file (by its path relative to the content folder) is a metadata file,
+    /// a translation of one, or a regional file: parsed whole on every run.
     static func isMetadataFile(_ path: String) -> Bool {
         // On the bytes: `split` and Foundation's `contains` here were 12 % of a printout.
         let utf8 = Array(path.utf8)
         let nameStart = (utf8.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
         // Regional files are few: always parsed, so `check` and every build see them whole.
-        if path.hasPrefix("regions/") || containsRegionsFolder(utf8) { return true }
+        if path.hasPrefix("regions/") { return true }
         // Every metadata file and its translations start with `_`.
         guard nameStart < utf8.count, utf8[nameStart] == UInt8(ascii: "_") else { return false }
         let name = String(decoding: utf8[nameStart...], as: UTF8.self)
         return [ContentLoader.diagnosisFile, ContentLoader.moduleFile, ContentLoader.sectionFile].contains { file in
             name == file || ContentLoader.metadataTranslationLanguage(name, of: file) != nil
         }
-    }
-
-    /// Whether `/regions/` occurs in the path's bytes.
-    private static func containsRegionsFolder(_ utf8: [UInt8]) -> Bool {
-        let needle = Array("/regions/".utf8)
-        guard utf8.count >= needle.count else { return false }
-        for start in 0...(utf8.count - needle.count) where utf8[start] == needle[0] {
-            if utf8[start..<(start + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
     }
 
     /// Counts runs of characters between white space that hold at least one letter.

@@ -19,6 +19,14 @@ public struct Diagnosis: Sendable {
     public var changes: [ContentChange]
     /// Where `_diagnosis.md` is.
     public var location: SourceLocation
+    /// The relative path of its metadata file (`diagnoses/x/_diagnosis.md`): its identity, the same
+    /// under any `--content`; `location` is for messages.
+    public var sourcePath: String
+
+    /// The relative path of its folder (`diagnoses/x`).
+    public var folder: String {
+        sourcePath.lastIndex(of: "/").map { String(sourcePath[..<$0]) } ?? ""
+    }
     /// Translations of `_diagnosis.md` by language code.
     public var translations: [String: Translation] = [:]
 

@@ -6,7 +6,7 @@ extension ModelBuilder {
                       diagnostics: inout Diagnostics) -> [Module] {
         var modules: [Module] = []
         for folder in folders {
-            guard let metadata = folder.metadata, let parsed = context.parsed[metadata.path] else { continue }
+            guard let metadata = folder.metadata, let parsed = context.parsed[metadata.relativePath] else { continue }
             let reader = frontMatter(parsed, keys: Self.moduleKeys, diagnostics: &diagnostics)
             let (id, aliases) = identity(reader, name: folder.name, diagnostics: &diagnostics)
             let title = reader.string("title", required: true, example: "Utredning", diagnostics: &diagnostics) ?? id
@@ -25,7 +25,7 @@ extension ModelBuilder {
                 activeAtStart: reader.bool("active", diagnostics: &diagnostics) ?? false,
                 kind: kind, summary: reader.string("summary", diagnostics: &diagnostics),
                 intro: parsed.bodyIsEmpty ? nil : parsed.body, sections: sections,
-                isGeneral: isGeneral, location: location,
+                isGeneral: isGeneral, location: location, sourcePath: metadata.relativePath,
                 translations: readTranslations(folder.metadataTranslations, of: parsed, title: title,
                                                keys: Self.metadataTranslationKeys, context: context,
                                                diagnostics: &diagnostics)))
@@ -37,7 +37,7 @@ extension ModelBuilder {
                                diagnostics: inout Diagnostics) -> [Section] {
         var sections: [Section] = []
         for folder in folders {
-            guard let metadata = folder.metadata, let parsed = context.parsed[metadata.path] else { continue }
+            guard let metadata = folder.metadata, let parsed = context.parsed[metadata.relativePath] else { continue }
             let reader = frontMatter(parsed, keys: Self.sectionKeys, diagnostics: &diagnostics)
             let (id, aliases) = identity(reader, name: folder.name, diagnostics: &diagnostics)
             let title = reader.string("title", required: true, example: "Röntgen och bilddiagnostik",
@@ -55,6 +55,7 @@ extension ModelBuilder {
                 id: id, aliases: aliases, title: title,
                 order: order(reader, name: folder.name, diagnostics: &diagnostics),
                 intro: parsed.bodyIsEmpty ? nil : parsed.body, steps: steps, location: location,
+                sourcePath: metadata.relativePath,
                 translations: readTranslations(folder.metadataTranslations, of: parsed, title: title,
                                                keys: Self.translationKeys, context: context,
                                                diagnostics: &diagnostics)))
@@ -63,7 +64,7 @@ extension ModelBuilder {
     }
 
     private func buildStep(_ file: StepFile, context: inout Context, diagnostics: inout Diagnostics) -> Step? {
-        guard let parsed = context.parsed[file.source.path] else { return nil }
+        guard let parsed = context.parsed[file.source.relativePath] else { return nil }
         let reader = frontMatter(parsed, keys: Self.stepKeys, diagnostics: &diagnostics)
         let (id, aliases) = identity(reader, name: file.name, diagnostics: &diagnostics)
         let title = reader.string("title", required: true, example: "Magnetkameraundersökning – MR",
@@ -104,9 +105,9 @@ extension ModelBuilder {
         guard !files.isEmpty else { return [:] }
         var result: [String: Translation] = [:]
         let currentHash = SourceHash.of(title: swedishTitle, body: swedish.source.bytes[swedish.bodyRange])
-        let swedishName = swedish.source.path.split(separator: "/").last.map(String.init) ?? swedish.source.path
+        let swedishName = swedish.source.relativePath.split(separator: "/").last.map(String.init) ?? swedish.source.relativePath
         for (language, source) in files {
-            guard let parsed = context.parsed[source.path] else { continue }
+            guard let parsed = context.parsed[source.relativePath] else { continue }
             if !context.config.languages.contains(language) || language == context.config.language {
                 diagnostics.append(.notATranslationLanguage(
                     language, suggestion: NameSuggester.suggestion(for: language, among: context.config.translationLanguages),

@@ -15,11 +15,12 @@ extension ModelBuilder {
                       diagnostics: inout Diagnostics) -> [Region] {
         var regions: [Region] = []
         for folder in folders {
-            guard let metadata = folder.metadata, let parsed = context.parsed[metadata.path] else { continue }
+            guard let metadata = folder.metadata, let parsed = context.parsed[metadata.relativePath] else { continue }
             let reader = frontMatter(parsed, keys: Self.regionKeys, diagnostics: &diagnostics)
             let (id, _) = identity(reader, name: folder.name, diagnostics: &diagnostics)
             let name = reader.string("name", required: true, example: "Västra Götalandsregionen", diagnostics: &diagnostics) ?? id
-            var region = Region(id: id, name: name, supplements: [], steps: [], location: metadata.location(line: 1, column: 1))
+            var region = Region(id: id, name: name, supplements: [], steps: [], location: metadata.location(line: 1, column: 1),
+                                sourcePath: metadata.relativePath)
             for file in folder.files {
                 readRegionalFile(file, into: &region, diagnoses: diagnoses, context: context, diagnostics: &diagnostics)
             }
@@ -32,9 +33,9 @@ extension ModelBuilder {
     private func readRegionalFile(_ file: SourceFile, into region: inout Region, diagnoses: [Diagnosis], context: Context,
                                   diagnostics: inout Diagnostics) {
         let images = context.images
-        guard let parsed = context.parsed[file.path] else { return }
+        guard let parsed = context.parsed[file.relativePath] else { return }
         let reader = frontMatter(parsed, keys: Self.regionalFileKeys, diagnostics: &diagnostics)
-        let name = String((file.path.split(separator: "/").last ?? "").dropLast(3))
+        let name = String((file.relativePath.split(separator: "/").last ?? "").dropLast(3))
         let stepNode = reader.node("step"), sectionNode = reader.node("section")
         if parsed.bodyIsEmpty {
             diagnostics.append(.regionalTextEmpty(at: parsed.bodyLocation))
@@ -124,8 +125,8 @@ extension ModelBuilder {
                             diagnostics: inout Diagnostics) {
         diagnostics.append(contentsOf: ImageChecker.problems(in: body, images: images))
         let resolver = LinkResolver(diagnosis: owner)
-        for link in body.links where ImageChecker.image(link.destination, from: link.location.path, in: images) == nil {
-            if case .broken(let problem) = resolver.resolve(link.destination, from: link.location.path) {
+        for link in body.links where ImageChecker.image(link.destination, from: body.sourcePath, in: images) == nil {
+            if case .broken(let problem) = resolver.resolve(link.destination, from: body.sourcePath) {
                 diagnostics.append(problem.diagnostic(at: link.location))
             }
         }

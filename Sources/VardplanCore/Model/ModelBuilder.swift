@@ -39,11 +39,11 @@ public struct ModelBuilder {
             ?? SiteConfig(title: "Min vårdplan", language: "sv", languages: ["sv"], baseURL: nil,
                           phases: SiteConfig.defaultPhases)
         let parsed = parseAll(tree, language: config.language)
-        for file in parsed.values.sorted(by: { $0.source.path < $1.source.path }) {
+        for file in parsed.values.sorted(by: { $0.source.relativePath < $1.source.relativePath }) {
             diagnostics.append(contentsOf: file.diagnostics)
         }
         var context = Context(config: config, parsed: parsed)
-        context.images = Dictionary(tree.images.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
+        context.images = Dictionary(tree.images.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
         let general = buildModules(tree.generalModules, isGeneral: true, context: &context, diagnostics: &diagnostics)
         checkUnique(general.map { ($0.id, $0.aliases, $0.location) }, in: .generalModules, diagnostics: &diagnostics)
         var diagnoses: [Diagnosis] = []
@@ -68,9 +68,9 @@ public struct ModelBuilder {
     }
 
     private func parseAll(_ tree: ContentTree, language: String) -> [String: ParsedContentFile] {
-        let files = tree.allFiles.filter { $0.path != tree.site?.path }
+        let files = tree.allFiles.filter { $0.relativePath != tree.site?.relativePath }
         let results = ContentFileParser.parseAll(files, language: language, countWords: countsWords)
-        return Dictionary(results.map { ($0.source.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(results.map { ($0.source.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     // MARK: - site.yaml
@@ -105,7 +105,7 @@ public struct ModelBuilder {
 
     private func buildDiagnosis(_ folder: DiagnosisFolder, general: [Module], context: inout Context,
                                 diagnostics: inout Diagnostics) -> Diagnosis? {
-        guard let metadata = folder.metadata, let parsed = context.parsed[metadata.path] else { return nil }
+        guard let metadata = folder.metadata, let parsed = context.parsed[metadata.relativePath] else { return nil }
         let reader = frontMatter(parsed, keys: Self.diagnosisKeys, diagnostics: &diagnostics)
         let (id, aliases) = identity(reader, name: folder.name, diagnostics: &diagnostics)
         let title = reader.string("title", required: true, example: "Bröstcancer", diagnostics: &diagnostics) ?? id
@@ -139,7 +139,7 @@ public struct ModelBuilder {
             approved: approved ?? SimpleDate(dayNumber: 0), nextReview: nextReview ?? SimpleDate(dayNumber: 0),
             publisher: publisher, summary: summary, intro: parsed.bodyIsEmpty ? nil : parsed.body,
             modules: modules, changes: readChanges(reader, diagnostics: &diagnostics),
-            location: metadata.location(line: 1, column: 1),
+            location: metadata.location(line: 1, column: 1), sourcePath: metadata.relativePath,
             translations: readTranslations(folder.metadataTranslations, of: parsed, title: title,
                                            keys: Self.metadataTranslationKeys, context: context,
                                            diagnostics: &diagnostics))

@@ -22,6 +22,9 @@ public struct Module: Sendable {
     /// Whether the module comes from `general/`, shared by every diagnosis.
     public var isGeneral: Bool
     public var location: SourceLocation
+    /// The relative path of its metadata file (`diagnoses/x/02-behandling/_module.md`): its identity, the same
+    /// under any `--content`; `location` is for messages.
+    public var sourcePath: String
     /// Translations by language code.
     public var translations: [String: Translation] = [:]
 
@@ -37,6 +40,9 @@ public struct Section: Sendable {
     public var intro: MarkdownDocument?
     public var steps: [Step]
     public var location: SourceLocation
+    /// The relative path of its metadata file (`…/01-cytostatika/_section.md`): its identity, the same
+    /// under any `--content`; `location` is for messages.
+    public var sourcePath: String
     /// Translations by language code.
     public var translations: [String: Translation] = [:]
 }

@@ -18,6 +18,9 @@ public struct Region: Sendable {
     public var supplements: [Supplement]
     public var steps: [RegionalStep]
     public var location: SourceLocation
+    /// The relative path of its metadata file (`regions/vgr/_region.md`): its identity, the same
+    /// under any `--content`; `location` is for messages.
+    public var sourcePath: String
 }
 
 /// Text shown with a national step in one region.

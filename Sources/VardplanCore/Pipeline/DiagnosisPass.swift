@@ -23,7 +23,7 @@ public enum DiagnosisPass {
         let parsedGeneral = ParallelMap.map(generalSteps) { parse($0, language: language, limits: limits) }
         var generalBodies: [String: Step] = [:]
         for (step, parsed) in zip(generalSteps, parsedGeneral) {
-            generalBodies[step.location.path] = parsed.step
+            generalBodies[step.source.relativePath] = parsed.step
             diagnostics.append(contentsOf: parsed.diagnostics)
         }
         let shared = generalBodies
@@ -41,7 +41,7 @@ public enum DiagnosisPass {
                 for s in complete.modules[m].sections.indices {
                     for t in complete.modules[m].sections[s].steps.indices {
                         let step = complete.modules[m].sections[s].steps[t]
-                        if isGeneral, let parsedStep = shared[step.location.path] {
+                        if isGeneral, let parsedStep = shared[step.source.relativePath] {
                             complete.modules[m].sections[s].steps[t] = parsedStep
                         } else {
                             own.append((m, s, t))

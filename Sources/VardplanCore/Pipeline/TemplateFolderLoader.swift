@@ -93,12 +93,12 @@ public struct TemplateFolderLoader {
             if path.hasPrefix("assets/") {
                 assets.append(OutputFile(path: path, bytes: bytes))
             } else if directory == "strings", entry.name.hasSuffix(".yaml") {
-                let file = SourceFile(path: joinPath(displayRoot, path), bytes: bytes)
+                let file = SourceFile(path: joinPath(displayRoot, path), relativePath: path, bytes: bytes)
                 if SourceTextValidator.validate(file, diagnostics: &diagnostics) {
                     strings.tables[String(entry.name.dropLast(5))] = InterfaceStrings.readTable(file, diagnostics: &diagnostics)
                 }
             } else if let name = TemplateLibrary.templateName(forRelativePath: path) {
-                let file = SourceFile(path: joinPath(displayRoot, path), bytes: bytes)
+                let file = SourceFile(path: joinPath(displayRoot, path), relativePath: path, bytes: bytes)
                 if SourceTextValidator.validate(file, diagnostics: &diagnostics) { templates[name] = file }
             } else {
                 diagnostics.append(.templatesFolderFileIgnored(entry.name, path: joinPath(displayRoot, path)))

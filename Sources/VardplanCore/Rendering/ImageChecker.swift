@@ -57,10 +57,10 @@ public enum ImageChecker {
         return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
     }
 
-    /// The content image a destination written in `sourcePath` names, if any.
+    /// The content image a destination written in the file at `sourcePath` (relative to
+    /// the content folder, as images are keyed) names, if any.
     public static func image(_ source: String, from sourcePath: String, in images: [String: ContentImage]) -> ContentImage? {
         guard !isAddress(source), !source.isEmpty else { return nil }
-        // The folder of the file, keeping a leading '/' (`--content /srv/content`).
         let directory = sourcePath.lastIndex(of: "/").map { String(sourcePath[..<$0]) } ?? ""
         let target = LinkResolver.normalize(directory, source.removingPercentEncodingIfPossible)
         return images[target]
@@ -81,7 +81,7 @@ public enum ImageChecker {
                                                     at: reference.location))
                 continue
             }
-            guard let image = image(reference.source, from: reference.location.path, in: images) else {
+            guard let image = image(reference.source, from: document.sourcePath, in: images) else {
                 result.append(.imageFileMissing(reference.source, at: reference.location))
                 continue
             }

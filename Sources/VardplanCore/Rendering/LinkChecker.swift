@@ -35,8 +35,8 @@ public enum LinkChecker {
                 if let images { result.append(contentsOf: ImageChecker.problems(in: document, images: images)) }
                 for link in document.links {
                     // Images beside the file are checked by `ImageChecker`.
-                    if let images, ImageChecker.image(link.destination, from: link.location.path, in: images) != nil { continue }
-                    if case .broken(let problem) = resolver.resolve(link.destination, from: link.location.path) {
+                    if let images, ImageChecker.image(link.destination, from: document.sourcePath, in: images) != nil { continue }
+                    if case .broken(let problem) = resolver.resolve(link.destination, from: document.sourcePath) {
                         result.append(problem.diagnostic(at: link.location))
                     }
                 }

@@ -34,15 +34,15 @@ public struct LinkResolver: Sendable {
                 modulesByID[name] = module.id
             }
             let modulePage = SitePaths.module(diagnosis.id, module.id)
-            pagesByFile[module.location.path] = modulePage
+            pagesByFile[module.sourcePath] = modulePage
             for section in module.sections {
-                pagesByFile[section.location.path] = modulePage + "#avsnitt-" + section.id
+                pagesByFile[section.sourcePath] = modulePage + "#avsnitt-" + section.id
                 for step in section.steps {
                     stepIDs.append(step.id)
                     for name in [step.id] + step.aliases where stepsByID[name] == nil {
                         stepsByID[name] = (module.id, step.id)
                     }
-                    pagesByFile[step.location.path] = SitePaths.step(diagnosis.id, module.id, step.id)
+                    pagesByFile[step.source.relativePath] = SitePaths.step(diagnosis.id, module.id, step.id)
                 }
             }
         }
@@ -55,8 +55,8 @@ public struct LinkResolver: Sendable {
         stepsByID[id].map { SitePaths.step(diagnosisID, $0.module, $0.step) }
     }
 
-    /// Resolves a destination written in the file at `sourcePath` (a content path as
-    /// shown in messages, the same kind of path as the model's locations).
+    /// Resolves a destination written in the file at `sourcePath`: its path relative to
+    /// the content folder (`MarkdownDocument.sourcePath`), never the displayed path.
     public func resolve(_ destination: String, from sourcePath: String) -> Resolution {
         let (target, fragment) = Self.splitFragment(destination)
         if target.hasPrefix(Self.stepScheme) {
@@ -98,8 +98,8 @@ public struct LinkResolver: Sendable {
         return String(path[..<slash])
     }
 
-    /// Joins a directory and a relative path, resolving `.` and `..`; an absolute
-    /// directory (`--content /srv/content`) stays absolute.
+    /// Joins a directory and a relative path, resolving `.` and `..` (never above the
+    /// directory's root); an absolute directory stays absolute.
     static func normalize(_ directory: String, _ relative: String) -> String {
         var parts = directory.split(separator: "/").map(String.init)
         for part in relative.split(separator: "/") {

@@ -202,7 +202,7 @@ public struct PrintRenderer: Sendable {
                  inSwedish: !language.isNational && translated == nil)
         }
         guard let cache = options.bodyCache, language.isNational else { return render() }
-        return cache.body(.init(diagnosis: plan.diagnosis.id, step: step.location.path, headingBase: headingBase), render: render)
+        return cache.body(.init(diagnosis: plan.diagnosis.id, step: step.source.relativePath, headingBase: headingBase), render: render)
     }
 
     /// The page of a heading as text for the template, or null without page numbers.
@@ -271,9 +271,9 @@ public struct PrintRenderer: Sendable {
         let printedModules = Set(plan.patientModules.map(\.module.id))
         let diagnosisID = plan.diagnosis.id
         let html = BodyRenderer.render(document, headingBase: headingBase, printLinkAddresses: true,
-                                       labels: inSwedish ? [:] : language.markdownLabels) { [images] destination, location in
-            if let image = ImageChecker.image(destination, from: location.path, in: images) { return image.dataURI ?? "" }
-            guard case .page(let path, _) = resolver.resolve(destination, from: location.path) else { return nil }
+                                       labels: inSwedish ? [:] : language.markdownLabels) { [images, file = document.sourcePath] destination, _ in
+            if let image = ImageChecker.image(destination, from: file, in: images) { return image.dataURI ?? "" }
+            guard case .page(let path, _) = resolver.resolve(destination, from: file) else { return nil }
             // Output paths are `<diagnosis>/<module>/<step>.html` or `<diagnosis>/<module>/index.html`.
             let parts = path.split(separator: "/").map(String.init)
             guard parts.count == 3, parts[0] == diagnosisID else { return "" }

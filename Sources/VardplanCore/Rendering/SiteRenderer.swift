@@ -501,11 +501,11 @@ public struct SiteRenderer: Sendable {
     func renderBody(_ document: MarkdownDocument, page: String, headingBase: Int, language: PageLanguage,
                     inSwedish: Bool = false, resolver: LinkResolver) -> SafeHTML {
         BodyRenderer.render(document, headingBase: headingBase, printLinkAddresses: false,
-                            labels: inSwedish ? [:] : language.markdownLabels) { [images = model.images] destination, location in
-            if let image = ImageChecker.image(destination, from: location.path, in: images) {
+                            labels: inSwedish ? [:] : language.markdownLabels) { [images = model.images, file = document.sourcePath] destination, _ in
+            if let image = ImageChecker.image(destination, from: file, in: images) {
                 return SitePaths.relative(from: page, to: image.sitePath)
             }
-            switch resolver.resolve(destination, from: location.path) {
+            switch resolver.resolve(destination, from: file) {
             case .page(let path, let fragment):
                 return SitePaths.relative(from: page, to: language.path(path)) + (fragment.map { "#" + $0 } ?? "")
             case .external, .broken:

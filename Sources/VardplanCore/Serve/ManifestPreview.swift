@@ -30,15 +30,15 @@ public enum ManifestPreview {
             for m in result.modules.indices {
                 if comment.target.value == .module(result.modules[m].id) {
                     let location = result.modules[m].location
-                    let intro = result.modules[m].intro ?? MarkdownDocument(blocks: [], location: location)
-                    result.modules[m].intro = MarkdownDocument(blocks: [box(comment, at: location)] + intro.blocks, location: intro.location)
+                    let intro = result.modules[m].intro ?? MarkdownDocument(blocks: [], location: location, sourcePath: result.modules[m].sourcePath)
+                    result.modules[m].intro = MarkdownDocument(blocks: [box(comment, at: location)] + intro.blocks, location: intro.location, sourcePath: intro.sourcePath)
                 }
                 for s in result.modules[m].sections.indices {
                     for t in result.modules[m].sections[s].steps.indices
                     where comment.target.value == .step(result.modules[m].sections[s].steps[t].id) {
                         let body = result.modules[m].sections[s].steps[t].body
                         result.modules[m].sections[s].steps[t].body =
-                            MarkdownDocument(blocks: [box(comment, at: body.location)] + body.blocks, location: body.location)
+                            MarkdownDocument(blocks: [box(comment, at: body.location)] + body.blocks, location: body.location, sourcePath: body.sourcePath)
                     }
                 }
             }

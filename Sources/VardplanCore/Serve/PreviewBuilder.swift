@@ -202,7 +202,7 @@ public final class PreviewBuilder: @unchecked Sendable {
         }
         var ids: [String: String] = [:]
         for diagnosis in model.diagnoses {
-            let parts = diagnosis.location.path.split(separator: "/")
+            let parts = diagnosis.sourcePath.split(separator: "/")
             if parts.count >= 2 { ids[String(parts[parts.count - 2])] = diagnosis.id }
         }
         if let manifest {
@@ -218,7 +218,7 @@ public final class PreviewBuilder: @unchecked Sendable {
         var onlySteps: Set<String>?
         if onlyDiagnosis != nil, let diagnosis = model.diagnoses.first, let structure = structures[diagnosis.id],
            self.structures[diagnosis.id] == structure {
-            onlySteps = Set(diagnosis.steps.filter { reparsed.contains($0.location.path) }.map(\.id))
+            onlySteps = Set(diagnosis.steps.filter { reparsed.contains($0.source.relativePath) }.map(\.id))
         }
         // What the kept printed bodies of the nurse's pages may no longer match.
         if onlyDiagnosis == nil || manifest != nil {
@@ -275,16 +275,15 @@ public final class PreviewBuilder: @unchecked Sendable {
     /// it is unchanged, only step bodies changed.
     static func structures(of model: SiteModel, files: [SourceFile]) -> [String: String] {
         var bodyStart: [String: Int] = [:]
-        for diagnosis in model.diagnoses { for step in diagnosis.steps { bodyStart[step.location.path] = step.bodyRange.lowerBound } }
+        for diagnosis in model.diagnoses { for step in diagnosis.steps { bodyStart[step.source.relativePath] = step.bodyRange.lowerBound } }
         var result: [String: String] = [:]
         for diagnosis in model.diagnoses {
-            let path = diagnosis.location.path
-            guard let slash = path.lastIndex(of: "/") else { continue }
-            let folder = String(path[...slash])
+            guard !diagnosis.folder.isEmpty else { continue }
+            let folder = diagnosis.folder + "/"
             var hash = InputFingerprint()
-            for file in files where file.path.hasPrefix(folder) {
-                hash.add(file.path)
-                if let start = bodyStart[file.path] { hash.add(Array(file.bytes[..<start])) } else { hash.add(file.bytes) }
+            for file in files where file.relativePath.hasPrefix(folder) {
+                hash.add(file.relativePath)
+                if let start = bodyStart[file.relativePath] { hash.add(Array(file.bytes[..<start])) } else { hash.add(file.bytes) }
             }
             result[diagnosis.id] = hash.hex
         }
@@ -298,15 +297,15 @@ public final class PreviewBuilder: @unchecked Sendable {
     private func parseBodies(_ model: inout SiteModel, diagnostics: inout Diagnostics) -> Set<String> {
         let language = model.config.language, limits = model.config.readability
         var unique: [String: Step] = [:]
-        for diagnosis in model.diagnoses { for step in diagnosis.steps { unique[step.location.path] = step } }
+        for diagnosis in model.diagnoses { for step in diagnosis.steps { unique[step.source.relativePath] = step } }
         let known = bodies
         let toParse = unique.values.filter { step in
-            guard let kept = known[step.location.path], kept.bytes == step.source.bytes else { return true }
+            guard let kept = known[step.source.relativePath], kept.bytes == step.source.bytes else { return true }
             let translated = step.translations.filter { !$0.value.bodyIsEmpty }
             return translated.count != kept.translations.count
                 || translated.contains { kept.translations[$0.key]?.bytes != $0.value.source.bytes }
         }
-        .sorted { $0.location.path < $1.location.path }
+        .sorted { $0.source.relativePath < $1.source.relativePath }
         let parsed = ParallelMap.map(toParse) { step -> ParsedBody in
             var local = Diagnostics()
             var complete = step
@@ -320,13 +319,13 @@ public final class PreviewBuilder: @unchecked Sendable {
             return ParsedBody(bytes: step.source.bytes, translations: translations, body: complete.body,
                               readability: readability, diagnostics: local)
         }
-        for (step, body) in zip(toParse, parsed) { bodies[step.location.path] = body }
+        for (step, body) in zip(toParse, parsed) { bodies[step.source.relativePath] = body }
         for path in unique.keys.sorted() { diagnostics.append(contentsOf: bodies[path]!.diagnostics) }
         for d in model.diagnoses.indices {
             for m in model.diagnoses[d].modules.indices {
                 for s in model.diagnoses[d].modules[m].sections.indices {
                     for t in model.diagnoses[d].modules[m].sections[s].steps.indices {
-                        let path = model.diagnoses[d].modules[m].sections[s].steps[t].location.path
+                        let path = model.diagnoses[d].modules[m].sections[s].steps[t].source.relativePath
                         let parsed = bodies[path]!
                         model.diagnoses[d].modules[m].sections[s].steps[t].body = parsed.body
                         model.diagnoses[d].modules[m].sections[s].steps[t].readability = parsed.readability
@@ -337,6 +336,6 @@ public final class PreviewBuilder: @unchecked Sendable {
                 }
             }
         }
-        return Set(toParse.map(\.location.path))
+        return Set(toParse.map(\.source.relativePath))
     }
 }

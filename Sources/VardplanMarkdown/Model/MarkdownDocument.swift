@@ -5,10 +5,14 @@ public struct MarkdownDocument: Sendable, Hashable {
     public var blocks: [MarkdownBlock]
     /// Where the body starts (line `bodyFirstLine`, column 1).
     public var location: SourceLocation
+    /// The relative path of the file it was parsed from (`SourceFile.relativePath`):
+    /// relative links and images resolve from it, not from the displayed `location`.
+    public var sourcePath: String
 
-    public init(blocks: [MarkdownBlock], location: SourceLocation) {
+    public init(blocks: [MarkdownBlock], location: SourceLocation, sourcePath: String) {
         self.blocks = blocks
         self.location = location
+        self.sourcePath = sourcePath
     }
 
     /// The smallest heading level used anywhere in the body (`nil` without headings);

@@ -70,7 +70,7 @@ public enum MarkdownParser {
         }
         diagnostics.append(contentsOf: session.diagnostics)
         let location = SourceLocation(path: file.path, position: file.position(ofOffset: lower))
-        return MarkdownDocument(blocks: blocks, location: location)
+        return MarkdownDocument(blocks: blocks, location: location, sourcePath: file.relativePath)
     }
 
     /// Parses a whole file as Markdown (no front matter).
