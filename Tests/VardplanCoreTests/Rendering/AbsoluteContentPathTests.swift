@@ -12,42 +12,49 @@ struct AbsoluteContentPathTests {
     /// The languages fixture (a diagnosis, general modules, regions, an image, a
     /// relative `.md` link, translations with one stale warning) with a general step that
     /// shows an image and links to its neighbour by a relative path, and a regional text
-    /// that links to a national step by a relative path.
-    static let roots: [(real: String, display: String)] = {
-        let base = NSTemporaryDirectory() + "vardplan-identity-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        let plain = base + "/plain/content"
-        let awkward = base + "/srv/regions/general/content"
-        for folder in [plain, awkward] {
-            try! FileManager.default.createDirectory(atPath: (folder as NSString).deletingLastPathComponent,
-                                                     withIntermediateDirectories: true)
-            try! FileManager.default.copyItem(atPath: Fixtures.languagesContent, toPath: folder)
-            let laws = folder + "/general/10-mina-rattigheter/01-lagar/"
-            FileManager.default.createFile(atPath: laws + "lag.png", contents: Data(ImageTests.png))
-            FileManager.default.createFile(atPath: laws + "01-patientlagen.md", contents: Data("""
-                ---
-                title: Patientlagen
-                ---
+    /// that links to a national step by a relative path; copied twice, removed at the end.
+    final class Workspace {
+        let base = NSTemporaryDirectory() + "vardplan-identity-" + UUID().uuidString
+        /// `content`, an absolute path, and an absolute path holding `/regions/` and `/general/`.
+        var roots: [(real: String, display: String)] = []
 
-                Patientlagen ger dig rätt till information om din vård. Läs mer på [1177](https://www.1177.se/).
+        init() {
+            let plain = base + "/plain/content"
+            let awkward = base + "/srv/regions/general/content"
+            for folder in [plain, awkward] {
+                try! FileManager.default.createDirectory(atPath: (folder as NSString).deletingLastPathComponent,
+                                                         withIntermediateDirectories: true)
+                try! FileManager.default.copyItem(atPath: Fixtures.languagesContent, toPath: folder)
+                let laws = folder + "/general/10-mina-rattigheter/01-lagar/"
+                FileManager.default.createFile(atPath: laws + "lag.png", contents: Data(ImageTests.png))
+                FileManager.default.createFile(atPath: laws + "01-patientlagen.md", contents: Data("""
+                    ---
+                    title: Patientlagen
+                    ---
 
-                ![Lagboken uppslagen](lag.png)
+                    Patientlagen ger dig rätt till information om din vård. Läs mer på [1177](https://www.1177.se/).
 
-                Du kan också [be om en ny bedömning](02-ny-medicinsk-bedomning.md).
+                    ![Lagboken uppslagen](lag.png)
 
-                """.utf8))
-            FileManager.default.createFile(atPath: folder + "/regions/vgr/hitta-hit.md", contents: Data("""
-                ---
-                step: datortomografi
-                position: after
-                title: Hitta hit
-                ---
+                    Du kan också [be om en ny bedömning](02-ny-medicinsk-bedomning.md).
 
-                Gå in genom entré 4. Läs också om [datortomografi](../../diagnoses/testcancer/04-utredning/01-bilder/01-datortomografi.md).
+                    """.utf8))
+                FileManager.default.createFile(atPath: folder + "/regions/vgr/hitta-hit.md", contents: Data("""
+                    ---
+                    step: datortomografi
+                    position: after
+                    title: Hitta hit
+                    ---
 
-                """.utf8))
+                    Gå in genom entré 4. Läs också om [datortomografi](../../diagnoses/testcancer/04-utredning/01-bilder/01-datortomografi.md).
+
+                    """.utf8))
+            }
+            roots = [(plain, "content"), (plain, plain), (awkward, awkward)]
         }
-        return [(plain, "content"), (plain, plain), (awkward, awkward)]
-    }()
+
+        deinit { try? FileManager.default.removeItem(atPath: base) }
+    }
 
     static func check(_ root: (real: String, display: String)) -> String {
         let result = ContentPipeline.run(fileSystem: DiskFileSystem(root: root.real), displayRoot: root.display,
@@ -69,21 +76,25 @@ struct AbsoluteContentPathTests {
 
     @Test("check reports the same problems under every folder path, each printed with that path")
     func sameDiagnostics() {
-        let reports = Self.roots.map(Self.check)
+        let workspace = Workspace()
+        defer { withExtendedLifetime(workspace) {} }
+        let reports = workspace.roots.map(Self.check)
         #expect(reports[0] == """
             ROOT/diagnoses/testcancer/07-behandling/01-lakemedel/01-cytostatika.en.md:3:14: warning: stale translation: \
             the Swedish text '01-cytostatika.md' changed after it was translated; update the translation, then set 'source_hash: 52b98bb7'
             """)
         #expect(reports[1] == reports[0])
         #expect(reports[2] == reports[0])
-        let absolute = ContentPipeline.run(fileSystem: DiskFileSystem(root: Self.roots[2].real), displayRoot: Self.roots[2].display,
+        let absolute = ContentPipeline.run(fileSystem: DiskFileSystem(root: workspace.roots[2].real), displayRoot: workspace.roots[2].display,
                                            today: Fixtures.today)
-        #expect(absolute.diagnostics.all.allSatisfy { $0.location?.path.hasPrefix(Self.roots[2].display + "/") ?? true })
+        #expect(absolute.diagnostics.all.allSatisfy { $0.location?.path.hasPrefix(workspace.roots[2].display + "/") ?? true })
     }
 
     @Test("build writes byte-identical pages under every folder path, with and without a region", arguments: [nil, "vgr"])
     func samePages(region: String?) throws {
-        let builds = Self.roots.map { Self.build($0, region: region) }
+        let workspace = Workspace()
+        defer { withExtendedLifetime(workspace) {} }
+        let builds = workspace.roots.map { Self.build($0, region: region) }
         for build in builds { #expect(!build.diagnostics.hasErrors, "\(DiagnosticFormatter.format(build.diagnostics))") }
         #expect(builds[1].files == builds[0].files)
         #expect(builds[2].files == builds[0].files)
@@ -105,7 +116,9 @@ struct AbsoluteContentPathTests {
 
     @Test("print gives the same printout under every folder path", arguments: ["english.yaml", "regional.yaml"])
     func samePrintout(manifest: String) throws {
-        let printouts = Self.roots.map { Self.printout($0, manifest: manifest) }
+        let workspace = Workspace()
+        defer { withExtendedLifetime(workspace) {} }
+        let printouts = workspace.roots.map { Self.printout($0, manifest: manifest) }
         for printout in printouts { #expect(printout.html != nil, "\(DiagnosticFormatter.format(printout.diagnostics))") }
         #expect(printouts[1].html == printouts[0].html)
         #expect(printouts[2].html == printouts[0].html)
