@@ -6,8 +6,6 @@
 public struct ContentImage: Sendable {
     /// Path inside the content folder (`diagnoses/x/04-utredning/01-bilder/mr.png`).
     public var relativePath: String
-    /// The path as shown in messages (`content/…`).
-    public var displayPath: String
     /// The bytes, or nil when the file could not be read or is over the limit.
     public var bytes: [UInt8]?
     /// The file's size when it is over `maximumSize`.

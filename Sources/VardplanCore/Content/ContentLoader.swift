@@ -334,7 +334,7 @@ public struct ContentLoader: Sendable {
     /// it), else a warning.
     private mutating func strayFile(_ path: String, expected: String, diagnostics: inout Diagnostics) {
         if ContentImage.isImage(path) {
-            var image = ContentImage(relativePath: path, displayPath: display(path))
+            var image = ContentImage(relativePath: path)
             do {
                 image.bytes = try fileSystem.contents(of: path, maximumSize: ContentImage.maximumSize)
             } catch FileProblem.tooLarge(let size, _) {
