@@ -120,6 +120,9 @@ public enum SiteBuild {
                 return DiagnosisOutput(state: state, pages: [], counts: (0, 0))
             }
         }
+        // Every diagnosis's bytes, trees and pages are freed by now, mostly in worker
+        // threads' arenas: give them back before the last pages are made.
+        FreedMemory.release()
         var result = Result(files: [], diagnostics: diagnostics, summary: summary)
         guard render, !result.diagnostics.hasErrors else { return result }
 
