@@ -16,8 +16,10 @@ public struct SourceFile: Sendable {
     public let relativePath: String
     /// The file's bytes, exactly as read (BOM and CRLF included).
     public let bytes: [UInt8]
-    /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
-    public let lineStarts: [Int]
+    /// Byte offset of the first byte of each line; `starts[0] == 0`. 32-bit: the
+    /// tables of every input file are held at once while a build loads (20 MB as
+    /// `Int` at 100 diagnoses); input files are limited far below 4 GB.
+    private let starts: [UInt32]
 
     public init(path: String, relativePath: String? = nil, bytes: [UInt8]) {
         self.path = path
@@ -26,7 +28,8 @@ public struct SourceFile: Sendable {
         // Counted first, then filled: the table is exactly as long as the file has lines
         // (it is kept with every input file for a whole build; reserving one line per
         // 48 bytes held 20 MB at 100 diagnoses for 14 MB of lines).
-        self.lineStarts = bytes.withUnsafeBufferPointer { buffer -> [Int] in
+        precondition(bytes.count <= Int(UInt32.max), "a source file over 4 GB")
+        self.starts = bytes.withUnsafeBufferPointer { buffer -> [UInt32] in
             guard let start = buffer.baseAddress else { return [0] }
             let end = start + buffer.count
             var newlines = 0
@@ -35,13 +38,13 @@ public struct SourceFile: Sendable {
                 newlines += 1
                 cursor = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
             }
-            return [Int](unsafeUninitializedCapacity: newlines + 1) { starts, count in
+            return [UInt32](unsafeUninitializedCapacity: newlines + 1) { starts, count in
                 starts[0] = 0
                 count = 1
                 var cursor = start
                 while count <= newlines, let found = memchr(cursor, 0x0A, end - cursor) {
                     let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
-                    starts[count] = start.distance(to: newline) + 1
+                    starts[count] = UInt32(start.distance(to: newline) + 1)
                     count += 1
                     cursor = newline + 1
                 }
@@ -54,13 +57,16 @@ public struct SourceFile: Sendable {
     }
 
     /// The number of lines (a final line without newline counts).
-    public var lineCount: Int { lineStarts.count }
+    public var lineCount: Int { starts.count }
+
+    /// The byte offset where the line at 0-based `index` starts (`lineStart(0) == 0`).
+    public func lineStart(_ index: Int) -> Int { Int(starts[index]) }
 
     /// The byte range of a 1-based line, without its line break (`\n` or `\r\n`).
     public func byteRange(ofLine line: Int) -> Range<Int> {
-        guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
-        let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        guard line >= 1, line <= starts.count else { return bytes.count..<bytes.count }
+        let start = Int(starts[line - 1])
+        var end = line < starts.count ? Int(starts[line]) - 1 : bytes.count
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return start..<max(start, end)
     }
@@ -68,21 +74,21 @@ public struct SourceFile: Sendable {
     /// The position of a byte offset: 1-based line and 1-based character column.
     public func position(ofOffset offset: Int) -> SourcePosition {
         let clamped = min(max(offset, 0), bytes.count)
-        var low = 0, high = lineStarts.count - 1
+        var low = 0, high = starts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+            if Int(starts[mid]) <= clamped { low = mid } else { high = mid - 1 }
         }
-        let lineStart = lineStarts[low]
+        let lineStart = Int(starts[low])
         return SourcePosition(line: low + 1, column: characterColumn(from: lineStart, to: clamped))
     }
 
     /// The position of a 1-based line and 1-based *byte* column (as libcmark reports).
     public func position(line: Int, byteColumn: Int) -> SourcePosition {
-        guard line >= 1, line <= lineStarts.count else {
+        guard line >= 1, line <= starts.count else {
             return SourcePosition(line: max(line, 1), column: max(byteColumn, 1))
         }
-        let start = lineStarts[line - 1]
+        let start = Int(starts[line - 1])
         let offset = min(start + max(byteColumn, 1) - 1, bytes.count)
         return SourcePosition(line: line, column: characterColumn(from: start, to: offset))
     }

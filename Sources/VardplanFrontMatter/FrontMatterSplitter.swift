@@ -26,12 +26,12 @@ public enum FrontMatterSplitter {
         guard isFence(bytes, max(start, firstLine.lowerBound)..<max(start, firstLine.upperBound), dots: false) else {
             return whole
         }
-        let yamlStart = file.lineCount > 1 ? file.lineStarts[1] : bytes.count
+        let yamlStart = file.lineCount > 1 ? file.lineStart(1) : bytes.count
         var line = 2
         while line <= file.lineCount {
             if isFence(bytes, file.byteRange(ofLine: line), dots: true) {
-                let fenceStart = file.lineStarts[line - 1]
-                let bodyStart = line < file.lineCount ? file.lineStarts[line] : bytes.count
+                let fenceStart = file.lineStart(line - 1)
+                let bodyStart = line < file.lineCount ? file.lineStart(line) : bytes.count
                 return Split(frontMatterRange: yamlStart..<fenceStart, bodyRange: bodyStart..<bytes.count,
                              bodyFirstLine: line + 1)
             }

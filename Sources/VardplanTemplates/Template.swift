@@ -34,7 +34,7 @@ struct Template: Sendable {
     /// recursion) to `diagnostics`; partial tags other than the template's own name
     /// render as the empty string. Use `TemplateLibrary` for partials.
     func render(_ context: TemplateValue, diagnostics: inout Diagnostics) -> String {
-        var renderer = TemplateRenderer(templates: [name: TemplateLibrary.Entry(template: self, firstTagID: 0)])
+        var renderer = TemplateRenderer<String>(templates: [name: TemplateLibrary.Entry(template: self, firstTagID: 0)])
         renderer.render(name, context)
         diagnostics.append(contentsOf: renderer.diagnostics)
         return renderer.output

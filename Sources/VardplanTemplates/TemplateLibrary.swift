@@ -79,7 +79,7 @@ public struct TemplateLibrary: Sendable {
     /// Renders the template `name` at the end of `output` (reuse one buffer for
     /// many pages to avoid re-allocation).
     public func render(_ name: String, _ context: TemplateValue, into output: inout String, diagnostics: inout Diagnostics) {
-        var renderer = TemplateRenderer(templates: entries)
+        var renderer = TemplateRenderer<String>(templates: entries)
         swap(&renderer.output, &output)
         renderer.render(name, context)
         swap(&renderer.output, &output)
@@ -92,7 +92,23 @@ public struct TemplateLibrary: Sendable {
         _ name: String, _ context: TemplateValue, into output: inout String, diagnostics: inout Diagnostics,
         usage: inout TemplateUsage
     ) {
-        var renderer = TemplateRenderer(templates: entries)
+        renderRecording(name, context, into: &output, diagnostics: &diagnostics, usage: &usage)
+    }
+
+    /// The same into UTF-8 bytes: a large page (the sitemap) is written straight into
+    /// its file's buffer, without a `String` to copy from.
+    public func render(
+        _ name: String, _ context: TemplateValue, into output: inout [UInt8], diagnostics: inout Diagnostics,
+        usage: inout TemplateUsage
+    ) {
+        renderRecording(name, context, into: &output, diagnostics: &diagnostics, usage: &usage)
+    }
+
+    private func renderRecording<Output: TemplateOutput>(
+        _ name: String, _ context: TemplateValue, into output: inout Output, diagnostics: inout Diagnostics,
+        usage: inout TemplateUsage
+    ) {
+        var renderer = TemplateRenderer<Output>(templates: entries)
         swap(&renderer.output, &output)
         renderer.usage = TemplateUsage()
         swap(&renderer.usage!, &usage)

@@ -15,19 +15,19 @@ import VardplanHTML
 /// dotted part; nothing is split or re-parsed while rendering. Partials nest at
 /// most `maximumPartialDepth` deep: a partial that includes itself without end is
 /// reported at the tag and the render stops (no crash, no exponential blow-up).
-struct TemplateRenderer {
+struct TemplateRenderer<Output: TemplateOutput> {
     /// The deepest chain of partials inside partials.
-    static let maximumPartialDepth = 64
+    static var maximumPartialDepth: Int { 64 }
     /// The deepest nesting of sections and partials together (keeps the render's
     /// recursion far from the end of a thread's stack).
-    static let maximumNestingDepth = 256
+    static var maximumNestingDepth: Int { 256 }
     /// The most template nodes one render may visit (a real page visits thousands).
-    static let maximumRenderedNodes = 4_000_000
+    static var maximumRenderedNodes: Int { 4_000_000 }
     /// The most bytes one render may write (a real page is well under a megabyte).
-    static let maximumOutputBytes = 64 << 20
+    static var maximumOutputBytes: Int { 64 << 20 }
 
     let templates: [String: TemplateLibrary.Entry]
-    var output = ""
+    var output = Output()
     var diagnostics = Diagnostics()
     /// When set, every variable and section lookup is recorded.
     var usage: TemplateUsage?
@@ -60,7 +60,7 @@ struct TemplateRenderer {
         aborted = false
         depth = 0
         renderedNodes = 0
-        outputStart = output.utf8.count
+        outputStart = output.byteCount
         activeLists.removeAll()
         openTags.removeAll()
         render(entry.template.nodes, indent: "", firstTagID: entry.firstTagID)
@@ -70,25 +70,25 @@ struct TemplateRenderer {
         for node in nodes {
             if aborted { return }
             renderedNodes += 1
-            if renderedNodes > Self.maximumRenderedNodes || output.utf8.count - outputStart > Self.maximumOutputBytes {
+            if renderedNodes > Self.maximumRenderedNodes || output.byteCount - outputStart > Self.maximumOutputBytes {
                 reportTooMuchWork()
                 return
             }
             switch node {
             case .text(let text, let lineStarts):
                 if indent.isEmpty || lineStarts.isEmpty {
-                    output += text
+                    output.write(text)
                 } else {
                     appendIndented(text, lineStarts: lineStarts, indent: indent)
                 }
             case .variable(let tag, let escaped):
                 guard let value = lookup(tag, firstTagID: firstTagID) else { continue }
                 switch value {
-                case .text(let text): output += escaped ? HTMLEscaper.escape(text) : text
-                case .html(let html): output += html.rawValue
-                case .int(let number): output += String(number)
-                case .double(let number): output += TemplateValue.format(number)
-                case .bool(let flag): output += flag ? "true" : "false"
+                case .text(let text): output.write(escaped ? HTMLEscaper.escape(text) : text)
+                case .html(let html): output.write(html.rawValue)
+                case .int(let number): output.write(String(number))
+                case .double(let number): output.write(TemplateValue.format(number))
+                case .bool(let flag): output.write(flag ? "true" : "false")
                 case .null, .list, .generated, .object: break
                 }
             case .section(let tag, let inverted, let children):
@@ -163,12 +163,12 @@ struct TemplateRenderer {
         var previousOffset = 0
         for offset in lineStarts {
             let index = utf8.index(previous, offsetBy: offset - previousOffset)
-            output += text[previous..<index]
-            output += indent
+            output.write(text[previous..<index])
+            output.write(indent)
             previous = index
             previousOffset = offset
         }
-        output += text[previous...]
+        output.write(text[previous...])
     }
 
     @inline(__always)
@@ -250,7 +250,7 @@ struct TemplateRenderer {
 
     private mutating func reportTooMuchWork() {
         aborted = true
-        let reason = output.utf8.count - outputStart > Self.maximumOutputBytes
+        let reason = output.byteCount - outputStart > Self.maximumOutputBytes
             ? "would write more than \(Self.maximumOutputBytes >> 20) MB"
             : "would visit more than \(Self.maximumRenderedNodes / 1_000_000) million template nodes"
         diagnostics.append(.templateTooMuchWork(reason: reason, at: openTags.last))
@@ -267,4 +267,26 @@ struct TemplateRenderer {
         diagnostics.append(.templatePartialTooDeep(name, partialLimit: Self.maximumPartialDepth,
                                                    nestingLimit: Self.maximumNestingDepth, cycle: cycle, at: location))
     }
+}
+
+/// Where a render writes: a `String` (pages), or bytes (the sitemap, written straight
+/// into its file's buffer: at 100 diagnoses a text and its bytes were 2 × 39 MB).
+protocol TemplateOutput {
+    init()
+    /// The UTF-8 bytes written so far.
+    var byteCount: Int { get }
+    mutating func write(_ text: String)
+    mutating func write(_ text: Substring)
+}
+
+extension String: TemplateOutput {
+    var byteCount: Int { utf8.count }
+    mutating func write(_ text: String) { self += text }
+    mutating func write(_ text: Substring) { self += text }
+}
+
+extension Array: TemplateOutput where Element == UInt8 {
+    var byteCount: Int { count }
+    mutating func write(_ text: String) { append(contentsOf: text.utf8) }
+    mutating func write(_ text: Substring) { append(contentsOf: text.utf8) }
 }

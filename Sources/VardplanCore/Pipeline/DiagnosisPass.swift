@@ -8,12 +8,15 @@ import VardplanSystem
 /// stays that of a couple of diagnoses, however many the site has.
 ///
 /// The steps of general modules are parsed once and shared by every diagnosis.
+/// The model is consumed: each diagnosis is held by its own slot until its pass takes
+/// it, so when the caller passes its last copy (`consume model`, rendering from
+/// `withoutStepSources()`), a diagnosis's step bytes are freed once it is visited.
 /// Diagnostics: those of `MarkdownParser`, `ReadabilityChecker` and `LinkChecker`.
 public enum DiagnosisPass {
     /// `only`: the ids of the diagnoses to go through (nil: every one); general
     /// modules are parsed either way.
     public static func run<Result: Sendable>(
-        _ model: SiteModel, only: Set<String>? = nil, diagnostics: inout Diagnostics,
+        _ model: consuming SiteModel, only: Set<String>? = nil, diagnostics: inout Diagnostics,
         visit: @Sendable (Diagnosis, inout Diagnostics) -> Result
     ) -> [Result] {
         let language = model.config.language
@@ -30,11 +33,13 @@ public enum DiagnosisPass {
         let images = model.images
         // With fewer diagnoses than cores, the diagnoses alone would leave cores idle:
         // each diagnosis's own steps are then parsed on every core as well.
-        let diagnoses = only.map { ids in model.diagnoses.filter { ids.contains($0.id) } } ?? model.diagnoses
-        let parallelSteps = diagnoses.count < ParallelMap.coreCount
-        let outcomes = ParallelMap.map(diagnoses, minimumCount: 2) { diagnosis -> (Result, Diagnostics) in
+        let slots = (only.map { ids in model.diagnoses.filter { ids.contains($0.id) } } ?? model.diagnoses)
+            .map(DiagnosisSlot.init)
+        _ = consume model
+        let parallelSteps = slots.count < ParallelMap.coreCount
+        let outcomes = ParallelMap.map(slots, minimumCount: 2) { slot -> (Result, Diagnostics) in
             var local = Diagnostics()
-            var complete = diagnosis
+            var complete = slot.take()
             var own: [(module: Int, section: Int, step: Int)] = []
             for m in complete.modules.indices {
                 let isGeneral = complete.modules[m].isGeneral
@@ -68,6 +73,18 @@ public enum DiagnosisPass {
             diagnostics.append(contentsOf: local)
         }
         return results
+    }
+
+    /// One diagnosis waiting for its pass: the only reference to it once the model is
+    /// consumed. Each slot is taken by exactly one worker (`ParallelMap` hands every
+    /// element to one), which empties it.
+    private final class DiagnosisSlot: @unchecked Sendable {
+        private var diagnosis: Diagnosis?
+        init(_ diagnosis: Diagnosis) { self.diagnosis = diagnosis }
+        func take() -> Diagnosis {
+            defer { diagnosis = nil }
+            return diagnosis!
+        }
     }
 
     /// The step with its body and its translations' bodies parsed; the readability

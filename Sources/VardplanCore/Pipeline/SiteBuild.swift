@@ -53,7 +53,11 @@ public enum SiteBuild {
     /// the sink received must be thrown away. With `previous` (the stamp of the
     /// output folder, already checked to be intact), a build whose inputs did not
     /// change returns `upToDate` without rendering.
-    public static func run(content: ContentSnapshot, templates: ContentSnapshot,
+    ///
+    /// Memory: `content` is consumed and let go once the model is built (pass the
+    /// last copy, as `run(content: any ContentFileSystem…)` does); each diagnosis's
+    /// step bytes go once `DiagnosisPass` is done with it.
+    public static func run(content: consuming ContentSnapshot, templates: ContentSnapshot,
                            today: SimpleDate, options: SiteRenderer.Options,
                            previous: BuildStamp? = nil, into sink: any PageSink) -> Result {
         // First, cheaply: did any input change since the last build?
@@ -70,10 +74,10 @@ public enum SiteBuild {
             changedFolders = folders
         }
         var diagnostics = Diagnostics()
-        let tree = ContentLoader(snapshot: content).load(diagnostics: &diagnostics)
+        let built = buildModel(content: consume content, today: today, diagnostics: &diagnostics)
         let loaded = TemplateFolderLoader(fileSystem: templates, displayRoot: templates.displayRoot)
             .loadAll(required: SiteRenderer.requiredTemplates, diagnostics: &diagnostics)
-        guard var model = ModelBuilder(today: today).build(tree, diagnostics: &diagnostics) else {
+        guard var model = consume built else {
             return Result(files: [], diagnostics: diagnostics, summary: nil)
         }
         if let regionID = options.region {
@@ -85,7 +89,8 @@ public enum SiteBuild {
         }
         let summary = ContentSummary(model)
         loaded.strings.check(languages: model.config.languages, reference: model.config.language, diagnostics: &diagnostics)
-        let renderer = SiteRenderer(model: model, templates: loaded.library, assets: loaded.assets, options: options,
+        // The renderer needs no step bytes: only the pass's copy of the model keeps them.
+        let renderer = SiteRenderer(model: model.withoutStepSources(), templates: loaded.library, assets: loaded.assets, options: options,
                                     strings: loaded.strings)
         // Render only while the content is sound; keep checking either way, so every
         // problem is reported at once.
@@ -101,7 +106,7 @@ public enum SiteBuild {
         let rendered = changedFolders.map { folders in
             model.diagnoses.filter { folders.contains(folderName(of: $0)) }.map(\.id)
         }
-        let perDiagnosis = DiagnosisPass.run(model, only: rendered.map(Set.init), diagnostics: &diagnostics) {
+        let perDiagnosis = DiagnosisPass.run(consume model, only: rendered.map(Set.init), diagnostics: &diagnostics) {
             diagnosis, local -> DiagnosisOutput in
             guard render, !local.hasErrors else { return DiagnosisOutput(state: nil, pages: [], counts: (0, 0)) }
             var state = renderer.makeState()
@@ -115,6 +120,9 @@ public enum SiteBuild {
                 return DiagnosisOutput(state: state, pages: [], counts: (0, 0))
             }
         }
+        // Every diagnosis's bytes, trees and pages are freed by now, mostly in worker
+        // threads' arenas: give them back before the last pages are made.
+        FreedMemory.release()
         var result = Result(files: [], diagnostics: diagnostics, summary: summary)
         guard render, !result.diagnostics.hasErrors else { return result }
 
@@ -159,6 +167,14 @@ public enum SiteBuild {
             result.diagnostics.append(.outputWrite(error))
         }
         return result
+    }
+
+    /// The model of `content`, which is let go on return with the loaded tree (the
+    /// model's steps share the bytes they need).
+    private static func buildModel(content: consuming ContentSnapshot, today: SimpleDate,
+                                   diagnostics: inout Diagnostics) -> SiteModel? {
+        let tree = ContentLoader(snapshot: content).load(diagnostics: &diagnostics)
+        return ModelBuilder(today: today).build(tree, diagnostics: &diagnostics)
     }
 
     private struct DiagnosisOutput: Sendable {

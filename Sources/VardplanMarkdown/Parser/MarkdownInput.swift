@@ -67,18 +67,18 @@ struct MarkdownInput {
         if let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) != nil {
             return lineStarts(of: bytes)
         }
-        let fileStarts = file.lineStarts
-        var low = 0, high = fileStarts.count
+        let lineCount = file.lineCount
+        var low = 0, high = lineCount
         while low < high {  // first line start after fileBase
             let middle = (low + high) / 2
-            if fileStarts[middle] <= fileBase { low = middle + 1 } else { high = middle }
+            if file.lineStart(middle) <= fileBase { low = middle + 1 } else { high = middle }
         }
         var starts = [0]
-        starts.reserveCapacity(fileStarts.count - low + 1)
+        starts.reserveCapacity(lineCount - low + 1)
         let end = fileBase + bytes.count
         var index = low
-        while index < fileStarts.count, fileStarts[index] <= end {
-            starts.append(fileStarts[index] - fileBase)
+        while index < lineCount, file.lineStart(index) <= end {
+            starts.append(file.lineStart(index) - fileBase)
             index += 1
         }
         return starts

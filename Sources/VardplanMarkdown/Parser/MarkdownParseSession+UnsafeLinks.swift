@@ -30,7 +30,7 @@ extension MarkdownParseSession {
         let position = linkStart.position
         guard position.line >= 1, position.line <= file.lineCount else { return linkStart }
         let bytes = file.bytes
-        var offset = file.lineStarts[position.line - 1]
+        var offset = file.lineStart(position.line - 1)
         var column = 1
         while column < position.column, offset < bytes.count {
             offset += 1
