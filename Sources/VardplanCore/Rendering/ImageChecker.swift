@@ -27,24 +27,7 @@ public enum ImageChecker {
                 }
             }
         }
-        var stack: [[MarkdownBlock]] = [document.blocks.reversed()]
-        while var pending = stack.popLast() {
-            guard let block = pending.popLast() else { continue }
-            stack.append(pending)
-            switch block {
-            case .paragraph(let inlines, _), .heading(_, let inlines, _):
-                visit(inlines)
-            case .callout(_, let title, let children, _):
-                visit(title ?? [])
-                stack.append(children.reversed())
-            case .table(let table):
-                if let caption = table.caption { visit(caption) }
-                for cell in table.header { visit(cell.inlines) }
-                for row in table.rows { for cell in row { visit(cell.inlines) } }
-            default:
-                stack.append(block.children.reversed())
-            }
-        }
+        document.forEachInlineRun(visit)
         return result
     }
 

@@ -27,24 +27,31 @@ extension MarkdownDocument {
                 }
             }
         }
+        forEachInlineRun(visit)
+        return result
+    }
+
+    /// Calls `body` with every run of inlines in the document, in reading order:
+    /// paragraphs, headings, callout titles, table captions and cells, at any depth.
+    /// The one walk over the block tree for the collectors of links and images.
+    public func forEachInlineRun(_ body: ([MarkdownInline]) -> Void) {
         var stack: [[MarkdownBlock]] = [blocks.reversed()]
         while var pending = stack.popLast() {
             guard let block = pending.popLast() else { continue }
             stack.append(pending)
             switch block {
             case .paragraph(let inlines, _), .heading(_, let inlines, _):
-                visit(inlines)
+                body(inlines)
             case .callout(_, let title, let children, _):
-                visit(title ?? [])
+                body(title ?? [])
                 stack.append(children.reversed())
             case .table(let table):
-                if let caption = table.caption { visit(caption) }
-                for cell in table.header { visit(cell.inlines) }
-                for row in table.rows { for cell in row { visit(cell.inlines) } }
+                if let caption = table.caption { body(caption) }
+                for cell in table.header { body(cell.inlines) }
+                for row in table.rows { for cell in row { body(cell.inlines) } }
             default:
                 stack.append(block.children.reversed())
             }
         }
-        return result
     }
 }
