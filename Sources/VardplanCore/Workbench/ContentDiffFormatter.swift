@@ -1,3 +1,5 @@
+import VardplanDiagnostics
+
 /// Writes a `ContentDiff` as text for people, as JSON for tools, and as the
 /// `changes:` entries of `_diagnosis.md`.
 public enum ContentDiffFormatter {
@@ -69,27 +71,8 @@ public enum ContentDiffFormatter {
         """
     }
 
-    /// A JSON string literal.
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (also a YAML double-quoted scalar).
+    static func string(_ text: String) -> String { JSONWriter.quoted(text) }
 
     static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
 
