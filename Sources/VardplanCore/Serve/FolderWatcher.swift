@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import VardplanSystem
 
 /// Notices saved changes in folders by polling: each poll lists every file with its
 /// size, modification time and inode, and compares with the last poll. Portable,
@@ -49,12 +50,8 @@ public struct FolderWatcher: Sendable {
     }
 
     private static func walk(_ folder: String, label: String, into result: inout [String: Stamp], depth: Int) {
-        guard depth < 32, let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+        guard depth < 32, let entries = FileIO.listing(folder) else { return }
+        for (name, _) in entries {
             if name.hasPrefix(".") { continue }
             let path = folder + "/" + name
             var info = stat()

@@ -1,5 +1,6 @@
 #if os(Linux)
 import Glibc
+import VardplanSystem
 
 /// Notices saved changes in folders with Linux's inotify: one watch per folder under
 /// each root (new folders are watched as they appear), woken by the kernel instead of
@@ -152,13 +153,9 @@ final class InotifyWatcher: @unchecked Sendable {  // used by the one watcher th
     private func watchTree(_ path: String, label: String, depth: Int, newFiles: inout [String]) -> Bool {
         guard depth < 32 else { return true }
         guard add(path, role: Role(label: label, path: path, file: nil)) else { return false }
-        guard let directory = opendir(path) else { return true }
-        defer { closedir(directory) }
+        guard let entries = FileIO.listing(path) else { return true }
         var ok = true
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+        for (name, _) in entries {
             if name.hasPrefix(".") { continue }
             let inside = path + "/" + name
             var info = stat()
