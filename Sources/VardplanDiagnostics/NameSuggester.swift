@@ -15,10 +15,15 @@ public enum NameSuggester {
         return best?.0
     }
 
-    /// `" (did you mean 'x'?)"` or the empty string.
+    /// `"; did you mean 'x'?"` for the nearest candidate, or the empty string.
     public static func didYouMean(_ name: String, among candidates: some Sequence<String>) -> String {
-        guard let match = suggestion(for: name, among: candidates) else { return "" }
-        return "; did you mean '\(match)'?"
+        didYouMeanClause(suggestion(for: name, among: candidates))
+    }
+
+    /// `"; did you mean 'x'?"` for a suggestion already found, or the empty string (for
+    /// constructors given the suggestion itself).
+    public static func didYouMeanClause(_ suggestion: String?) -> String {
+        suggestion.map { "; did you mean '\($0)'?" } ?? ""
     }
 
     /// Edit distance where swapping two neighbouring letters counts as one edit

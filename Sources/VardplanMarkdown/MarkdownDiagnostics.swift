@@ -31,7 +31,7 @@ extension Diagnostic {
         let expected = MarkdownCalloutKind.allCases.map { "'\($0.marker)'" }.joined(separator: ", ")
         var message = "unknown callout marker '[!\(name)]'; expected one of \(expected)"
         if let alias = MarkdownCalloutRecognizer.githubAliases[name.uppercased()] {
-            message += "; did you mean '\(alias.marker)'?"
+            message += NameSuggester.didYouMeanClause(alias.marker)
         } else {
             message += NameSuggester.didYouMean(name.uppercased(), among: MarkdownCalloutKind.allCases.map(\.marker))
         }

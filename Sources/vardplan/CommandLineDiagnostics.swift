@@ -94,12 +94,12 @@ extension Diagnostic {
     // MARK: Usage
 
     static func unknownCommand(_ name: String, suggestion: String?) -> Diagnostic {
-        .error(.unknownCommand, "unknown command '\(name)'" + hint(suggestion)
+        .error(.unknownCommand, "unknown command '\(name)'" + NameSuggester.didYouMeanClause(suggestion)
             + (suggestion == nil ? "; run 'vardplan --help' for the commands" : ""), at: nil)
     }
 
     static func unknownOption(_ name: String, suggestion: String?) -> Diagnostic {
-        .error(.unknownOption, "unknown option '\(name)'" + hint(suggestion), at: nil)
+        .error(.unknownOption, "unknown option '\(name)'" + NameSuggester.didYouMeanClause(suggestion), at: nil)
     }
 
     static func missingOptionValue(_ option: String) -> Diagnostic {
@@ -134,10 +134,6 @@ extension Diagnostic {
 
     static var outputAndOutDirectory: Diagnostic {
         .error(.conflictingOptions, "-o names one file and --out-dir a folder for many; give one or the other", at: nil)
-    }
-
-    private static func hint(_ suggestion: String?) -> String {
-        suggestion.map { "; did you mean '\($0)'?" } ?? ""
     }
 
     // MARK: Output folders

@@ -97,14 +97,6 @@ enum UniqueIDScope: Sendable {
     }
 }
 
-extension NameSuggester {
-    /// `"; did you mean 'x'?"` for a suggestion, or the empty string: the clause
-    /// `didYouMean(_:among:)` writes, for constructors given the suggestion itself.
-    static func didYouMeanClause(_ suggestion: String?) -> String {
-        suggestion.map { "; did you mean '\($0)'?" } ?? ""
-    }
-}
-
 extension Diagnostic {
     static func baseURLNotAbsolute(_ url: String, at location: SourceLocation) -> Diagnostic {
         .error(.baseURLNotAbsolute,
