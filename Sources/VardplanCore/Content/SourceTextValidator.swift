@@ -26,15 +26,10 @@ public enum SourceTextValidator {
             diagnostics.append(.nulByte(at: file.location(ofOffset: offset)))
             return false
         }
-        if let offset = firstInvalidUTF8Offset(bytes) {
+        if let offset = SourceText.firstInvalidUTF8Offset(bytes) {
             diagnostics.append(.invalidUTF8(byte: bytes[offset], at: file.location(ofOffset: offset)))
             return false
         }
         return true
-    }
-
-    /// The offset of the first byte that breaks UTF-8, or nil.
-    public static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-        SourceText.firstInvalidUTF8Offset(bytes)
     }
 }
