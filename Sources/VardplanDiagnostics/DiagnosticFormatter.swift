@@ -16,21 +16,8 @@ public enum DiagnosticFormatter {
         diagnostics.sorted.map(format).joined(separator: "\n")
     }
 
-    /// A location about a whole file, with no line: line 0.
-    public static func isWholeFile(_ location: SourceLocation) -> Bool {
-        location.position.line == 0
-    }
-
     static func line(_ location: SourceLocation?, _ label: String, _ message: String) -> String {
         guard let location else { return "vardplan: \(label): \(message)" }
-        if isWholeFile(location) { return "\(location.path): \(label): \(message)" }
         return "\(location): \(label): \(message)"
-    }
-}
-
-extension SourceLocation {
-    /// A place that is a whole file, not a line in it (printed `path: error: …`).
-    public static func wholeFile(_ path: String) -> SourceLocation {
-        SourceLocation(path: path, line: 0, column: 0)
     }
 }

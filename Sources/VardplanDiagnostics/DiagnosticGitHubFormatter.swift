@@ -18,7 +18,7 @@ public enum DiagnosticGitHubFormatter {
         var properties: [(String, String)] = []
         if let location = diagnostic.location {
             properties.append(("file", location.path))
-            if !DiagnosticFormatter.isWholeFile(location) {
+            if !location.isWholeFile {
                 properties.append(("line", String(location.position.line)))
                 properties.append(("col", String(location.position.column)))
                 if let end = diagnostic.end {

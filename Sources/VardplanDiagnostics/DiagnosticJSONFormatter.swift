@@ -35,7 +35,7 @@ public enum DiagnosticJSONFormatter {
 
     private static func place(_ location: SourceLocation?) -> [(String, JSONValue)] {
         guard let location else { return [("file", .null), ("line", .null), ("column", .null)] }
-        guard !DiagnosticFormatter.isWholeFile(location) else {
+        guard !location.isWholeFile else {
             return [("file", .string(location.path)), ("line", .null), ("column", .null)]
         }
         return [("file", .string(location.path)), ("line", .int(location.position.line)),

@@ -37,5 +37,14 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         (lhs.path, lhs.position) < (rhs.path, rhs.position)
     }
 
-    public var description: String { "\(path):\(position)" }
+    /// A place that is a whole file, not a line in it: line 0, printed as the path alone.
+    public static func wholeFile(_ path: String) -> SourceLocation {
+        SourceLocation(path: path, line: 0, column: 0)
+    }
+
+    /// Whether this is a whole file (`wholeFile(_:)`) rather than a line in it.
+    public var isWholeFile: Bool { position.line == 0 }
+
+    /// `path:line:col`, or `path` for a whole file.
+    public var description: String { isWholeFile ? path : "\(path):\(position)" }
 }
