@@ -27,8 +27,10 @@ func checkDiagnostics(_ diagnostics: Diagnostics, in file: SourceFile) {
 }
 
 /// Checks that HTML made from untrusted text holds no active content: no element that
-/// runs or embeds anything, and no attribute value that is a `javascript:` or `vbscript:`
-/// address (browsers skip leading white space and control characters in an address).
+/// runs or embeds anything, and no address attribute (`href`, `src`, …) whose value is a
+/// `javascript:` or `vbscript:` address (browsers skip leading white space and control
+/// characters in an address). Text attributes such as `title` or `alt` may say anything:
+/// `[a](/url 'javascript: title')` is a harmless tooltip.
 /// `trusted` counts the elements that the trusted template itself may write.
 func checkNoActiveContent(_ html: String, trusted: [String: Int] = [:], what: String) {
     let lowered = Array(html.lowercased().utf8)
@@ -40,12 +42,23 @@ func checkNoActiveContent(_ html: String, trusted: [String: Int] = [:], what: St
     while index + 1 < lowered.count {
         defer { index += 1 }
         guard lowered[index] == UInt8(ascii: "="), lowered[index + 1] == UInt8(ascii: "\"") else { continue }
+        var nameStart = index
+        while nameStart > 0, isAttributeNameByte(lowered[nameStart - 1]) { nameStart -= 1 }
+        guard addressAttributes.contains(String(decoding: lowered[nameStart..<index], as: UTF8.self)) else { continue }
         var start = index + 2
         while start < lowered.count, lowered[start] <= 0x20 { start += 1 }
         for scheme in ["javascript:", "vbscript:"] where lowered[start...].starts(with: scheme.utf8) {
             preconditionFailure("\(what): an attribute with a '\(scheme)' address")
         }
     }
+}
+
+/// Attributes whose value is an address a browser follows or loads.
+let addressAttributes: Set<String> = ["href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "data",
+                                       "background", "cite", "ping"]
+
+func isAttributeNameByte(_ byte: UInt8) -> Bool {
+    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
 }
 
 /// Elements that run, embed or restyle anything, or redirect addresses.
