@@ -73,9 +73,8 @@ public struct PrintRenderer: Sendable {
     func context() -> TemplateValue {
         let manifest = plan.manifest
         let diagnosis = plan.diagnosis
-        let resolver = LinkResolver(diagnosis: diagnosis)
+        let links = PrintLinkTargets(plan: plan, tailoring: options.tailoring)
         let modules = plan.patientModules
-        let visibleStepIDs = Set(plan.visibleSteps.map(\.step.id))
 
         let toc: [TemplateValue] = modules.map { module in
             let moduleTitle = language.pick(module.module.title, module.module.translations) { $0.title }
@@ -113,8 +112,7 @@ public struct PrintRenderer: Sendable {
                 "title": .text(moduleTitle.text),
                 "title_lang": moduleTitle.langValue,
                 "is_form": .bool(isForm),
-                "intro": intro(module.module.intro, module.module.translations, headingBase: 2, resolver: resolver,
-                               visible: visibleStepIDs),
+                "intro": intro(module.module.intro, module.module.translations, headingBase: 2, links: links),
                 "comments": comments(module.comments),
                 "sections": .list(module.visibleSections.map { section in
                     let sectionTitle = language.pick(section.section.title, section.section.translations) { $0.title }
@@ -131,15 +129,12 @@ public struct PrintRenderer: Sendable {
                                 "id": .text(step.step.id),
                                 "title": .text(title.text),
                                 "title_lang": title.langValue,
-                                "body": .html(stepBody(step.step, translated, headingBase: merged ? 3 : 4, resolver: resolver,
-                                                       visible: visibleStepIDs)),
+                                "body": .html(stepBody(step.step, translated, headingBase: merged ? 3 : 4, links: links)),
                                 "body_lang": !language.isNational && translated == nil ? .text(config.language) : .null,
                                 "only_in_national_language": .bool(!language.isNational && translated == nil),
                                 "region": step.step.regionName.map(TemplateValue.text) ?? .null,
-                                "supplements_before": supplements(step.step.supplements, \.before, resolver: resolver,
-                                                                  visible: visibleStepIDs),
-                                "supplements_after": supplements(step.step.supplements, \.after, resolver: resolver,
-                                                                 visible: visibleStepIDs),
+                                "supplements_before": supplements(step.step.supplements, \.before, links: links),
+                                "supplements_after": supplements(step.step.supplements, \.after, links: links),
                                 "comments": comments(step.comments),
                             ])
                         }),
@@ -195,10 +190,9 @@ public struct PrintRenderer: Sendable {
     }
 
     /// A step's printed body; kept in `options.bodyCache` when there is one.
-    private func stepBody(_ step: Step, _ translated: MarkdownDocument?, headingBase: Int, resolver: LinkResolver,
-                          visible: Set<String>) -> SafeHTML {
+    private func stepBody(_ step: Step, _ translated: MarkdownDocument?, headingBase: Int, links: PrintLinkTargets) -> SafeHTML {
         let render = {
-            body(translated ?? step.body, headingBase: headingBase, resolver: resolver, visible: visible,
+            body(translated ?? step.body, headingBase: headingBase, links: links,
                  inSwedish: !language.isNational && translated == nil)
         }
         guard let cache = options.bodyCache, language.isNational else { return render() }
@@ -238,13 +232,13 @@ public struct PrintRenderer: Sendable {
 
     /// A region's texts shown with a step, marked with the region's name (Swedish).
     private func supplements(_ supplements: StepSupplements?, _ which: KeyPath<StepSupplements, [Supplement]>,
-                             resolver: LinkResolver, visible: Set<String>) -> TemplateValue {
+                             links: PrintLinkTargets) -> TemplateValue {
         guard let supplements else { return .list([]) }
         return .list(supplements[keyPath: which].map { supplement in
             .object([
                 "region": .text(supplements.regionName),
                 "title": supplement.title.map(TemplateValue.text) ?? .null,
-                "body": .html(body(supplement.body, headingBase: 5, resolver: resolver, visible: visible,
+                "body": .html(body(supplement.body, headingBase: 5, links: links,
                                    inSwedish: !language.isNational)),
             ])
         })
@@ -252,12 +246,12 @@ public struct PrintRenderer: Sendable {
 
     /// An intro in the patient's language, or the Swedish one marked as Swedish.
     private func intro(_ swedish: MarkdownDocument?, _ translations: [String: Translation], headingBase: Int,
-                       resolver: LinkResolver, visible: Set<String>) -> TemplateValue {
+                       links: PrintLinkTargets) -> TemplateValue {
         if !language.isNational, let translation = translations[language.code] {
-            return translation.body.map { .html(body($0, headingBase: headingBase, resolver: resolver, visible: visible)) } ?? .null
+            return translation.body.map { .html(body($0, headingBase: headingBase, links: links)) } ?? .null
         }
         guard let swedish else { return .null }
-        let html = body(swedish, headingBase: headingBase, resolver: resolver, visible: visible, inSwedish: !language.isNational)
+        let html = body(swedish, headingBase: headingBase, links: links, inSwedish: !language.isNational)
         if language.isNational { return .html(html) }
         return .html(SafeHTML(trusted: "<div lang=\"\(config.language)\" dir=\"ltr\">\n" + html.rawValue + "</div>\n"))
     }
@@ -266,34 +260,23 @@ public struct PrintRenderer: Sendable {
     /// this printout become in-document anchors with their page when known; links to
     /// ones not printed keep their text and say where to find them (`PrintReferences`).
     /// Images are embedded, so the printout stays one self-contained file.
-    private func body(_ document: MarkdownDocument, headingBase: Int, resolver: LinkResolver, visible: Set<String>,
-                      inSwedish: Bool = false) -> SafeHTML {
-        let printedModules = Set(plan.patientModules.map(\.module.id))
+    private func body(_ document: MarkdownDocument, headingBase: Int, links: PrintLinkTargets, inSwedish: Bool = false) -> SafeHTML {
         let diagnosisID = plan.diagnosis.id
         let html = BodyRenderer.render(document, headingBase: headingBase, printLinkAddresses: true,
                                        labels: inSwedish ? [:] : language.markdownLabels) { [images, file = document.sourcePath] destination, _ in
             if let image = ImageChecker.image(destination, from: file, in: images) { return image.dataURI ?? "" }
-            guard case .page(let path, _) = resolver.resolve(destination, from: file) else { return nil }
+            guard case .page(let path, _) = links.resolver.resolve(destination, from: file) else { return nil }
             // Output paths are `<diagnosis>/<module>/<step>.html` or `<diagnosis>/<module>/index.html`.
             let parts = path.split(separator: "/").map(String.init)
             guard parts.count == 3, parts[0] == diagnosisID else { return "" }
             if parts[2] == "index.html" {
-                return printedModules.contains(parts[1]) ? "#modul-" + parts[1] : PrintReferences.leftOutPrefix + path
+                return links.printedModules.contains(parts[1]) ? "#modul-" + parts[1] : PrintReferences.leftOutPrefix + path
             }
             let stepID = String(parts[2].dropLast(".html".count))
-            return visible.contains(stepID) ? "#steg-" + stepID : PrintReferences.leftOutPrefix + path
-        }
-        var addresses: [String: String]?
-        if options.tailoring {
-            var all: [String: String] = [:]
-            for module in plan.diagnosis.modules {
-                all["modul-" + module.id] = SitePaths.module(diagnosisID, module.id)
-                for step in module.steps { all["steg-" + step.id] = SitePaths.step(diagnosisID, module.id, step.id) }
-            }
-            addresses = all
+            return links.visibleSteps.contains(stepID) ? "#steg-" + stepID : PrintReferences.leftOutPrefix + path
         }
         let references = PrintReferences(pageNumbers: options.pageNumbers, baseURL: config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" },
-                                         addresses: addresses)
+                                         addresses: links.addresses)
         return SafeHTML(trusted: references.finish(html.rawValue))
     }
 }
