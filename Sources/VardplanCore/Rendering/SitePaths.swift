@@ -3,7 +3,7 @@
 ///
 /// ```
 /// index.html                              start page: every diagnosis
-/// 404.html, sitemap.xml, assets/…
+/// 404.html, sitemap.xml (sitemap-N.xml), assets/…
 /// <diagnosis>/index.html                  diagnosis page: its modules
 /// <diagnosis>/personal.html               staff overview
 /// <diagnosis>/utskrift.html               the nurse's page: tailor and print a plan
@@ -14,6 +14,14 @@ public enum SitePaths {
     public static let start = "index.html"
     public static let notFound = "404.html"
     public static let sitemap = "sitemap.xml"
+    /// One part of a sitemap too large for one file (`sitemap-1.xml`, …): `sitemap.xml`
+    /// is then the sitemap index listing the parts.
+    public static func sitemapPart(_ number: Int) -> String { "sitemap-\(number).xml" }
+
+    /// `sitemap.xml` or one of its parts.
+    public static func isSitemap(_ path: String) -> Bool {
+        path == sitemap || (path.hasPrefix("sitemap-") && path.hasSuffix(".xml") && !path.contains("/"))
+    }
     public static let stylesheet = "assets/vardplan.css"
 
     public static func diagnosis(_ diagnosis: String) -> String { "\(diagnosis)/index.html" }

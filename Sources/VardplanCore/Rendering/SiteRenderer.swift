@@ -17,11 +17,15 @@ public struct SiteRenderer: Sendable {
         public var region: String?
         /// The preview's kept printed step bodies for the nurse's pages.
         public var printBodies: PrintBodyCache?
+        /// When `sitemap.xml` becomes a sitemap index with parts (tests set small ones).
+        public var sitemapLimits: SitemapLimits
 
-        public init(baseURL: String? = nil, region: String? = nil, printBodies: PrintBodyCache? = nil) {
+        public init(baseURL: String? = nil, region: String? = nil, printBodies: PrintBodyCache? = nil,
+                    sitemapLimits: SitemapLimits = .sitemapsProtocol) {
             self.baseURL = baseURL
             self.region = region
             self.printBodies = printBodies
+            self.sitemapLimits = sitemapLimits
         }
     }
 
@@ -99,7 +103,7 @@ public struct SiteRenderer: Sendable {
             files.append(renderNotFound(language, &state))
         }
         let starts = languages.map { $0.path(SitePaths.start) }
-        if let sitemap = renderSitemap(paths: pagePaths + starts, &state) { files.append(sitemap) }
+        files.append(contentsOf: renderSitemap(paths: pagePaths + starts, &state))
         return files
     }
 
@@ -318,48 +322,6 @@ public struct SiteRenderer: Sendable {
                         "regional_step_count": .int(steps.count { $0.regionName != nil }),
                         "supplement_count": .int(steps.reduce(0) { $0 + ($1.supplements?.before.count ?? 0) + ($1.supplements?.after.count ?? 0) }),
                     ], &state)
-    }
-
-    private func renderSitemap(paths: [String], _ state: inout RenderState) -> OutputFile? {
-        guard baseURL != nil else { return nil }
-        // Rendered straight into the file's bytes (no text to copy them from: at 100
-        // diagnoses that was 2 × 39 MB at the end of the build).
-        return OutputFile(path: SitePaths.sitemap, bytes: sitemapBytes(paths: paths, &state))
-    }
-
-    /// The sitemap's bytes. Each address's template values are made while the template
-    /// renders it and let go after (`TemplateValue.generated`): at 100 diagnoses, the
-    /// values of all 93 000 addresses at once were the build's peak of memory.
-    private func sitemapBytes(paths: [String], _ state: inout RenderState) -> [UInt8] {
-        guard let baseURL else { return [] }
-        let national = Set(paths)
-        let listed = paths.filter { path in
-            path.hasSuffix(".html") && !path.hasSuffix(SitePaths.notFound) && !path.hasSuffix("/personal.html")
-                && !path.hasSuffix("/utskrift.html")
-        }
-        .sorted()
-        let languages = languages
-        let urls = TemplateItems(count: listed.count) { index in
-            let path = listed[index]
-            // Alternates of a page: the same national path in every language tree.
-            let nationalPath = languages.first { !$0.isNational && path.hasPrefix($0.prefix) }
-                .map { String(path.dropFirst($0.prefix.count)) } ?? path
-            let alternates: [TemplateValue] = languages.count > 1 && national.contains(nationalPath)
-                ? languages.map { .object(["lang": .text($0.code), "href": .text(baseURL + $0.path(nationalPath))]) }
-                : []
-            return .object(["loc": .text(baseURL + path), "alternates": .list(alternates)])
-        }
-        // Room for the whole text at once: growing by doubling held up to three times its size.
-        var estimate = 512
-        for path in listed {
-            estimate += baseURL.utf8.count + path.utf8.count + 32
-                + (languages.count > 1 ? languages.count * (baseURL.utf8.count + path.utf8.count + 64) : 0)
-        }
-        var output: [UInt8] = []
-        output.reserveCapacity(estimate)
-        templates.render("sitemap", .object(["urls": .generated(urls), "has_languages": .bool(languages.count > 1)]),
-                         into: &output, diagnostics: &state.diagnostics, usage: &state.usage)
-        return output
     }
 
     // MARK: - Contexts

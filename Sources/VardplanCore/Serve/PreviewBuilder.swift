@@ -262,7 +262,7 @@ public final class PreviewBuilder: @unchecked Sendable {
                 // Pages may have come or gone: the sitemap again, from every diagnosis's pages.
                 var scratch = renderer.makeState()
                 let shared = renderer.renderSharedPages(pagePaths: otherPages() + files.map(\.path), &scratch)
-                files.append(contentsOf: shared.filter { $0.path == SitePaths.sitemap })
+                files.append(contentsOf: shared.filter { SitePaths.isSitemap($0.path) })
             }
         }
         var pages: [String: [UInt8]] = [:]
