@@ -106,11 +106,13 @@ public enum SiteBuild {
         let rendered = changedFolders.map { folders in
             model.diagnoses.filter { folders.contains(folderName(of: $0)) }.map(\.id)
         }
+        // Fewer diagnoses than cores: each one's languages render in parallel.
+        let fewDiagnoses = (rendered?.count ?? model.diagnoses.count) < ParallelMap.coreCount
         let perDiagnosis = DiagnosisPass.run(consume model, only: rendered.map(Set.init), diagnostics: &diagnostics) {
             diagnosis, local -> DiagnosisOutput in
             guard render, !local.hasErrors else { return DiagnosisOutput(state: nil, pages: [], counts: (0, 0)) }
             var state = renderer.makeState()
-            let pages = renderer.renderPages(of: diagnosis, &state)
+            let pages = renderer.renderPages(of: diagnosis, parallel: fewDiagnoses, &state)
             do throws(SiteWriter.WriteError) {
                 let counts = try sink.accept(pages)
                 return DiagnosisOutput(state: state, pages: pages.map { ($0.path, $0.bytes.count, diagnosis.id) },

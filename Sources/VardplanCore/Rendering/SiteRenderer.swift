@@ -2,6 +2,7 @@ import VardplanDiagnostics
 import VardplanHTML
 import VardplanMarkdown
 import VardplanTemplates
+import VardplanSystem
 
 /// Renders the whole national site in memory: start page, diagnosis pages, module
 /// pages, step pages, staff overviews, 404, sitemap and the stylesheet.
@@ -78,9 +79,21 @@ public struct SiteRenderer: Sendable {
         RenderState(usage: TemplateUsage(for: templates))
     }
 
-    /// The pages of one diagnosis (its step bodies parsed).
-    public func renderPages(of diagnosis: Diagnosis, _ state: inout RenderState) -> [OutputFile] {
-        languages.flatMap { renderDiagnosis(diagnosis, $0, onlySteps: nil, &state) }
+    /// The pages of one diagnosis (its step bodies parsed). With `parallel`, each
+    /// language's pages render on a core of their own: what keeps both cores busy when a
+    /// site has fewer diagnoses than cores. The pages and diagnostics come in the same
+    /// order either way.
+    public func renderPages(of diagnosis: Diagnosis, parallel: Bool = false, _ state: inout RenderState) -> [OutputFile] {
+        guard parallel, languages.count > 1 else {
+            return languages.flatMap { renderDiagnosis(diagnosis, $0, onlySteps: nil, &state) }
+        }
+        let rendered = ParallelMap.map(languages, minimumCount: 2) { language -> ([OutputFile], RenderState) in
+            var own = makeState()
+            let files = renderDiagnosis(diagnosis, language, onlySteps: nil, &own)
+            return (files, own)
+        }
+        for (_, own) in rendered { state.merge(own) }
+        return rendered.flatMap(\.0)
     }
 
     /// The pages of one diagnosis with only the step pages of `onlySteps` (ids): what
