@@ -67,6 +67,7 @@ enum BuildCommand {
             templates: DiskFileSystem(root: templates), templatesDisplay: templates,
             today: today, options: SiteRenderer.Options(baseURL: baseURL, region: arguments.value("region")),
             previous: force || strict ? nil : staging.previousStamp, into: staging)
+        IndexCache.refresh(content: content)
         let diagnostics = strict ? result.diagnostics.strict : result.diagnostics
         Terminal.report(diagnostics)
         if result.upToDate {
