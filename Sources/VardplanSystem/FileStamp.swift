@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// What `lstat` says about a regular file, as git's index keeps it: device, inode,
+/// What `lstat` says about a regular file or a folder, as git's index keeps it: device, inode,
 /// size, and the modification and status-change times in nanoseconds. Two equal
 /// stamps of one path mean the file was not touched in between (the status-change
 /// time moves on every write and on every change of the other times).
@@ -28,8 +28,18 @@ public struct FileStamp: Hashable, Sendable {
     /// The stamp of a regular file (a last symbolic link not followed); nil for
     /// anything else or when it does not exist.
     public static func of(_ path: String) -> FileStamp? {
+        stamp(path, type: S_IFREG)
+    }
+
+    /// The stamp of a folder (not a symbolic link to one): its times move whenever an
+    /// entry is added, removed or renamed in it.
+    public static func ofFolder(_ path: String) -> FileStamp? {
+        stamp(path, type: S_IFDIR)
+    }
+
+    private static func stamp(_ path: String, type: mode_t) -> FileStamp? {
         var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == type else { return nil }
         #if canImport(Darwin)
         let modified = info.st_mtimespec, changed = info.st_ctimespec
         #else

@@ -15,27 +15,43 @@ import VardplanSystem
 public struct ContentIndex: Sendable, Equatable {
     /// Files by path relative to the content folder.
     public var entries: [String: ContentIndexEntry]
+    /// Folder listings by path relative to the content folder (`""`: the root).
+    public var folders: [String: ContentIndexFolder]
 
-    public init(entries: [String: ContentIndexEntry] = [:]) {
+    public init(entries: [String: ContentIndexEntry] = [:], folders: [String: ContentIndexFolder] = [:]) {
         self.entries = entries
+        self.folders = folders
     }
 
-    /// The part of the content folder a file belongs to: `d-<hash of the folder's name>`
-    /// for a file below `diagnoses/<folder>/`, else `shared`.
+    /// The part of the content folder a file belongs to: `diagnoses/<folder>` for a file
+    /// below that folder, else `shared` (`ContentIndexStore` names each area's file).
     public static func area(of path: String) -> String {
-        let utf8 = Array(path.utf8)
-        let prefix = Array("diagnoses/".utf8)
-        guard utf8.count > prefix.count, utf8.starts(with: prefix),
-              let slash = utf8[prefix.count...].firstIndex(of: UInt8(ascii: "/")) else { return "shared" }
-        return area(ofDiagnosisFolder: String(decoding: utf8[prefix.count..<slash], as: UTF8.self))
+        let prefix = "diagnoses/".utf8
+        guard path.utf8.starts(with: prefix) else { return "shared" }
+        let rest = path.utf8.dropFirst(prefix.count)
+        guard let slash = rest.firstIndex(of: UInt8(ascii: "/")), slash != rest.startIndex else { return "shared" }
+        return String(path[..<slash])
+    }
+
+    /// The area of a folder: `diagnoses/<name>` and the folders in it belong to that
+    /// diagnosis's area.
+    public static func area(ofFolder path: String) -> String {
+        area(of: path + "/")
     }
 
     /// The area of the folder `diagnoses/<name>`.
     public static func area(ofDiagnosisFolder name: String) -> String {
-        "d-" + SHA256.digest(Array(name.utf8)).prefix(8).map { byte in
-            let digits = Array("0123456789abcdef".utf8)
-            return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 15)]], as: UTF8.self)
-        }.joined()
+        "diagnoses/" + name
+    }
+
+    /// Lower-case hexadecimal of the first `count` bytes of a SHA-256: names for files.
+    static func hexDigest(_ text: String, count: Int) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in SHA256.digest(Array(text.utf8)).prefix(count) {
+            out += [digits[Int(byte >> 4)], digits[Int(byte & 15)]]
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -102,5 +118,17 @@ public struct ContentIndexEntry: Sendable, Equatable {
         default: return false
         }
         return ContentLoader.translationParts(String(name.dropLast(3))) == nil
+    }
+}
+
+/// One folder's listing in a `ContentIndex`: kept only for folders whose entries are all
+/// plain files and folders (no symbolic link, nothing that must not be read).
+public struct ContentIndexFolder: Sendable, Equatable {
+    public var stamp: FileStamp
+    public var entries: [DirectoryEntry]
+
+    public init(stamp: FileStamp, entries: [DirectoryEntry]) {
+        self.stamp = stamp
+        self.entries = entries
     }
 }

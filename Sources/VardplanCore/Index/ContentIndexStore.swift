@@ -6,7 +6,7 @@ import Darwin
 import VardplanSystem
 
 /// Where the index files of one content folder live: `<cache>/index/<hash of the
-/// folder's real path>/<area>.idx`, outside the content and the site. Writes are
+/// folder's real path>/<area's name>.idx`, outside the content and the site. Writes are
 /// atomic (a temporary file renamed over the old one, removed on failure); a folder
 /// that cannot be made or written to leaves the index unwritten, silently.
 public struct ContentIndexStore: Sendable {
@@ -25,11 +25,8 @@ public struct ContentIndexStore: Sendable {
     /// first written); nil when the content folder does not exist.
     public init?(cacheRoot: String, contentFolder: String, toolVersion: String, trustedBefore: Int64) {
         guard let real = FileIO.realPath(contentFolder.isEmpty ? "." : contentFolder) else { return nil }
-        let key = SHA256.digest(Array(real.utf8)).prefix(12).map { byte in
-            let digits = Array("0123456789abcdef".utf8)
-            return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 15)]], as: UTF8.self)
-        }.joined()
-        self.folder = (cacheRoot.hasSuffix("/") ? cacheRoot : cacheRoot + "/") + "index/" + key
+        self.folder = (cacheRoot.hasSuffix("/") ? cacheRoot : cacheRoot + "/") + "index/"
+            + ContentIndex.hexDigest(real, count: 12)
         self.contentRoot = real
         self.toolVersion = toolVersion
         self.trustedBefore = trustedBefore
@@ -63,7 +60,11 @@ public struct ContentIndexStore: Sendable {
         stamp.modified < trustedBefore && stamp.changed < trustedBefore
     }
 
-    func path(of area: String) -> String { folder + "/" + area + ".idx" }
+    /// `shared.idx`, or `d-<hash of the area>.idx` for a diagnosis's folder (folder names
+    /// may hold any character).
+    func path(of area: String) -> String {
+        folder + "/" + (area == "shared" ? area : "d-" + ContentIndex.hexDigest(area, count: 8)) + ".idx"
+    }
 
     private func header(_ area: String) -> ContentIndex.Header {
         ContentIndex.Header(toolVersion: toolVersion, contentRoot: contentRoot, area: area)

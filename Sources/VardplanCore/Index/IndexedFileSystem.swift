@@ -7,9 +7,10 @@ import VardplanSystem
 /// steps it shows whole). Every other file is read from disk, and what was read makes
 /// the index that `save()` writes.
 ///
-/// Folders are always listed from disk, so an added, removed or renamed file is seen;
-/// a step whose translation appeared since it was indexed is read whole (its drift
-/// check hashes the body).
+/// A folder is listed from disk unless its stamp matches its listing in the index (a
+/// folder's times move whenever an entry is added, removed or renamed in it), so an
+/// added, removed or renamed file is always seen; a step whose translation appeared
+/// since it was indexed is read whole (its drift check hashes the body).
 public final class IndexedFileSystem: ContentFileSystem {
     /// The folder on disk.
     public let base: DiskFileSystem
@@ -18,9 +19,8 @@ public final class IndexedFileSystem: ContentFileSystem {
     private struct State {
         /// The index read per area (empty when there was none).
         var indexes: [String: ContentIndex] = [:]
-        /// Folders listed so far, and `folder/stem` of the steps with a translation in them.
-        var listed: Set<String> = []
-        var translated: Set<String> = []
+        /// The `.md` files, in folders listed so far, that are not translations and have none.
+        var untranslated: Set<String> = []
         /// What each file read gave, by area: the index to save.
         var fresh: [String: ContentIndex] = [:]
         /// Areas in which some file was not served from the index.
@@ -51,7 +51,8 @@ public final class IndexedFileSystem: ContentFileSystem {
     public func save() {
         let (fresh, changed, indexes) = state.withLock { ($0.fresh, $0.changed, $0.indexes) }
         for (area, index) in fresh.sorted(by: { $0.key < $1.key })
-        where changed.contains(area) || index.entries.count != indexes[area]?.entries.count {
+        where changed.contains(area) || index.entries.count != indexes[area]?.entries.count
+            || index.folders.count != indexes[area]?.folders.count {
             store.write(index, area: area)
         }
     }
@@ -59,16 +60,37 @@ public final class IndexedFileSystem: ContentFileSystem {
     // MARK: - ContentFileSystem
 
     public func entries(of directory: String) throws -> [DirectoryEntry] {
-        let entries = try base.entries(of: directory)
-        var stems: [String] = []
-        for entry in entries where !entry.isDirectory && entry.name.hasSuffix(".md") {
-            if let (stem, _) = ContentLoader.translationParts(String(entry.name.dropLast(3))) {
-                stems.append(joinPath(directory, stem))
+        let area = ContentIndex.area(ofFolder: directory)
+        let path = base.absolute(directory)
+        let stamp = FileStamp.ofFolder(path)
+        let known = state.withLock { state -> ContentIndexFolder? in
+            if state.indexes[area] == nil { state.indexes[area] = store.read(area: area) ?? ContentIndex() }
+            return state.indexes[area]!.folders[directory]
+        }
+        let entries: [DirectoryEntry]
+        if let stamp, let known, known.stamp == stamp {
+            entries = known.entries
+            state.withLock { $0.fresh[area, default: ContentIndex()].folders[directory] = known }
+        } else {
+            do {
+                entries = try base.entries(of: directory)
+            } catch {
+                state.withLock { _ = $0.changed.insert(area) }
+                throw error
+            }
+            // Only plain files and folders: a link's target may change without the folder.
+            let plain = entries.allSatisfy { $0.problem == nil }
+                && (FileIO.listing(path)?.allSatisfy { $0.type == .file || $0.type == .directory } ?? false)
+            state.withLock { state in
+                state.changed.insert(area)
+                if let stamp, plain, store.isSettled(stamp) {
+                    state.fresh[area, default: ContentIndex()].folders[directory] = ContentIndexFolder(stamp: stamp, entries: entries)
+                }
             }
         }
-        state.withLock { state in
-            state.listed.insert(directory)
-            state.translated.formUnion(stems)
+        let untranslated = Self.untranslatedFiles(entries, in: directory)
+        if !untranslated.isEmpty {
+            state.withLock { $0.untranslated.formUnion(untranslated) }
         }
         return entries
     }
@@ -79,14 +101,14 @@ public final class IndexedFileSystem: ContentFileSystem {
 
     public func contents(of file: String, maximumSize: Int) throws -> [UInt8] {
         // Only the text files the model reads are indexed (images are read when shown).
-        guard file.hasSuffix(".md") || file.hasSuffix(".yaml") else {
+        guard file.utf8.hasSuffix(".md".utf8) || file.utf8.hasSuffix(".yaml".utf8) else {
             return try base.contents(of: file, maximumSize: maximumSize)
         }
         let area = ContentIndex.area(of: file)
         let stamp = FileStamp.of(base.absolute(file))
         let (entry, untranslatedStep) = state.withLock { state -> (ContentIndexEntry?, Bool) in
             if state.indexes[area] == nil { state.indexes[area] = store.read(area: area) ?? ContentIndex() }
-            return (state.indexes[area]!.entries[file], Self.isUntranslatedStep(file, state: state))
+            return (state.indexes[area]!.entries[file], state.untranslated.contains(file))
         }
         if let stamp, let entry, entry.stamp == stamp, stamp.size <= UInt64(maximumSize),
            entry.kind == .whole || untranslatedStep {
@@ -123,14 +145,32 @@ public final class IndexedFileSystem: ContentFileSystem {
         base.identity(of: directory)
     }
 
-    /// A file in a folder listed through this file system with no translation of it there.
-    private static func isUntranslatedStep(_ file: String, state: State) -> Bool {
-        guard let slash = file.lastIndex(of: "/") else { return false }
-        let folder = String(file[..<slash])
-        guard state.listed.contains(folder) else { return false }
-        let name = file[file.index(after: slash)...]
-        guard name.hasSuffix(".md") else { return false }
-        return !state.translated.contains(folder + "/" + name.dropLast(3))
+    /// The paths of the `.md` files of a listing that are neither a translation
+    /// (`x.en.md`) nor have one beside them.
+    static func untranslatedFiles(_ entries: [DirectoryEntry], in directory: String) -> [String] {
+        var stems: [Substring] = []
+        var translated: Set<Substring> = []
+        for entry in entries where !entry.isDirectory && entry.name.utf8.count > 3 && entry.name.utf8.hasSuffix(".md".utf8) {
+            let stem = entry.name.dropLast(3)
+            if let language = languageSuffix(stem) {
+                translated.insert(stem.dropLast(language + 1))
+            } else {
+                stems.append(stem)
+            }
+        }
+        return stems.filter { !translated.contains($0) }.map { joinPath(directory, $0 + ".md") }
+    }
+
+    /// The length of a two- or three-letter language suffix (`.en`), as
+    /// `ContentLoader.translationParts` reads it; nil when there is none.
+    private static func languageSuffix(_ stem: Substring) -> Int? {
+        var letters = 0
+        for byte in stem.utf8.reversed() {
+            if byte == UInt8(ascii: ".") { return (2...3).contains(letters) ? letters : nil }
+            guard byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z"), letters < 3 else { return nil }
+            letters += 1
+        }
+        return nil
     }
 }
 
@@ -145,5 +185,13 @@ extension IndexedFileSystem {
             (try? indexed.contents(of: path, maximumSize: SourceTextValidator.maximumFileSize)) != nil
         }
         indexed.save()
+    }
+}
+
+extension String.UTF8View {
+    /// Whether the bytes end with `suffix` (byte for byte, unlike `String.hasSuffix`,
+    /// which compares characters and costs several times more).
+    func hasSuffix(_ suffix: String.UTF8View) -> Bool {
+        count >= suffix.count && dropFirst(count - suffix.count).elementsEqual(suffix)
     }
 }

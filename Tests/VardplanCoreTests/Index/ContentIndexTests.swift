@@ -14,9 +14,15 @@ struct ContentIndexTests {
         "site.yaml": ContentIndexEntry(stamp: stamp(1), kind: .whole, bytes: Array("title: Min vårdplan\n".utf8)),
         "general/a/b/01-steg.md": ContentIndexEntry(stamp: stamp(2), kind: .frontMatter, bytes: Array("---\ntitle: Å\n---\nÖ".utf8)),
         "general/a/_module.md": ContentIndexEntry(stamp: stamp(3), kind: .whole, bytes: []),
+    ], folders: [
+        "": ContentIndexFolder(stamp: stamp(4), entries: [
+            DirectoryEntry(name: "general", isDirectory: true, identity: FileIdentity(device: 1, inode: 5)),
+            DirectoryEntry(name: "site.yaml", isDirectory: false),
+        ]),
+        "general/a/b": ContentIndexFolder(stamp: stamp(6), entries: []),
     ])
 
-    @Test("an index reads back as written, and only with the header it was written with")
+    @Test("an index (files and folder listings) reads back as written, and only with the header it was written with")
     func roundTrip() {
         let bytes = Self.sample.encoded(Self.header)
         #expect(ContentIndex.decode(bytes, expecting: Self.header) == Self.sample)

@@ -183,5 +183,22 @@ struct PrintIndexTests {
         #expect(shared.entries["site.yaml"]?.kind == .whole)
         #expect(diagnosis.entries["diagnoses/testcancer/04-utredning/01-bilder/02-magnetkamera.md"]?.kind == .frontMatter)
         #expect(diagnosis.entries.count == 11)
+        #expect(shared.folders[""]?.entries.map(\.name) == ["diagnoses", "general", "site.yaml"])
+        #expect(diagnosis.folders["diagnoses/testcancer/04-utredning/01-bilder"]?.entries.count == 3)
+    }
+
+    @Test("a folder whose listing is indexed is listed again once an entry is renamed in it")
+    func renamedStep() throws {
+        let site = try IndexedSite(copying: Fixtures.siteContent)
+        defer { site.remove() }
+        let manifest = Fixtures.manifest("treatment.yaml")
+        _ = site.print(manifest, indexed: true)
+        try FileManager.default.moveItem(atPath: site.content + "/diagnoses/testcancer/07-behandling/01-lakemedel/01-cytostatika.md",
+                                         toPath: site.content + "/diagnoses/testcancer/07-behandling/01-lakemedel/01-cellgifter.md")
+        let indexed = site.print(manifest, indexed: true)
+        let plain = site.print(manifest, indexed: false)
+        #expect(indexed.html == plain.html)
+        #expect(indexed.diagnostics == plain.diagnostics)
+        #expect(indexed.html?.contains("steg-cellgifter") == plain.html?.contains("steg-cellgifter"))
     }
 }
