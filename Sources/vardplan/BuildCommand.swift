@@ -67,9 +67,6 @@ enum BuildCommand {
             templates: DiskFileSystem(root: templates), templatesDisplay: templates,
             today: today, options: SiteRenderer.Options(baseURL: baseURL, region: arguments.value("region")),
             previous: force || strict ? nil : staging.previousStamp, into: staging)
-        // Printouts read the content through its index; an up-to-date build saw no
-        // change since the build that last refreshed it.
-        if !result.upToDate { IndexCache.refresh(content: content) }
         let diagnostics = strict ? result.diagnostics.strict : result.diagnostics
         Terminal.report(diagnostics)
         if result.upToDate {

@@ -27,7 +27,10 @@ enum IndexCache {
                                  trustedBefore: Clock.wallNanoseconds() - 1_000_000_000)
     }
 
-    /// Brings the index of a content folder up to date (after `build` and `check`).
+    /// Brings the index of a content folder up to date (after `check`). `build` does
+    /// not: a printout brings the index of its diagnosis up to date itself, reading
+    /// only the files that changed, and the refresh cost an incremental build at 25
+    /// diagnoses ≈ 10 % more CPU (stamping 10 000 files, reading 26 index files).
     static func refresh(content: String) {
         guard let store = store(content: content) else { return }
         IndexedFileSystem.refresh(DiskFileSystem(root: content), store: store)
