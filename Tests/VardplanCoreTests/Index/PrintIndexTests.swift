@@ -173,7 +173,7 @@ struct PrintIndexTests {
         #expect(left.allSatisfy { $0.hasSuffix(".idx") })
     }
 
-    @Test("build and check's refresh indexes every file; a printout then reads no step it does not show")
+    @Test("check's refresh indexes every file and folder: steps by their front matter, the rest whole")
     func refresh() throws {
         let site = try IndexedSite(copying: Fixtures.siteContent)
         defer { site.remove() }
