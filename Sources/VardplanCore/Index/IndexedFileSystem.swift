@@ -15,6 +15,10 @@ public final class IndexedFileSystem: ContentFileSystem {
     /// The folder on disk.
     public let base: DiskFileSystem
     public let store: ContentIndexStore
+    /// Which files (by relative path) are indexed; the others are always read.
+    let indexes: @Sendable (String) -> Bool
+    /// Whether step files may be indexed by their front matter (a content folder).
+    let shortensSteps: Bool
 
     private struct State {
         /// The index read per area (empty when there was none).
@@ -31,9 +35,41 @@ public final class IndexedFileSystem: ContentFileSystem {
 
     private let state = Mutex(State())
 
-    public init(base: DiskFileSystem, store: ContentIndexStore) {
+    /// `indexing` says which files to index (by relative path): by default the `.md` and
+    /// `.yaml` files the model reads (images are read when shown); any other choice
+    /// (a templates folder) keeps every file whole.
+    public init(base: DiskFileSystem, store: ContentIndexStore, indexing: (@Sendable (String) -> Bool)? = nil) {
         self.base = base
         self.store = store
+        self.indexes = indexing ?? IndexedFileSystem.isContentText
+        self.shortensSteps = indexing == nil
+    }
+
+    /// `.md` and `.yaml` files.
+    public static func isContentText(_ path: String) -> Bool {
+        path.utf8.hasSuffix(".md".utf8) || path.utf8.hasSuffix(".yaml".utf8)
+    }
+
+    /// Whether every folder listed and every file read so far came from the index
+    /// unchanged (nothing was read from disk, nothing failed).
+    public var servedEverything: Bool {
+        state.withLock { $0.changed.isEmpty && !$0.indexes.isEmpty }
+    }
+
+    /// Whether the index read holds `marker` (a name no file can have, recorded with
+    /// `setMarker(_:)`): a fact about the files exactly as indexed.
+    public func hasMarker(_ marker: String) -> Bool {
+        state.withLock { $0.indexes["shared"]?.entries[marker] != nil }
+    }
+
+    /// Records `marker` in the index that `save()` writes.
+    public func setMarker(_ marker: String) {
+        let entry = ContentIndexEntry(stamp: FileStamp(device: 0, inode: 0, size: 0, modified: 0, changed: 0),
+                                      kind: .whole, bytes: [])
+        state.withLock { state in
+            state.fresh["shared", default: ContentIndex()].entries[marker] = entry
+            state.changed.insert("shared")
+        }
     }
 
     /// The bytes given for a step indexed by its front matter only, or nil when the
@@ -100,8 +136,7 @@ public final class IndexedFileSystem: ContentFileSystem {
     }
 
     public func contents(of file: String, maximumSize: Int) throws -> [UInt8] {
-        // Only the text files the model reads are indexed (images are read when shown).
-        guard file.utf8.hasSuffix(".md".utf8) || file.utf8.hasSuffix(".yaml".utf8) else {
+        guard indexes(file) else {
             return try base.contents(of: file, maximumSize: maximumSize)
         }
         let area = ContentIndex.area(of: file)
@@ -128,7 +163,7 @@ public final class IndexedFileSystem: ContentFileSystem {
         var made: ContentIndexEntry?
         if let stamp, store.isSettled(stamp), stamp.size == UInt64(bytes.count) {
             made = ContentIndexEntry(stamp: stamp, bytes: bytes,
-                                     mayShorten: untranslatedStep && ContentIndexEntry.isStepPath(file))
+                                     mayShorten: shortensSteps && untranslatedStep && ContentIndexEntry.isStepPath(file))
         }
         state.withLock { state in
             state.changed.insert(area)

@@ -43,24 +43,48 @@ public final class PrintJob {
     /// Loads the templates; content is loaded per diagnosis when a manifest needs it,
     /// each diagnosis's folder read once into a snapshot. With `index` (and content on
     /// disk), files unchanged since they were indexed are not read, steps not printed
-    /// only by their front matter, and the index is brought up to date; the printout
-    /// and its messages are the same as without it.
+    /// only by their front matter, and the index is brought up to date; with
+    /// `templatesIndex`, an unchanged templates folder that loaded cleanly before has
+    /// only `print` and its partials parsed. The printout and its messages are the same
+    /// as without them.
     public init(content: any ContentFileSystem, contentDisplay: String,
                 templates: any ContentFileSystem, templatesDisplay: String,
-                today: SimpleDate, largePrint: Bool, index: ContentIndexStore? = nil) {
+                today: SimpleDate, largePrint: Bool, index: ContentIndexStore? = nil,
+                templatesIndex: ContentIndexStore? = nil) {
         self.content = content
         self.index = content is DiskFileSystem ? index : nil
         self.contentDisplay = contentDisplay
         self.today = today
         self.largePrint = largePrint
         var templateDiagnostics = Diagnostics()
-        let snapshot = ContentSnapshot(reading: templates, displayRoot: templatesDisplay)
-        let loaded = TemplateFolderLoader(fileSystem: snapshot, displayRoot: templatesDisplay)
-            .loadAll(required: PrintRenderer.requiredTemplates, diagnostics: &templateDiagnostics)
+        let loaded: TemplateFolderLoader.Loaded
+        if let templatesIndex, let disk = templates as? DiskFileSystem {
+            // Through the templates folder's index: when no file changed since a load
+            // that gave no diagnostic, only `print` and its partials are parsed.
+            let indexed = IndexedFileSystem(base: disk, store: templatesIndex, indexing: { _ in true })
+            let snapshot = ContentSnapshot(reading: indexed, displayRoot: templatesDisplay)
+            let clean = indexed.servedEverything && indexed.hasMarker(Self.templatesLoadClean)
+            loaded = TemplateFolderLoader(fileSystem: snapshot, displayRoot: templatesDisplay)
+                .loadAll(required: PrintRenderer.requiredTemplates,
+                         parsingOnly: clean ? PrintRenderer.requiredTemplates : nil, diagnostics: &templateDiagnostics)
+            // A clean load served whole from the index leaves it as it is (marker included).
+            if !clean {
+                if templateDiagnostics.isEmpty { indexed.setMarker(Self.templatesLoadClean) }
+                indexed.save()
+            }
+        } else {
+            let snapshot = ContentSnapshot(reading: templates, displayRoot: templatesDisplay)
+            loaded = TemplateFolderLoader(fileSystem: snapshot, displayRoot: templatesDisplay)
+                .loadAll(required: PrintRenderer.requiredTemplates, diagnostics: &templateDiagnostics)
+        }
         self.library = loaded.library
         self.strings = loaded.strings
         self.templateErrors = templateDiagnostics.all.filter { $0.severity == .error }
     }
+
+    /// The templates index's record that the folder, as indexed, loaded without any
+    /// diagnostic (NUL: no file has this name).
+    static let templatesLoadClean = "\u{0}loaded without diagnostics"
 
     /// One manifest in, one printout out; with `pageNumbers`, the pages of a previous
     /// layout in the table of contents and after in-document references.

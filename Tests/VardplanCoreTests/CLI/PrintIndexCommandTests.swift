@@ -22,7 +22,7 @@ struct PrintIndexCommandTests {
             #expect(FileManager.default.contents(atPath: folder + "/" + name) == FileManager.default.contents(atPath: folder + "/plain.html"))
         }
         let indexes = (FileManager.default.enumerator(atPath: cache)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".idx") }
-        #expect(indexes.count == 2)
+        #expect(indexes.count == 3)  // the content's shared part and diagnosis, and the templates
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
         #expect(names == ["content", "templates", "treatment.yaml", "cache", "plain.html", "first.html", "second.html"])
     }

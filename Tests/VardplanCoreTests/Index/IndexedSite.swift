@@ -12,12 +12,14 @@ import VardplanDiagnostics
 struct IndexedSite {
     let folder: String
     var content: String { folder + "/content" }
+    var templates: String { folder + "/templates" }
     var cache: String { folder + "/cache" }
 
     init(copying fixture: String) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("vardplan-index-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: fixture, toPath: content)
+        try FileManager.default.copyItem(atPath: Fixtures.templates, toPath: templates)
     }
 
     func remove() {
@@ -28,11 +30,18 @@ struct IndexedSite {
         ContentIndexStore(cacheRoot: cache, contentFolder: content, toolVersion: "test", trustedBefore: trustedBefore)!
     }
 
-    /// A printout and every message of it, through the index (filling it) or from the files.
+    /// The store of the templates folder's index.
+    func templatesStore() -> ContentIndexStore {
+        ContentIndexStore(cacheRoot: cache, contentFolder: templates, toolVersion: "test", trustedBefore: .max)!
+    }
+
+    /// A printout and every message of it, through the indexes of the content and the
+    /// templates (filling them) or from the files.
     func print(_ manifest: SourceFile, indexed: Bool, store: ContentIndexStore? = nil) -> (html: String?, diagnostics: [Diagnostic]) {
         let job = PrintJob(content: DiskFileSystem(root: content), contentDisplay: "content",
-                           templates: DiskFileSystem(root: Fixtures.templates), templatesDisplay: "templates",
-                           today: Fixtures.today, largePrint: false, index: indexed ? (store ?? self.store()) : nil)
+                           templates: DiskFileSystem(root: templates), templatesDisplay: "templates",
+                           today: Fixtures.today, largePrint: false, index: indexed ? (store ?? self.store()) : nil,
+                           templatesIndex: indexed ? templatesStore() : nil)
         let result = job.print(manifest: manifest)
         return (result.html, result.diagnostics.all)
     }

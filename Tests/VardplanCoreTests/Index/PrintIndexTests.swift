@@ -201,4 +201,36 @@ struct PrintIndexTests {
         #expect(indexed.diagnostics == plain.diagnostics)
         #expect(indexed.html?.contains("steg-cellgifter") == plain.html?.contains("steg-cellgifter"))
     }
+
+    @Test("an unchanged templates folder that loaded cleanly: only print and its partials are parsed, the same printout")
+    func templatesParsedLazily() throws {
+        let site = try IndexedSite(copying: Fixtures.siteContent)
+        defer { site.remove() }
+        let manifest = Fixtures.manifest("treatment.yaml")
+        let plain = site.print(manifest, indexed: false)
+        for _ in 0..<3 {
+            let indexed = site.print(manifest, indexed: true)
+            #expect(indexed.html == plain.html)
+            #expect(indexed.diagnostics == plain.diagnostics)
+        }
+        let index = try #require(site.templatesStore().read(area: "shared"))
+        #expect(index.entries[PrintJob.templatesLoadClean] != nil)
+        #expect(index.entries["partials/nurse-script.mustache"]?.kind == .whole)
+    }
+
+    @Test("a template print does not use, broken after the clean load, still stops the printout with the same messages")
+    func brokenTemplateNotPrinted() throws {
+        let site = try IndexedSite(copying: Fixtures.siteContent)
+        defer { site.remove() }
+        let manifest = Fixtures.manifest("treatment.yaml")
+        _ = site.print(manifest, indexed: true)
+        _ = site.print(manifest, indexed: true)
+        try "<p>{{#modules}}{{title}}</p>\n".write(toFile: site.templates + "/staff.mustache", atomically: false, encoding: .utf8)
+        let indexed = site.print(manifest, indexed: true)
+        let plain = site.print(manifest, indexed: false)
+        #expect(indexed.html == nil)
+        #expect(!plain.diagnostics.isEmpty)
+        #expect(indexed.diagnostics == plain.diagnostics)
+        #expect(site.templatesStore().read(area: "shared")?.entries[PrintJob.templatesLoadClean] == nil)
+    }
 }
