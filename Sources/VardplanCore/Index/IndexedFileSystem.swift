@@ -211,8 +211,8 @@ public final class IndexedFileSystem: ContentFileSystem {
 
 extension IndexedFileSystem {
     /// Reads every `.md` and `.yaml` file of a content folder through its index and
-    /// saves the index: what `build` and `check` do after their work, so that a
-    /// printout finds it fresh. Files whose stamps match are only stat'ed.
+    /// saves the index: what `check` does after its work, so that a printout finds it
+    /// fresh. Files whose stamps match are only stat'ed.
     public static func refresh(_ content: DiskFileSystem, store: ContentIndexStore) {
         let indexed = IndexedFileSystem(base: content, store: store)
         let paths = indexed.filePaths().filter { $0.hasSuffix(".md") || $0.hasSuffix(".yaml") }
