@@ -1,5 +1,6 @@
 import Foundation
 import VardplanCore
+import VardplanSystem
 
 /// Where the content index (`ContentIndex`) is kept between runs: `$VARDPLAN_CACHE`
 /// (`off`: nowhere), else `$XDG_CACHE_HOME/vardplan`, else `~/.cache/vardplan`. Never
@@ -23,9 +24,16 @@ enum IndexCache {
         }
         // A file changed less than a second before now may change again without its
         // stamp moving: it is read, not indexed.
-        return ContentIndexStore(cacheRoot: root, contentFolder: content, toolVersion: Help.version,
+        return ContentIndexStore(cacheRoot: root, contentFolder: content, toolVersion: toolVersion,
                                  trustedBefore: Clock.wallNanoseconds() - 1_000_000_000)
     }
+
+    /// The version and the executable's own stamp: an index written by any other build
+    /// (a development build keeps its version number) is not used.
+    static let toolVersion: String = {
+        guard let binary = FileIO.realPath("/proc/self/exe"), let stamp = FileStamp.of(binary) else { return Help.version }
+        return Help.version + " \(stamp.size) \(stamp.modified) \(stamp.inode)"
+    }()
 
     /// Brings the index of a content folder up to date (after `check`). `build` does
     /// not: a printout brings the index of its diagnosis up to date itself, reading
