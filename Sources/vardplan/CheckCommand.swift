@@ -30,6 +30,7 @@ enum CheckCommand {
         let today = try Clock.today(arguments)
         let root = arguments.value("content") ?? "content"
         var result = ContentPipeline.run(fileSystem: DiskFileSystem(root: root), displayRoot: root, today: today)
+        IndexCache.refresh(content: root)
         // The templates' strings files: every site language needs every string.
         let templates = arguments.value("templates") ?? "templates"
         var isFolder: ObjCBool = false

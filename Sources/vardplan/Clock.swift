@@ -14,6 +14,13 @@ enum Clock {
         return SimpleDate(year: components.year!, month: components.month!, day: components.day!)!
     }
 
+    /// The wall clock in nanoseconds since 1970: the clock file times are taken from.
+    static func wallNanoseconds() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+
     /// Seconds since an arbitrary start, for timing a command.
     static func now() -> Double {
         var time = timespec()

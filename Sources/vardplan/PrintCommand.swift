@@ -81,7 +81,8 @@ enum PrintCommand {
 
         let job = PrintJob(content: DiskFileSystem(root: content), contentDisplay: content,
                            templates: DiskFileSystem(root: templates), templatesDisplay: templates,
-                           today: today, largePrint: arguments.flag("large-print"))
+                           today: today, largePrint: arguments.flag("large-print"),
+                           index: IndexCache.store(content: content), templatesIndex: IndexCache.store(content: templates))
         let settings = Settings(pdf: pdf, protected: protected, job: job)
         guard let outDirectory else {
             guard let steps = printOne(manifests[0], to: output, settings: settings, allManifests: manifests) else { return .problems }

@@ -25,6 +25,8 @@ public final class PrintJob {
         var errors: [Diagnostic]
         /// Step bodies parsed so far, by step id.
         var bodies: [String: MarkdownDocument] = [:]
+        /// The index the model was built through, when it was.
+        var indexed: IndexedFileSystem?
     }
 
     private let content: any ContentFileSystem
@@ -34,25 +36,55 @@ public final class PrintJob {
     private let library: TemplateLibrary
     private let strings: InterfaceStrings
     private let templateErrors: [Diagnostic]
+    /// The content's index (`ContentIndex`), when there is a cache to keep it in.
+    private let index: ContentIndexStore?
     private var loadedContent: [String: LoadedContent] = [:]
 
     /// Loads the templates; content is loaded per diagnosis when a manifest needs it,
-    /// each diagnosis's folder read once into a snapshot.
+    /// each diagnosis's folder read once into a snapshot. With `index` (and content on
+    /// disk), files unchanged since they were indexed are not read, steps not printed
+    /// only by their front matter, and the index is brought up to date; with
+    /// `templatesIndex`, an unchanged templates folder that loaded cleanly before has
+    /// only `print` and its partials parsed. The printout and its messages are the same
+    /// as without them.
     public init(content: any ContentFileSystem, contentDisplay: String,
                 templates: any ContentFileSystem, templatesDisplay: String,
-                today: SimpleDate, largePrint: Bool) {
+                today: SimpleDate, largePrint: Bool, index: ContentIndexStore? = nil,
+                templatesIndex: ContentIndexStore? = nil) {
         self.content = content
+        self.index = content is DiskFileSystem ? index : nil
         self.contentDisplay = contentDisplay
         self.today = today
         self.largePrint = largePrint
         var templateDiagnostics = Diagnostics()
-        let snapshot = ContentSnapshot(reading: templates, displayRoot: templatesDisplay)
-        let loaded = TemplateFolderLoader(fileSystem: snapshot, displayRoot: templatesDisplay)
-            .loadAll(required: PrintRenderer.requiredTemplates, diagnostics: &templateDiagnostics)
+        let loaded: TemplateFolderLoader.Loaded
+        if let templatesIndex, let disk = templates as? DiskFileSystem {
+            // Through the templates folder's index: when no file changed since a load
+            // that gave no diagnostic, only `print` and its partials are parsed.
+            let indexed = IndexedFileSystem(base: disk, store: templatesIndex, indexing: { _ in true })
+            let snapshot = ContentSnapshot(reading: indexed, displayRoot: templatesDisplay)
+            let clean = indexed.servedEverything && indexed.hasMarker(Self.templatesLoadClean)
+            loaded = TemplateFolderLoader(fileSystem: snapshot, displayRoot: templatesDisplay)
+                .loadAll(required: PrintRenderer.requiredTemplates,
+                         parsingOnly: clean ? PrintRenderer.requiredTemplates : nil, diagnostics: &templateDiagnostics)
+            // A clean load served whole from the index leaves it as it is (marker included).
+            if !clean {
+                if templateDiagnostics.isEmpty { indexed.setMarker(Self.templatesLoadClean) }
+                indexed.save()
+            }
+        } else {
+            let snapshot = ContentSnapshot(reading: templates, displayRoot: templatesDisplay)
+            loaded = TemplateFolderLoader(fileSystem: snapshot, displayRoot: templatesDisplay)
+                .loadAll(required: PrintRenderer.requiredTemplates, diagnostics: &templateDiagnostics)
+        }
         self.library = loaded.library
         self.strings = loaded.strings
         self.templateErrors = templateDiagnostics.all.filter { $0.severity == .error }
     }
+
+    /// The templates index's record that the folder, as indexed, loaded without any
+    /// diagnostic (NUL: no file has this name).
+    static let templatesLoadClean = "\u{0}loaded without diagnostics"
 
     /// One manifest in, one printout out; with `pageNumbers`, the pages of a previous
     /// layout in the table of contents and after in-document references.
@@ -90,6 +122,11 @@ public final class PrintJob {
             return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
         }
         let diagnosis = manifest.diagnosis.value
+        if let indexed = loaded?.indexed, !IndexedStepSources.complete(&plan, from: indexed) {
+            // A printed step changed since it was stat'ed: print from the files themselves.
+            loadedContent[diagnosis] = load(diagnosis, through: nil)
+            return print(manifest: file, pageNumbers: pageNumbers)
+        }
         let language = manifest.language ?? model.config.language
         plan.parseVisibleStepBodies(language: model.config.language,
                                     translation: language == model.config.language ? nil : language,
@@ -119,11 +156,19 @@ public final class PrintJob {
     /// parsed until a plan shows it.
     private func content(for diagnosis: String) -> LoadedContent {
         if let loaded = loadedContent[diagnosis] { return loaded }
-        let checked = ContentPipeline.runWithoutBodies(fileSystem: content, displayRoot: contentDisplay, today: today,
-                                                       onlyDiagnosis: diagnosis)
-        let loaded = LoadedContent(model: checked.model, errors: checked.diagnostics.all.filter { $0.severity == .error })
+        let indexed = index.map { IndexedFileSystem(base: content as! DiskFileSystem, store: $0) }
+        let loaded = load(diagnosis, through: indexed)
+        indexed?.save()
         loadedContent[diagnosis] = loaded
         return loaded
+    }
+
+    /// One diagnosis's content, from the folder or through its index.
+    private func load(_ diagnosis: String, through indexed: IndexedFileSystem?) -> LoadedContent {
+        let checked = ContentPipeline.runWithoutBodies(fileSystem: indexed ?? content, displayRoot: contentDisplay,
+                                                       today: today, onlyDiagnosis: diagnosis)
+        return LoadedContent(model: checked.model, errors: checked.diagnostics.all.filter { $0.severity == .error },
+                             indexed: indexed)
     }
 
     /// One manifest, one printout: a job of one.

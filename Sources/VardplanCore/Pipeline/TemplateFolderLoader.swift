@@ -40,14 +40,18 @@ public struct TemplateFolderLoader {
         return (loaded.library, loaded.assets)
     }
 
-    public func loadAll(required: [String], diagnostics: inout Diagnostics) -> Loaded {
+    /// Loads the whole folder. With `parsingOnly`, only those templates and the partials
+    /// they include are parsed (`TemplateLibrary.init(files:parsingOnly:diagnostics:)`):
+    /// for a folder known to load without any diagnostic.
+    public func loadAll(required: [String], parsingOnly roots: [String]? = nil, diagnostics: inout Diagnostics) -> Loaded {
         var templates: [String: SourceFile] = [:]
         var assets: [OutputFile] = []
         var strings = InterfaceStrings(folder: joinPath(displayRoot, "strings"))
         var visited: [FileIdentity: String] = [:]
         if let root = fileSystem.identity(of: "") { visited[root] = displayRoot }
         walk("", templates: &templates, assets: &assets, strings: &strings, visited: &visited, diagnostics: &diagnostics)
-        let library = TemplateLibrary(files: templates, diagnostics: &diagnostics)
+        let library = roots.map { TemplateLibrary(files: templates, parsingOnly: $0, diagnostics: &diagnostics) }
+            ?? TemplateLibrary(files: templates, diagnostics: &diagnostics)
         for name in required where templates[name] == nil {
             diagnostics.append(.requiredTemplateMissing(name, path: joinPath(displayRoot, name + ".mustache")))
         }

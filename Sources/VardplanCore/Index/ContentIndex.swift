@@ -1,0 +1,134 @@
+import VardplanDiagnostics
+import VardplanFrontMatter
+import VardplanSystem
+
+/// What a printout needs of one part of a content folder (one diagnosis's folder, or
+/// `site.yaml`, `general/` and `regions/` together) without reading it: per file its
+/// stamp (`FileStamp`, to tell whether it changed) and its bytes, whole or up to the
+/// end of its front matter.
+///
+/// A step file that a printout may not show is read only as far as its model needs:
+/// the front matter, and the body's first character (so that an empty body is still
+/// told from a written one). Every other file (metadata, translations, regional
+/// files, `site.yaml`) is kept whole. The index holds national text only, never a
+/// manifest.
+public struct ContentIndex: Sendable, Equatable {
+    /// Files by path relative to the content folder.
+    public var entries: [String: ContentIndexEntry]
+    /// Folder listings by path relative to the content folder (`""`: the root).
+    public var folders: [String: ContentIndexFolder]
+
+    public init(entries: [String: ContentIndexEntry] = [:], folders: [String: ContentIndexFolder] = [:]) {
+        self.entries = entries
+        self.folders = folders
+    }
+
+    /// The part of the content folder a file belongs to: `diagnoses/<folder>` for a file
+    /// below that folder, else `shared` (`ContentIndexStore` names each area's file).
+    public static func area(of path: String) -> String {
+        let prefix = "diagnoses/".utf8
+        guard path.utf8.starts(with: prefix) else { return "shared" }
+        let rest = path.utf8.dropFirst(prefix.count)
+        guard let slash = rest.firstIndex(of: UInt8(ascii: "/")), slash != rest.startIndex else { return "shared" }
+        return String(path[..<slash])
+    }
+
+    /// The area of a folder: `diagnoses/<name>` and the folders in it belong to that
+    /// diagnosis's area.
+    public static func area(ofFolder path: String) -> String {
+        area(of: path + "/")
+    }
+
+    /// The area of the folder `diagnoses/<name>`.
+    public static func area(ofDiagnosisFolder name: String) -> String {
+        "diagnoses/" + name
+    }
+
+    /// Lower-case hexadecimal of the first `count` bytes of a SHA-256: names for files.
+    static func hexDigest(_ text: String, count: Int) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in SHA256.digest(Array(text.utf8)).prefix(count) {
+            out += [digits[Int(byte >> 4)], digits[Int(byte & 15)]]
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// One file of a `ContentIndex`.
+public struct ContentIndexEntry: Sendable, Equatable {
+    /// Whether `bytes` is the whole file or its beginning.
+    public enum Kind: UInt8, Sendable {
+        case whole = 0
+        /// The front matter and the body's first character: a step file whose text
+        /// was valid and whose front matter was closed when indexed.
+        case frontMatter = 1
+    }
+
+    public var stamp: FileStamp
+    public var kind: Kind
+    public var bytes: [UInt8]
+
+    public init(stamp: FileStamp, kind: Kind, bytes: [UInt8]) {
+        self.stamp = stamp
+        self.kind = kind
+        self.bytes = bytes
+    }
+
+    /// The entry for a file read whole. `mayShorten` is false for a file that must be
+    /// kept whole (not a step file in a section folder, or a step with translations,
+    /// whose drift check hashes its body).
+    public init(stamp: FileStamp, bytes: [UInt8], mayShorten: Bool) {
+        if mayShorten, let prefix = Self.frontMatterPrefix(bytes) {
+            self.init(stamp: stamp, kind: prefix.count == bytes.count ? .whole : .frontMatter, bytes: prefix)
+        } else {
+            self.init(stamp: stamp, kind: .whole, bytes: bytes)
+        }
+    }
+
+    /// The bytes up to the end of the body's first character, when the file is valid
+    /// text with closed front matter and no problem in splitting it; nil otherwise.
+    static func frontMatterPrefix(_ bytes: [UInt8]) -> [UInt8]? {
+        let file = SourceFile(path: "", bytes: bytes)
+        var diagnostics = Diagnostics()
+        guard SourceTextValidator.validate(file, diagnostics: &diagnostics) else { return nil }
+        let split = FrontMatterSplitter.split(file, diagnostics: &diagnostics)
+        guard split.frontMatterRange != nil, diagnostics.isEmpty else { return nil }
+        var end = split.bodyRange.lowerBound
+        // The white space `ParsedContentFile.bodyIsEmpty` skips.
+        while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x0A || bytes[end] == 0x0D || bytes[end] == 0x09 {
+            end += 1
+        }
+        guard end < bytes.count else { return bytes }
+        end += 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }  // the whole character
+        return Array(bytes[..<end])
+    }
+
+    /// Whether a file may be indexed by its front matter alone: a `.md` file directly in
+    /// a section folder (`general/<m>/<s>/x.md`, `diagnoses/<d>/<m>/<s>/x.md`) that is
+    /// neither a metadata file nor a translation (`x.en.md`). Whether it has
+    /// translations is the caller's to check.
+    static func isStepPath(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard let name = parts.last, name.hasSuffix(".md"), !name.hasPrefix("_"), !name.hasPrefix(".") else { return false }
+        switch parts.first {
+        case "general": guard parts.count == 4 else { return false }
+        case "diagnoses": guard parts.count == 5 else { return false }
+        default: return false
+        }
+        return ContentLoader.translationParts(String(name.dropLast(3))) == nil
+    }
+}
+
+/// One folder's listing in a `ContentIndex`: kept only for folders whose entries are all
+/// plain files and folders (no symbolic link, nothing that must not be read).
+public struct ContentIndexFolder: Sendable, Equatable {
+    public var stamp: FileStamp
+    public var entries: [DirectoryEntry]
+
+    public init(stamp: FileStamp, entries: [DirectoryEntry]) {
+        self.stamp = stamp
+        self.entries = entries
+    }
+}

@@ -1,0 +1,232 @@
+import Synchronization
+import VardplanSystem
+
+/// A content folder on disk read through its index (`ContentIndex`): a file whose
+/// stamp matches its entry is not opened, and a step file indexed by its front matter
+/// gives only those bytes (`frontMatterOnly(_:)` says which, so a printout reads the
+/// steps it shows whole). Every other file is read from disk, and what was read makes
+/// the index that `save()` writes.
+///
+/// A folder is listed from disk unless its stamp matches its listing in the index (a
+/// folder's times move whenever an entry is added, removed or renamed in it), so an
+/// added, removed or renamed file is always seen; a step whose translation appeared
+/// since it was indexed is read whole (its drift check hashes the body).
+public final class IndexedFileSystem: ContentFileSystem {
+    /// The folder on disk.
+    public let base: DiskFileSystem
+    public let store: ContentIndexStore
+    /// Which files (by relative path) are indexed; the others are always read.
+    let indexes: @Sendable (String) -> Bool
+    /// Whether step files may be indexed by their front matter (a content folder).
+    let shortensSteps: Bool
+
+    private struct State {
+        /// The index read per area (empty when there was none).
+        var indexes: [String: ContentIndex] = [:]
+        /// The `.md` files, in folders listed so far, that are not translations and have none.
+        var untranslated: Set<String> = []
+        /// What each file read gave, by area: the index to save.
+        var fresh: [String: ContentIndex] = [:]
+        /// Areas in which some file was not served from the index.
+        var changed: Set<String> = []
+        /// Steps given by their front matter only: path → those bytes.
+        var shortened: [String: [UInt8]] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    /// `indexing` says which files to index (by relative path): by default the `.md` and
+    /// `.yaml` files the model reads (images are read when shown); any other choice
+    /// (a templates folder) keeps every file whole.
+    public init(base: DiskFileSystem, store: ContentIndexStore, indexing: (@Sendable (String) -> Bool)? = nil) {
+        self.base = base
+        self.store = store
+        self.indexes = indexing ?? IndexedFileSystem.isContentText
+        self.shortensSteps = indexing == nil
+    }
+
+    /// `.md` and `.yaml` files.
+    public static func isContentText(_ path: String) -> Bool {
+        path.utf8.hasSuffix(".md".utf8) || path.utf8.hasSuffix(".yaml".utf8)
+    }
+
+    /// Whether every folder listed and every file read so far came from the index
+    /// unchanged (nothing was read from disk, nothing failed).
+    public var servedEverything: Bool {
+        state.withLock { $0.changed.isEmpty && !$0.indexes.isEmpty }
+    }
+
+    /// Whether the index read holds `marker` (a name no file can have, recorded with
+    /// `setMarker(_:)`): a fact about the files exactly as indexed.
+    public func hasMarker(_ marker: String) -> Bool {
+        state.withLock { $0.indexes["shared"]?.entries[marker] != nil }
+    }
+
+    /// Records `marker` in the index that `save()` writes.
+    public func setMarker(_ marker: String) {
+        let entry = ContentIndexEntry(stamp: FileStamp(device: 0, inode: 0, size: 0, modified: 0, changed: 0),
+                                      kind: .whole, bytes: [])
+        state.withLock { state in
+            state.fresh["shared", default: ContentIndex()].entries[marker] = entry
+            state.changed.insert("shared")
+        }
+    }
+
+    /// The bytes given for a step indexed by its front matter only, or nil when the
+    /// file was given whole.
+    public func frontMatterOnly(_ path: String) -> [UInt8]? {
+        state.withLock { $0.shortened[path] }
+    }
+
+    /// Whether some file was given by its front matter only.
+    public var servedFrontMatter: Bool {
+        state.withLock { !$0.shortened.isEmpty }
+    }
+
+    /// Writes the index of every area a file was read from, where it changed.
+    public func save() {
+        let (fresh, changed, indexes) = state.withLock { ($0.fresh, $0.changed, $0.indexes) }
+        for (area, index) in fresh.sorted(by: { $0.key < $1.key })
+        where changed.contains(area) || index.entries.count != indexes[area]?.entries.count
+            || index.folders.count != indexes[area]?.folders.count {
+            store.write(index, area: area)
+        }
+    }
+
+    // MARK: - ContentFileSystem
+
+    public func entries(of directory: String) throws -> [DirectoryEntry] {
+        let area = ContentIndex.area(ofFolder: directory)
+        let path = base.absolute(directory)
+        let stamp = FileStamp.ofFolder(path)
+        let known = state.withLock { state -> ContentIndexFolder? in
+            if state.indexes[area] == nil { state.indexes[area] = store.read(area: area) ?? ContentIndex() }
+            return state.indexes[area]!.folders[directory]
+        }
+        let entries: [DirectoryEntry]
+        if let stamp, let known, known.stamp == stamp {
+            entries = known.entries
+            state.withLock { $0.fresh[area, default: ContentIndex()].folders[directory] = known }
+        } else {
+            do {
+                entries = try base.entries(of: directory)
+            } catch {
+                state.withLock { _ = $0.changed.insert(area) }
+                throw error
+            }
+            // Only plain files and folders: a link's target may change without the folder.
+            let plain = entries.allSatisfy { $0.problem == nil }
+                && (FileIO.listing(path)?.allSatisfy { $0.type == .file || $0.type == .directory } ?? false)
+            state.withLock { state in
+                state.changed.insert(area)
+                if let stamp, plain, store.isSettled(stamp) {
+                    state.fresh[area, default: ContentIndex()].folders[directory] = ContentIndexFolder(stamp: stamp, entries: entries)
+                }
+            }
+        }
+        let untranslated = Self.untranslatedFiles(entries, in: directory)
+        if !untranslated.isEmpty {
+            state.withLock { $0.untranslated.formUnion(untranslated) }
+        }
+        return entries
+    }
+
+    public func contents(of file: String) throws -> [UInt8] {
+        try contents(of: file, maximumSize: base.maximumFileSize)
+    }
+
+    public func contents(of file: String, maximumSize: Int) throws -> [UInt8] {
+        guard indexes(file) else {
+            return try base.contents(of: file, maximumSize: maximumSize)
+        }
+        let area = ContentIndex.area(of: file)
+        let stamp = FileStamp.of(base.absolute(file))
+        let (entry, untranslatedStep) = state.withLock { state -> (ContentIndexEntry?, Bool) in
+            if state.indexes[area] == nil { state.indexes[area] = store.read(area: area) ?? ContentIndex() }
+            return (state.indexes[area]!.entries[file], state.untranslated.contains(file))
+        }
+        if let stamp, let entry, entry.stamp == stamp, stamp.size <= UInt64(maximumSize),
+           entry.kind == .whole || untranslatedStep {
+            state.withLock { state in
+                state.fresh[area, default: ContentIndex()].entries[file] = entry
+                if entry.kind == .frontMatter { state.shortened[file] = entry.bytes }
+            }
+            return entry.bytes
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try base.contents(of: file, maximumSize: maximumSize)
+        } catch {
+            state.withLock { _ = $0.changed.insert(area) }
+            throw error
+        }
+        var made: ContentIndexEntry?
+        if let stamp, store.isSettled(stamp), stamp.size == UInt64(bytes.count) {
+            made = ContentIndexEntry(stamp: stamp, bytes: bytes,
+                                     mayShorten: shortensSteps && untranslatedStep && ContentIndexEntry.isStepPath(file))
+        }
+        state.withLock { state in
+            state.changed.insert(area)
+            if let made { state.fresh[area, default: ContentIndex()].entries[file] = made }
+        }
+        return bytes
+    }
+
+    public func isDirectory(_ path: String) -> Bool {
+        base.isDirectory(path)
+    }
+
+    public func identity(of directory: String) -> FileIdentity? {
+        base.identity(of: directory)
+    }
+
+    /// The paths of the `.md` files of a listing that are neither a translation
+    /// (`x.en.md`) nor have one beside them.
+    static func untranslatedFiles(_ entries: [DirectoryEntry], in directory: String) -> [String] {
+        var stems: [Substring] = []
+        var translated: Set<Substring> = []
+        for entry in entries where !entry.isDirectory && entry.name.utf8.count > 3 && entry.name.utf8.hasSuffix(".md".utf8) {
+            let stem = entry.name.dropLast(3)
+            if let language = languageSuffix(stem) {
+                translated.insert(stem.dropLast(language + 1))
+            } else {
+                stems.append(stem)
+            }
+        }
+        return stems.filter { !translated.contains($0) }.map { joinPath(directory, $0 + ".md") }
+    }
+
+    /// The length of a two- or three-letter language suffix (`.en`), as
+    /// `ContentLoader.translationParts` reads it; nil when there is none.
+    private static func languageSuffix(_ stem: Substring) -> Int? {
+        var letters = 0
+        for byte in stem.utf8.reversed() {
+            if byte == UInt8(ascii: ".") { return (2...3).contains(letters) ? letters : nil }
+            guard byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z"), letters < 3 else { return nil }
+            letters += 1
+        }
+        return nil
+    }
+}
+
+extension IndexedFileSystem {
+    /// Reads every `.md` and `.yaml` file of a content folder through its index and
+    /// saves the index: what `check` does after its work, so that a printout finds it
+    /// fresh. Files whose stamps match are only stat'ed.
+    public static func refresh(_ content: DiskFileSystem, store: ContentIndexStore) {
+        let indexed = IndexedFileSystem(base: content, store: store)
+        let paths = indexed.filePaths().filter { $0.hasSuffix(".md") || $0.hasSuffix(".yaml") }
+        _ = ParallelMap.map(paths) { path in
+            (try? indexed.contents(of: path, maximumSize: SourceTextValidator.maximumFileSize)) != nil
+        }
+        indexed.save()
+    }
+}
+
+extension String.UTF8View {
+    /// Whether the bytes end with `suffix` (byte for byte, unlike `String.hasSuffix`,
+    /// which compares characters and costs several times more).
+    func hasSuffix(_ suffix: String.UTF8View) -> Bool {
+        count >= suffix.count && dropFirst(count - suffix.count).elementsEqual(suffix)
+    }
+}

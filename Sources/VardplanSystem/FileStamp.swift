@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What `lstat` says about a regular file or a folder, as git's index keeps it: device, inode,
+/// size, and the modification and status-change times in nanoseconds. Two equal
+/// stamps of one path mean the file was not touched in between (the status-change
+/// time moves on every write and on every change of the other times).
+public struct FileStamp: Hashable, Sendable {
+    public var device: UInt64
+    public var inode: UInt64
+    public var size: UInt64
+    /// Modification time, nanoseconds since 1970.
+    public var modified: Int64
+    /// Status-change time, nanoseconds since 1970.
+    public var changed: Int64
+
+    public init(device: UInt64, inode: UInt64, size: UInt64, modified: Int64, changed: Int64) {
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+    }
+
+    /// The stamp of a regular file (a last symbolic link not followed); nil for
+    /// anything else or when it does not exist.
+    public static func of(_ path: String) -> FileStamp? {
+        stamp(path, type: S_IFREG)
+    }
+
+    /// The stamp of a folder (not a symbolic link to one): its times move whenever an
+    /// entry is added, removed or renamed in it.
+    public static func ofFolder(_ path: String) -> FileStamp? {
+        stamp(path, type: S_IFDIR)
+    }
+
+    private static func stamp(_ path: String, type: mode_t) -> FileStamp? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == type else { return nil }
+        #if canImport(Darwin)
+        let modified = info.st_mtimespec, changed = info.st_ctimespec
+        #else
+        let modified = info.st_mtim, changed = info.st_ctim
+        #endif
+        return FileStamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: UInt64(info.st_size),
+                         modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec),
+                         changed: Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec))
+    }
+}
