@@ -51,7 +51,9 @@ public struct ContentLoader: Sendable {
     public func load(diagnostics: inout Diagnostics) -> ContentTree {
         var loader = self
         loader.prefetched = prefetch()
-        return loader.walk(diagnostics: &diagnostics)
+        var tree = loader.walk(diagnostics: &diagnostics)
+        if let snapshot = fileSystem as? ContentSnapshot { tree.detachedBodies = snapshot.stepBodies.bodies }
+        return tree
     }
 
     /// A file read and checked ahead of the walk.

@@ -36,18 +36,22 @@ public enum SiteBuild {
     }
 
     /// Reads the content and templates folders once into snapshots, then builds from
-    /// them (see `run(content:templates:…into:)` on snapshots).
+    /// them (see `run(content:templates:…into:)` on snapshots). The content snapshot
+    /// keeps only the front matter of step files; each body is read again when its
+    /// diagnosis is rendered (`StepBodyReader`: a file changed in between stops the
+    /// build with VP021).
     public static func run(content: any ContentFileSystem, contentDisplay: String,
                            templates: any ContentFileSystem, templatesDisplay: String,
                            today: SimpleDate, options: SiteRenderer.Options,
                            previous: BuildStamp? = nil, into sink: any PageSink) -> Result {
-        run(content: ContentSnapshot(reading: content, displayRoot: contentDisplay),
+        run(content: ContentSnapshot(reading: content, displayRoot: contentDisplay, detachingStepBodies: true),
             templates: ContentSnapshot(reading: templates, displayRoot: templatesDisplay),
             today: today, options: options, previous: previous, into: sink)
     }
 
     /// Loads, checks and renders into `sink`, from the content and templates as read
-    /// once (nothing here reads the disk). Diagnostics: those of `ContentLoader`,
+    /// once (nothing here reads the disk but the step bodies `content` let go, each
+    /// once, under the identity check of `StepBodyReader`). Diagnostics: those of `ContentLoader`,
     /// `ModelBuilder`, `DiagnosisPass` (Markdown and links), `TemplateFolderLoader`,
     /// the renderer, and a write failure. When the diagnostics hold an error, what
     /// the sink received must be thrown away. With `previous` (the stamp of the
@@ -74,6 +78,7 @@ public enum SiteBuild {
             changedFolders = folders
         }
         var diagnostics = Diagnostics()
+        let bodies = content.stepBodies
         let built = buildModel(content: consume content, today: today, diagnostics: &diagnostics)
         let loaded = TemplateFolderLoader(fileSystem: templates, displayRoot: templates.displayRoot)
             .loadAll(required: SiteRenderer.requiredTemplates, diagnostics: &diagnostics)
@@ -106,7 +111,8 @@ public enum SiteBuild {
         let rendered = changedFolders.map { folders in
             model.diagnoses.filter { folders.contains(folderName(of: $0)) }.map(\.id)
         }
-        let perDiagnosis = DiagnosisPass.run(consume model, only: rendered.map(Set.init), diagnostics: &diagnostics) {
+        let perDiagnosis = DiagnosisPass.run(consume model, only: rendered.map(Set.init), bodies: bodies,
+                                             diagnostics: &diagnostics) {
             diagnosis, local -> DiagnosisOutput in
             guard render, !local.hasErrors else { return DiagnosisOutput(state: nil, pages: [], counts: (0, 0)) }
             var state = renderer.makeState()
@@ -216,12 +222,7 @@ public enum SiteBuild {
         var files: [String: String] = [:]
         for (label, snapshot) in [("content", content), ("templates", templates)] {
             let paths = snapshot.filePaths()
-            let digests = ParallelMap.map(paths) { path -> String in
-                var one = InputFingerprint()
-                one.add(path)
-                one.add(snapshot.bytes(of: path) ?? [])
-                return one.hex
-            }
+            let digests = ParallelMap.map(paths) { path in snapshot.fingerprint(of: path) }
             hash.add(label)
             for (path, digest) in zip(paths, digests) {
                 hash.add(digest)
