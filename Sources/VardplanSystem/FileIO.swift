@@ -228,10 +228,10 @@ public enum FileIO {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .unreadable }
-        stamp = FileStamp(size: Int(info.st_size), modified: Int64(info.st_mtim.tv_sec),
-                          modifiedNanoseconds: Int64(info.st_mtim.tv_nsec), changed: Int64(info.st_ctim.tv_sec),
-                          changedNanoseconds: Int64(info.st_ctim.tv_nsec), device: UInt64(info.st_dev),
-                          inode: UInt64(info.st_ino))
+        stamp = FileStamp(size: Int(info.st_size),
+                          modified: Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec),
+                          changed: Int64(info.st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_ctim.tv_nsec),
+                          device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .notRegular(entryType(mode: info.st_mode).kindName) }
         let size = Int(info.st_size)
         if size > maximumSize { return .tooLarge(size) }

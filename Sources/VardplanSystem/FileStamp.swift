@@ -4,20 +4,16 @@
 /// git trusts its index).
 public struct FileStamp: Hashable, Sendable {
     public var size: Int
+    /// Modification and status-change times, in nanoseconds since 1970.
     public var modified: Int64
-    public var modifiedNanoseconds: Int64
     public var changed: Int64
-    public var changedNanoseconds: Int64
     public var device: UInt64
     public var inode: UInt64
 
-    public init(size: Int, modified: Int64, modifiedNanoseconds: Int64, changed: Int64, changedNanoseconds: Int64,
-                device: UInt64, inode: UInt64) {
+    public init(size: Int, modified: Int64, changed: Int64, device: UInt64, inode: UInt64) {
         self.size = size
         self.modified = modified
-        self.modifiedNanoseconds = modifiedNanoseconds
         self.changed = changed
-        self.changedNanoseconds = changedNanoseconds
         self.device = device
         self.inode = inode
     }

@@ -10,28 +10,48 @@ import VardplanSystem
 /// line), so front matter, titles and their positions work as before; the body is
 /// read again, once per diagnosis, under this record's identity check.
 public struct DetachedBody: Sendable {
-    /// The body's bytes in the whole file (from the line after the closing `---`).
-    public var range: Range<Int>
-    /// The 1-based line the body starts on.
-    public var firstLine: Int
-    /// Words in the body (`ContentFileParser.wordCount`).
-    public var wordCount: Int
+    // Stored compactly: a build holds one record per step file (34 000 at 100 diagnoses)
+    // from loading to the end of the pass. Content files are at most 1 MB.
+    private let bodyStart: UInt32
+    private let bodyEnd: UInt32
+    private let bodyFirstLine: UInt32
+    private let words: UInt32
     /// Whether the body holds nothing but white space.
-    public var isEmpty: Bool
-    /// The file's fingerprint as the build stamp records it (path and bytes).
-    public var fingerprint: String
+    public let isEmpty: Bool
+    /// The file's fingerprint as the build stamp records it (path and bytes; `InputFingerprint`).
+    public let fingerprintValue: UInt64
     /// The file's stamp when it was read, where the file system has one.
-    public var stamp: FileStamp?
+    public let stamp: FileStamp?
+
+    /// The body's bytes in the whole file (from the line after the closing `---`).
+    public var range: Range<Int> { Int(bodyStart)..<Int(bodyEnd) }
+    /// The 1-based line the body starts on.
+    public var firstLine: Int { Int(bodyFirstLine) }
+    /// Words in the body (`ContentFileParser.wordCount`).
+    public var wordCount: Int { Int(words) }
+    /// The fingerprint as hex, as the build stamp writes it.
+    public var fingerprint: String { InputFingerprint.hex(fingerprintValue) }
+
+    init(range: Range<Int>, firstLine: Int, wordCount: Int, isEmpty: Bool, fingerprint: UInt64, stamp: FileStamp?) {
+        bodyStart = UInt32(range.lowerBound)
+        bodyEnd = UInt32(range.upperBound)
+        bodyFirstLine = UInt32(firstLine)
+        words = UInt32(wordCount)
+        self.isEmpty = isEmpty
+        fingerprintValue = fingerprint
+        self.stamp = stamp
+    }
 
     /// Splits a whole step file read from `fileSystem` at `path`: its front matter's
     /// bytes and the record of its body, or nil when the file is better kept whole —
     /// not usable text, no (or unclosed) front matter, or no body to speak of — so
     /// that the loader reports its problems as before.
-    static func detach(_ bytes: [UInt8], path: String, stamp: FileStamp?, fingerprint: String)
+    static func detach(_ bytes: [UInt8], path: String, stamp: FileStamp?, fingerprint: UInt64)
         -> (frontMatter: [UInt8], body: DetachedBody)? {
         var ignored = Diagnostics()
         let whole = SourceFile(path: path, bytes: bytes)
-        guard SourceTextValidator.validate(whole, diagnostics: &ignored) else { return nil }
+        guard bytes.count <= SourceTextValidator.maximumFileSize,
+              SourceTextValidator.validate(whole, diagnostics: &ignored) else { return nil }
         let split = FrontMatterSplitter.split(whole, diagnostics: &ignored)
         guard ignored.isEmpty, split.frontMatterRange != nil, split.bodyRange.count > 0 else { return nil }
         let frontMatter = Array(bytes[..<split.bodyRange.lowerBound])
@@ -50,11 +70,11 @@ public struct DetachedBody: Sendable {
     }
 
     /// The fingerprint of one input file, as the build stamp records it.
-    static func fingerprint(path: String, bytes: [UInt8]) -> String {
+    static func fingerprint(path: String, bytes: [UInt8]) -> UInt64 {
         var one = InputFingerprint()
         one.add(path)
         one.add(bytes)
-        return one.hex
+        return one.value
     }
 
     /// Whether `path` (relative to the content folder) is a step file whose body a

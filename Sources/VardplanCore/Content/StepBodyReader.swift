@@ -36,7 +36,7 @@ public struct StepBodyReader: Sendable {
         let same = if let stamp, stamp == record.stamp {
             bytes.count == record.range.upperBound
         } else {
-            DetachedBody.fingerprint(path: path, bytes: bytes) == record.fingerprint
+            DetachedBody.fingerprint(path: path, bytes: bytes) == record.fingerprintValue
         }
         guard same else { throw changed }
         return SourceFile(path: shown, relativePath: path, bytes: bytes)
