@@ -23,7 +23,8 @@ public enum FreedMemory {
     /// diagnoses: 190 → 160 MB of peak RSS). Process-wide; does nothing without glibc.
     public static func returnLargeBlocksWhenFreed() {
         #if canImport(Glibc)
-        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 256 << 10)
+        let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
+        _ = glibcMallopt(mmapThreshold, 256 << 10)
         #endif
     }
 }

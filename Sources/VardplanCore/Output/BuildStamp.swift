@@ -71,7 +71,8 @@ public struct BuildStamp: Equatable, Sendable {
         var size = header.utf8.count
         for (path, digest) in sortedInputs { size += 8 + digest.utf8.count + path.utf8.count }
         for file in files {
-            size += 3 + String(file.size).utf8.count + (owners[file.path] ?? Self.sharedOwner).utf8.count + file.path.utf8.count
+            size += 3 + String(file.size).utf8.count + (owners[file.path] ?? Self.sharedOwner).utf8.count
+                + file.path.utf8.count
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(size)

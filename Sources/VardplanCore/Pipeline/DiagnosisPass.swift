@@ -31,7 +31,9 @@ public enum DiagnosisPass {
         // General modules: parse their steps once.
         let generalSteps = model.generalModules.flatMap(\.steps)
         let bodies = bodies.flatMap { $0.isEmpty ? nil : $0 }
-        let parsedGeneral = ParallelMap.map(generalSteps) { parse($0, bodies: bodies, language: language, limits: limits) }
+        let parsedGeneral = ParallelMap.map(generalSteps) {
+            parse($0, bodies: bodies, language: language, limits: limits)
+        }
         var generalBodies: [String: Step] = [:]
         for (step, parsed) in zip(generalSteps, parsedGeneral) {
             generalBodies[step.source.relativePath] = parsed.step
