@@ -216,11 +216,19 @@ public enum FileIO {
     /// without following a link, measured with `fstat` before reading, and read only
     /// up to one byte past the limit (a file that grows meanwhile is still refused).
     public static func readRegularFile(_ path: String, maximumSize: Int) -> ReadResult {
+        var stamp: FileStamp?
+        return readRegularFile(path, maximumSize: maximumSize, stamp: &stamp)
+    }
+
+    /// The same, and `stamp` set from the `fstat` of the open descriptor (before
+    /// reading), for a later read to check that the file is still the one read.
+    public static func readRegularFile(_ path: String, maximumSize: Int, stamp: inout FileStamp?) -> ReadResult {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
         guard descriptor >= 0 else { return errno == ELOOP ? .symbolicLink : .unreadable }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .unreadable }
+        stamp = FileStamp(info)
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .notRegular(entryType(mode: info.st_mode).kindName) }
         let size = Int(info.st_size)
         if size > maximumSize { return .tooLarge(size) }

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// What `lstat` says about a regular file or a folder, as git's index keeps it: device, inode,
+/// What `lstat` (or `fstat` of an open file) says about a regular file or a folder, as git's index keeps it: device, inode,
 /// size, and the modification and status-change times in nanoseconds. Two equal
 /// stamps of one path mean the file was not touched in between (the status-change
 /// time moves on every write and on every change of the other times).
@@ -40,13 +40,18 @@ public struct FileStamp: Hashable, Sendable {
     private static func stamp(_ path: String, type: mode_t) -> FileStamp? {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == type else { return nil }
+        return FileStamp(info)
+    }
+
+    /// The stamp of what `stat`, `lstat` or `fstat` said.
+    public init(_ info: stat) {
         #if canImport(Darwin)
         let modified = info.st_mtimespec, changed = info.st_ctimespec
         #else
         let modified = info.st_mtim, changed = info.st_ctim
         #endif
-        return FileStamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: UInt64(info.st_size),
-                         modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec),
-                         changed: Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec))
+        self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: UInt64(info.st_size),
+                  modified: Int64(modified.tv_sec) &* 1_000_000_000 &+ Int64(modified.tv_nsec),
+                  changed: Int64(changed.tv_sec) &* 1_000_000_000 &+ Int64(changed.tv_nsec))
     }
 }

@@ -29,6 +29,10 @@ public protocol ContentFileSystem: Sendable {
     /// The bytes of a file, refused (`FileProblem.tooLarge`) when larger than
     /// `maximumSize`: a file on disk is measured before it is read.
     func contents(of file: String, maximumSize: Int) throws -> [UInt8]
+    /// The bytes of a file (up to the file system's own size limit) with its stamp,
+    /// taken from the open file before reading, where the file system has one (the
+    /// disk); nil elsewhere (in memory: a second read compares bytes instead).
+    func stampedContents(of file: String) throws -> (bytes: [UInt8], stamp: FileStamp?)
     /// Whether a directory exists at the path.
     func isDirectory(_ path: String) -> Bool
     /// Which real folder a directory is (nil where folders have no identity).
@@ -49,6 +53,10 @@ extension ContentFileSystem {
     }
 
     public func identity(of directory: String) -> FileIdentity? { nil }
+
+    public func stampedContents(of file: String) throws -> (bytes: [UInt8], stamp: FileStamp?) {
+        (try contents(of: file), nil)
+    }
 
     /// Relative paths of every file below the root, sorted, dot entries skipped.
     /// `enter` decides whether to go into a folder (given its relative path). Each

@@ -51,7 +51,9 @@ public struct ContentLoader: Sendable {
     public func load(diagnostics: inout Diagnostics) -> ContentTree {
         var loader = self
         loader.prefetched = prefetch()
-        return loader.walk(diagnostics: &diagnostics)
+        var tree = loader.walk(diagnostics: &diagnostics)
+        if let snapshot = fileSystem as? ContentSnapshot { tree.detachedBodies = snapshot.stepBodies.bodies }
+        return tree
     }
 
     /// A file read and checked ahead of the walk.
@@ -75,8 +77,10 @@ public struct ContentLoader: Sendable {
     private func prefetch() -> [String: Prefetched] {
         let fileSystem = self.fileSystem
         // With a diagnosis filter, other diagnoses' folders are not entered.
+        let snapshot = fileSystem as? ContentSnapshot
         let paths = fileSystem.filePaths(entering: Self.folderFilter(onlyDiagnosisFolders, in: fileSystem))
             .filter { $0.hasSuffix(".md") || $0.hasSuffix(".yaml") }
+            .map { snapshot?.storedPath($0) ?? $0 }
         let contents = ParallelMap.map(paths) { path -> Prefetched? in
             guard let bytes = try? fileSystem.contents(of: path, maximumSize: SourceTextValidator.maximumFileSize)
             else { return nil }

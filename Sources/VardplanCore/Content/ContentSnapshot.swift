@@ -3,11 +3,17 @@ import VardplanSystem
 /// An input folder (`content/`, `templates/`) read once: one walk lists every folder,
 /// then every file is read on all cores. Every stage after it (loaders, fingerprints
 /// for incremental builds, `check`, `build`, `print`, the preview's rebuilds) reads
-/// the snapshot, never the disk.
+/// the snapshot, never the disk — except a build's step bodies, each read a second
+/// time for its diagnosis's pass under an identity check (below).
 ///
 /// Files are keyed by their path relative to the folder (`diagnoses/x/_diagnosis.md`):
 /// that is a file's identity. The path shown in messages (`content/diagnoses/…`) is
 /// derived from it with `display(_:)`.
+///
+/// A build's snapshot may let step bodies go (`detachingStepBodies`): a step file is
+/// read once whole — fingerprinted, checked, its words counted — and only its front
+/// matter is kept; the pass over its diagnosis reads it again (`stepBodies`, see
+/// `StepBodyReader` for the rule). Every other file is kept whole.
 ///
 /// A file that cannot be read is kept with the reason (`FileProblem`, or unreadable),
 /// and reading it from the snapshot fails the way reading it from the folder did, so
@@ -23,8 +29,10 @@ public struct ContentSnapshot: ContentFileSystem {
     private let listings: [String: [DirectoryEntry]]
     /// Which real folder each listed folder is, where the file system knows.
     private let identities: [String: FileIdentity]
-    /// What reading each file gave.
+    /// What reading each file gave (for a detached step file: its front matter).
     private let files: [String: FileRead]
+    /// The step files whose bodies were let go, and the file system to read them again.
+    public let stepBodies: StepBodyReader
 
     /// What reading one file gave.
     enum FileRead: Sendable {
@@ -36,12 +44,15 @@ public struct ContentSnapshot: ContentFileSystem {
     /// Reads `fileSystem` whole. `enter` decides whether to go into a folder (given
     /// its relative path): a printout reads one diagnosis's folder only.
     /// Files are read up to the file system's own size limit (`DiskFileSystem`: 10 MB).
+    /// `detachingStepBodies`: keep only the front matter of step files (a build, whose
+    /// `DiagnosisPass` reads each body again through `stepBodies`).
     public init(reading fileSystem: any ContentFileSystem, displayRoot: String,
-                entering enter: (String) -> Bool = { _ in true }) {
+                entering enter: (String) -> Bool = { _ in true }, detachingStepBodies: Bool = false) {
         self.displayRoot = displayRoot
         var listings: [String: [DirectoryEntry]] = [:]
         var identities: [String: FileIdentity] = [:]
         var paths: [String] = []
+        var detachable: [Bool] = []
         let root = fileSystem.identity(of: "")
         if let root { identities[""] = root }
         // Every folder is listed by every path that reaches it, so that the loaders,
@@ -60,32 +71,60 @@ public struct ContentSnapshot: ContentFileSystem {
                         identities[path] = identity
                         guard inside.insert(identity).inserted else {
                             paths.append(path)
+                            detachable.append(false)
                             continue
                         }
                     }
                     walk(path, depth: depth + 1, above: inside)
                 } else {
                     paths.append(path)
+                    detachable.append(detachingStepBodies && DetachedBody.isDetachable(path, siblings: entries))
                 }
             }
         }
         walk("", depth: 0, above: root.map { [$0] } ?? [])
-        let read = ParallelMap.map(paths) { path -> FileRead in
+        precondition(detachable.count == paths.count)
+        let read = ParallelMap.map(Array(zip(paths, detachable))) { path, detach -> (FileRead, DetachedBody?) in
             do {
-                return .bytes(try fileSystem.contents(of: path))
+                guard detach else { return (.bytes(try fileSystem.contents(of: path)), nil) }
+                // Fingerprinted, checked and split here, so the body's bytes go at once.
+                let (bytes, stamp) = try fileSystem.stampedContents(of: path)
+                let fingerprint = DetachedBody.fingerprint(path: path, bytes: bytes)
+                guard let (frontMatter, body) = DetachedBody.detach(bytes, path: path, stamp: stamp,
+                                                                    fingerprint: fingerprint)
+                else { return (.bytes(bytes), nil) }
+                return (.bytes(frontMatter), body)
             } catch let problem as FileProblem {
-                return .problem(problem)
+                return (.problem(problem), nil)
             } catch {
-                return .unreadable
+                return (.unreadable, nil)
             }
         }
         var files: [String: FileRead] = [:]
         files.reserveCapacity(paths.count)
-        for (path, result) in zip(paths, read) { files[path] = result }
+        var bodies: [String: DetachedBody] = [:]
+        for (path, (result, body)) in zip(paths, read) {
+            files[path] = result
+            if let body { bodies[path] = body }
+        }
         self.listings = listings
         self.identities = identities
         self.paths = paths
         self.files = files
+        self.stepBodies = StepBodyReader(fileSystem: fileSystem, displayRoot: displayRoot, bodies: bodies)
+    }
+
+    /// The fingerprint of a file (its path and bytes) as the build stamp records it:
+    /// of the whole file, also when its body was let go.
+    public func fingerprint(of path: String) -> String {
+        InputFingerprint.hex(stepBodies.record(of: path)?.fingerprintValue
+            ?? DetachedBody.fingerprint(path: path, bytes: bytes(of: path) ?? []))
+    }
+
+    /// The snapshot's own copy of a relative path, so that the strings of the files
+    /// loaded from it share one buffer per path (35 000 paths at 100 diagnoses).
+    public func storedPath(_ path: String) -> String {
+        files.index(forKey: path).map { files[$0].key } ?? path
     }
 
     /// The path shown in messages for a relative path (`content/…`).

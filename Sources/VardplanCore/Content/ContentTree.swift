@@ -12,6 +12,9 @@ public struct ContentTree: Sendable {
     public var regions: [RegionFolder] = []
     /// Image files beside the Markdown files.
     public var images: [ContentImage] = []
+    /// The step files whose bodies the snapshot let go (their `SourceFile` holds the
+    /// front matter only), by relative path: what the model needs of each body.
+    public var detachedBodies: [String: DetachedBody] = [:]
 
     public init() {}
 

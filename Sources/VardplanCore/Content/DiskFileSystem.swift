@@ -47,13 +47,24 @@ public struct DiskFileSystem: ContentFileSystem {
     }
 
     public func contents(of file: String, maximumSize: Int) throws -> [UInt8] {
-        var result = FileIO.readRegularFile(absolute(file), maximumSize: maximumSize)
+        var stamp: FileStamp?
+        return try contents(of: file, maximumSize: maximumSize, stamp: &stamp)
+    }
+
+    public func stampedContents(of file: String) throws -> (bytes: [UInt8], stamp: FileStamp?) {
+        var stamp: FileStamp?
+        let bytes = try contents(of: file, maximumSize: maximumFileSize, stamp: &stamp)
+        return (bytes, stamp)
+    }
+
+    private func contents(of file: String, maximumSize: Int, stamp: inout FileStamp?) throws -> [UInt8] {
+        var result = FileIO.readRegularFile(absolute(file), maximumSize: maximumSize, stamp: &stamp)
         if result == .symbolicLink {
             // The last component is a link (checked when listed): resolve and confine it again.
             guard let real = FileIO.realPath(absolute(file)), isInsideRoot(real) else {
                 throw ContentFileSystemError.unreadable(file)
             }
-            result = FileIO.readRegularFile(real, maximumSize: maximumSize)
+            result = FileIO.readRegularFile(real, maximumSize: maximumSize, stamp: &stamp)
         }
         switch result {
         case .bytes(let bytes): return bytes

@@ -45,6 +45,8 @@ extension DiagnosticCode {
     public static let notRegularFile = DiagnosticCode("VP019")
     /// A file larger than its folder allows (`FileProblem.tooLarge`).
     public static let fileTooLarge = DiagnosticCode("VP020")
+    /// A step file that changed, or went, between its first read and its pass (`StepBodyReader`).
+    public static let stepFileChanged = DiagnosticCode("VP021")
 }
 
 extension Diagnostic {
@@ -125,6 +127,14 @@ extension Diagnostic {
     static func invalidUTF8(byte: UInt8, at location: SourceLocation) -> Diagnostic {
         .error(.invalidUTF8,
                "file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); save it as UTF-8", at: location)
+    }
+
+    /// A step file whose body, read again for its diagnosis's pages, is no longer the
+    /// file read first (edited, replaced or removed while the build ran).
+    static func stepFileChanged(at location: SourceLocation) -> Diagnostic {
+        .error(.stepFileChanged,
+               "the file changed while the build was running, so nothing was written; run the build again",
+               at: location)
     }
 
     /// An entry that is never read, at its path; `root`: the folder as the user named it.

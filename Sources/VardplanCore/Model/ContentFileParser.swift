@@ -32,23 +32,28 @@ public enum ContentFileParser {
     /// With `parseBody: false` only the front matter is parsed and `body` is empty
     /// (a printout parses the bodies of the steps it shows, later).
     /// `countWords: false` leaves `wordCount` at 0 (a printout needs no summary).
+    /// `detached`: the file holds the front matter only and this says what its body
+    /// was (a build's step files, `DetachedBody`); its body is then never parsed here.
     public static func parse(_ file: SourceFile, language: String, parseBody: Bool = true,
-                             countWords: Bool = true) -> ParsedContentFile {
+                             countWords: Bool = true, detached: DetachedBody? = nil) -> ParsedContentFile {
         var diagnostics = Diagnostics()
-        let split = FrontMatterSplitter.split(file, diagnostics: &diagnostics)
+        var split = FrontMatterSplitter.split(file, diagnostics: &diagnostics)
         var frontMatter: YAMLNode?
         if let yamlRange = split.frontMatterRange {
             frontMatter = YAMLParser.parse(file, range: yamlRange, diagnostics: &diagnostics)
         }
+        if let detached { split.bodyRange = detached.range }
         let bodyRange = split.bodyRange
-        let body = parseBody
+        let body = parseBody && detached == nil
             ? parseMarkdown(file, bodyRange: bodyRange, bodyFirstLine: split.bodyFirstLine, language: language,
                             diagnostics: &diagnostics)
             : MarkdownDocument(blocks: [], location: file.location(line: split.bodyFirstLine, column: 1), sourcePath: file.relativePath)
-        let words = countWords ? wordCount(file.bytes[bodyRange]) : 0
+        let words = countWords ? detached?.wordCount ?? wordCount(file.bytes[bodyRange]) : 0
+        let bodyIsEmpty = detached?.isEmpty
+            ?? file.bytes[bodyRange].allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         return ParsedContentFile(
             source: file, frontMatter: frontMatter, hasFrontMatter: split.frontMatterRange != nil,
-            body: body, bodyIsEmpty: file.bytes[bodyRange].allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 },
+            body: body, bodyIsEmpty: bodyIsEmpty,
             bodyLocation: file.location(line: split.bodyFirstLine, column: 1),
             bodyRange: bodyRange, bodyFirstLine: split.bodyFirstLine,
             wordCount: words, diagnostics: diagnostics)
@@ -66,10 +71,12 @@ public enum ContentFileParser {
     /// Parses many files in parallel, results in input order. The Markdown of step
     /// files is left for later (`Step.parseBody`): the stages parse the bodies they
     /// check or show, one diagnosis at a time.
-    public static func parseAll(_ files: [SourceFile], language: String,
-                                countWords: Bool = true) -> [ParsedContentFile] {
+    /// `detached`: the step files that hold their front matter only, by relative path.
+    public static func parseAll(_ files: [SourceFile], language: String, countWords: Bool = true,
+                                detached: [String: DetachedBody] = [:]) -> [ParsedContentFile] {
         ParallelMap.map(files) { file in
-            parse(file, language: language, parseBody: isMetadataFile(file.relativePath), countWords: countWords)
+            parse(file, language: language, parseBody: isMetadataFile(file.relativePath), countWords: countWords,
+                  detached: detached.isEmpty ? nil : detached[file.relativePath])
         }
     }
 

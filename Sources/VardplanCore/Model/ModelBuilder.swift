@@ -69,7 +69,8 @@ public struct ModelBuilder {
 
     private func parseAll(_ tree: ContentTree, language: String) -> [String: ParsedContentFile] {
         let files = tree.allFiles.filter { $0.relativePath != tree.site?.relativePath }
-        let results = ContentFileParser.parseAll(files, language: language, countWords: countsWords)
+        let results = ContentFileParser.parseAll(files, language: language, countWords: countsWords,
+                                                 detached: tree.detachedBodies)
         return Dictionary(results.map { ($0.source.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -62,11 +62,37 @@ public struct BuildStamp: Equatable, Sendable {
     }
 
     /// The stamp as a file of the build.
+    /// Written straight into bytes of the exact size: a line per input and per page
+    /// (86 000, 12 MB at 100 diagnoses), and grown as text and then copied it held
+    /// three times that at the end of a build.
     public var outputFile: OutputFile {
-        var text = Self.formatVersion + "\nfingerprint " + fingerprint + "\nsettings " + settings + "\n"
-        for (path, digest) in inputs.sorted(by: { $0.key < $1.key }) { text += "input \(digest) \(path)\n" }
-        for file in files { text += "\(file.size) \(owners[file.path] ?? Self.sharedOwner) \(file.path)\n" }
-        return OutputFile(path: Self.fileName, text: text)
+        let header = Self.formatVersion + "\nfingerprint " + fingerprint + "\nsettings " + settings + "\n"
+        let sortedInputs = inputs.sorted(by: { $0.key < $1.key })
+        var size = header.utf8.count
+        for (path, digest) in sortedInputs { size += 8 + digest.utf8.count + path.utf8.count }
+        for file in files {
+            size += 3 + String(file.size).utf8.count + (owners[file.path] ?? Self.sharedOwner).utf8.count
+                + file.path.utf8.count
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size)
+        bytes.append(contentsOf: header.utf8)
+        for (path, digest) in sortedInputs {
+            bytes.append(contentsOf: "input ".utf8)
+            bytes.append(contentsOf: digest.utf8)
+            bytes.append(0x20)
+            bytes.append(contentsOf: path.utf8)
+            bytes.append(0x0A)
+        }
+        for file in files {
+            bytes.append(contentsOf: String(file.size).utf8)
+            bytes.append(0x20)
+            bytes.append(contentsOf: (owners[file.path] ?? Self.sharedOwner).utf8)
+            bytes.append(0x20)
+            bytes.append(contentsOf: file.path.utf8)
+            bytes.append(0x0A)
+        }
+        return OutputFile(path: Self.fileName, bytes: bytes)
     }
 
     /// Reads the stamp of an output folder, if it has a readable one.
@@ -187,8 +213,14 @@ public struct InputFingerprint {
         }
     }
 
-    public var hex: String {
-        let digits = String(hash, radix: 16)
+    public var hex: String { Self.hex(hash) }
+
+    /// The hash so far.
+    public var value: UInt64 { hash }
+
+    /// A hash as 16 hex digits.
+    public static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

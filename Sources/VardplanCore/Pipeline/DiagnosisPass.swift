@@ -11,19 +11,29 @@ import VardplanSystem
 /// The model is consumed: each diagnosis is held by its own slot until its pass takes
 /// it, so when the caller passes its last copy (`consume model`, rendering from
 /// `withoutStepSources()`), a diagnosis's step bytes are freed once it is visited.
-/// Diagnostics: those of `MarkdownParser`, `ReadabilityChecker` and `LinkChecker`.
+///
+/// With `bodies` (a build's snapshot let its step bodies go, `DetachedBody`), each
+/// step file is read again here, when its diagnosis's turn comes, and checked to be
+/// the file read first (`StepBodyReader`); one that changed is reported (VP021) in the
+/// diagnostics `visit` gets, and its body is not parsed.
+/// Diagnostics: those of `MarkdownParser`, `ReadabilityChecker`, `LinkChecker` and
+/// `StepBodyReader`.
 public enum DiagnosisPass {
     /// `only`: the ids of the diagnoses to go through (nil: every one); general
     /// modules are parsed either way.
     public static func run<Result: Sendable>(
-        _ model: consuming SiteModel, only: Set<String>? = nil, diagnostics: inout Diagnostics,
+        _ model: consuming SiteModel, only: Set<String>? = nil, bodies: StepBodyReader? = nil,
+        diagnostics: inout Diagnostics,
         visit: @Sendable (Diagnosis, inout Diagnostics) -> Result
     ) -> [Result] {
         let language = model.config.language
         let limits = model.config.readability
         // General modules: parse their steps once.
         let generalSteps = model.generalModules.flatMap(\.steps)
-        let parsedGeneral = ParallelMap.map(generalSteps) { parse($0, language: language, limits: limits) }
+        let bodies = bodies.flatMap { $0.isEmpty ? nil : $0 }
+        let parsedGeneral = ParallelMap.map(generalSteps) {
+            parse($0, bodies: bodies, language: language, limits: limits)
+        }
         var generalBodies: [String: Step] = [:]
         for (step, parsed) in zip(generalSteps, parsedGeneral) {
             generalBodies[step.source.relativePath] = parsed.step
@@ -56,7 +66,7 @@ public enum DiagnosisPass {
             }
             let ownSteps = own.map { complete.modules[$0.module].sections[$0.section].steps[$0.step] }
             let parsedOwn = ParallelMap.map(ownSteps, minimumCount: parallelSteps ? ParallelMap.minimumParallelCount : .max) {
-                parse($0, language: language, limits: limits)
+                parse($0, bodies: bodies, language: language, limits: limits)
             }
             for (index, parsed) in zip(own, parsedOwn) {
                 local.append(contentsOf: parsed.diagnostics)
@@ -88,12 +98,21 @@ public enum DiagnosisPass {
     }
 
     /// The step with its body and its translations' bodies parsed; the readability
-    /// check on the Swedish body.
-    private static func parse(_ step: Step, language: String, limits: ReadabilityLimits)
+    /// check on the Swedish body. A detached step's file is read again first; when it
+    /// changed, the step is returned unparsed with the error.
+    private static func parse(_ step: Step, bodies: StepBodyReader?, language: String, limits: ReadabilityLimits)
         -> (step: Step, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         var parsed = step
-        parsed.body = step.parseBody(language: language, diagnostics: &diagnostics)
+        if let bodies {
+            do throws(DiagnosticError) {
+                if let whole = try bodies.wholeFile(step.source.relativePath) { parsed.source = whole }
+            } catch {
+                diagnostics.append(error.diagnostic)
+                return (step, diagnostics)
+            }
+        }
+        parsed.body = parsed.parseBody(language: language, diagnostics: &diagnostics)
         parsed.readability = ReadabilityChecker.check(parsed, limits: limits, diagnostics: &diagnostics)
         for (code, translation) in step.translations where !translation.bodyIsEmpty {
             parsed.translations[code]?.body = translation.parseBody(diagnostics: &diagnostics)

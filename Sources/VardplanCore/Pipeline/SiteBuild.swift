@@ -36,18 +36,22 @@ public enum SiteBuild {
     }
 
     /// Reads the content and templates folders once into snapshots, then builds from
-    /// them (see `run(content:templates:…into:)` on snapshots).
+    /// them (see `run(content:templates:…into:)` on snapshots). The content snapshot
+    /// keeps only the front matter of step files; each body is read again when its
+    /// diagnosis is rendered (`StepBodyReader`: a file changed in between stops the
+    /// build with VP021).
     public static func run(content: any ContentFileSystem, contentDisplay: String,
                            templates: any ContentFileSystem, templatesDisplay: String,
                            today: SimpleDate, options: SiteRenderer.Options,
                            previous: BuildStamp? = nil, into sink: any PageSink) -> Result {
-        run(content: ContentSnapshot(reading: content, displayRoot: contentDisplay),
+        run(content: ContentSnapshot(reading: content, displayRoot: contentDisplay, detachingStepBodies: true),
             templates: ContentSnapshot(reading: templates, displayRoot: templatesDisplay),
             today: today, options: options, previous: previous, into: sink)
     }
 
     /// Loads, checks and renders into `sink`, from the content and templates as read
-    /// once (nothing here reads the disk). Diagnostics: those of `ContentLoader`,
+    /// once (nothing here reads the disk but the step bodies `content` let go, each
+    /// once, under the identity check of `StepBodyReader`). Diagnostics: those of `ContentLoader`,
     /// `ModelBuilder`, `DiagnosisPass` (Markdown and links), `TemplateFolderLoader`,
     /// the renderer, and a write failure. When the diagnostics hold an error, what
     /// the sink received must be thrown away. With `previous` (the stamp of the
@@ -60,6 +64,7 @@ public enum SiteBuild {
     public static func run(content: consuming ContentSnapshot, templates: ContentSnapshot,
                            today: SimpleDate, options: SiteRenderer.Options,
                            previous: BuildStamp? = nil, into sink: any PageSink) -> Result {
+        FreedMemory.returnLargeBlocksWhenFreed()
         // First, cheaply: did any input change since the last build?
         let inputs = fingerprint(content: content, templates: templates, today: today, options: options)
         if let previous, previous.fingerprint == inputs.fingerprint {
@@ -74,6 +79,7 @@ public enum SiteBuild {
             changedFolders = folders
         }
         var diagnostics = Diagnostics()
+        let bodies = content.stepBodies
         let built = buildModel(content: consume content, today: today, diagnostics: &diagnostics)
         let loaded = TemplateFolderLoader(fileSystem: templates, displayRoot: templates.displayRoot)
             .loadAll(required: SiteRenderer.requiredTemplates, diagnostics: &diagnostics)
@@ -90,7 +96,11 @@ public enum SiteBuild {
         let summary = ContentSummary(model)
         loaded.strings.check(languages: model.config.languages, reference: model.config.language, diagnostics: &diagnostics)
         // The renderer needs no step bytes: only the pass's copy of the model keeps them.
-        let renderer = SiteRenderer(model: model.withoutStepSources(), templates: loaded.library, assets: loaded.assets, options: options,
+        // When the snapshot kept front matter only, the renderer shares the model's
+        // arrays instead (a stripped copy is 15 MB of steps at 100 diagnoses, the
+        // front matter it would free a few).
+        let renderer = SiteRenderer(model: bodies.isEmpty ? model.withoutStepSources() : model,
+                                    templates: loaded.library, assets: loaded.assets, options: options,
                                     strings: loaded.strings)
         // Render only while the content is sound; keep checking either way, so every
         // problem is reported at once.
@@ -108,7 +118,8 @@ public enum SiteBuild {
         }
         // Fewer diagnoses than cores: each one's languages render in parallel.
         let fewDiagnoses = (rendered?.count ?? model.diagnoses.count) < ParallelMap.coreCount
-        let perDiagnosis = DiagnosisPass.run(consume model, only: rendered.map(Set.init), diagnostics: &diagnostics) {
+        let perDiagnosis = DiagnosisPass.run(consume model, only: rendered.map(Set.init), bodies: consume bodies,
+                                             diagnostics: &diagnostics) {
             diagnosis, local -> DiagnosisOutput in
             guard render, !local.hasErrors else { return DiagnosisOutput(state: nil, pages: [], counts: (0, 0)) }
             var state = renderer.makeState()
@@ -142,7 +153,7 @@ public enum SiteBuild {
             sizes.append(contentsOf: keptPages.map { ($0.path, $0.size) })
             result.paths.append(contentsOf: keptPages.map(\.path))
         }
-        for output in perDiagnosis {
+        for output in consume perDiagnosis {
             for page in output.pages { owners[page.path] = page.owner }
             if let other = output.state { state.merge(other) }
             sizes.append(contentsOf: output.pages.map { ($0.path, $0.size) })
@@ -155,16 +166,19 @@ public enum SiteBuild {
         result.diagnostics.append(contentsOf: changedFolders == nil ? renderer.finish(state) : state.diagnostics)
         guard !result.diagnostics.hasErrors else { return result }
         sizes.append(contentsOf: shared.map { ($0.path, $0.bytes.count) })
-        // The stamp goes last and alone: a folder with a stamp holds the whole build.
-        let stamp = BuildStamp(fingerprint: inputs.fingerprint, settings: inputs.settings, inputs: inputs.files,
-                               files: sizes, owners: owners).outputFile
-        do {
-            for batch in [shared, [stamp]] {
-                let counts = try sink.accept(batch)
-                result.written += counts.written
-                result.unchanged += counts.unchanged
-                result.paths.append(contentsOf: batch.map(\.path))
-            }
+        func accept(_ batch: [OutputFile]) throws(SiteWriter.WriteError) {
+            let counts = try sink.accept(batch)
+            result.written += counts.written
+            result.unchanged += counts.unchanged
+            result.paths.append(contentsOf: batch.map(\.path))
+        }
+        do throws(SiteWriter.WriteError) {
+            try accept(consume shared)
+            // The stamp goes last and alone: a folder with a stamp holds the whole build.
+            // It is made once the shared pages are let go (the sitemap is 38 MB at 100
+            // diagnoses, the stamp 12 MB: not both at once).
+            try accept([BuildStamp(fingerprint: inputs.fingerprint, settings: inputs.settings, inputs: inputs.files,
+                                   files: sizes, owners: owners).outputFile])
         } catch {
             result.diagnostics.append(.outputWrite(error))
         }
@@ -218,12 +232,7 @@ public enum SiteBuild {
         var files: [String: String] = [:]
         for (label, snapshot) in [("content", content), ("templates", templates)] {
             let paths = snapshot.filePaths()
-            let digests = ParallelMap.map(paths) { path -> String in
-                var one = InputFingerprint()
-                one.add(path)
-                one.add(snapshot.bytes(of: path) ?? [])
-                return one.hex
-            }
+            let digests = ParallelMap.map(paths) { path in snapshot.fingerprint(of: path) }
             hash.add(label)
             for (path, digest) in zip(paths, digests) {
                 hash.add(digest)

@@ -1,0 +1,100 @@
+import VardplanDiagnostics
+import VardplanFrontMatter
+import VardplanSystem
+
+/// What a build keeps of a step file whose body it let go after reading: where the
+/// body is, what the model needs of it (words, emptiness), and how to tell that the
+/// file read again for its diagnosis's pass is the same (`StepBodyReader`).
+///
+/// The snapshot keeps the front matter's bytes (up to and with the closing `---`
+/// line), so front matter, titles and their positions work as before; the body is
+/// read again, once per diagnosis, under this record's identity check.
+public struct DetachedBody: Sendable {
+    // Stored compactly: a build holds one record per step file (34 000 at 100 diagnoses)
+    // from loading to the end of the pass. Content files are at most 1 MB.
+    private let bodyStart: UInt32
+    private let bodyEnd: UInt32
+    private let bodyFirstLine: UInt32
+    private let words: UInt32
+    /// Whether the body holds nothing but white space.
+    public let isEmpty: Bool
+    /// The file's fingerprint as the build stamp records it (path and bytes; `InputFingerprint`).
+    public let fingerprintValue: UInt64
+    /// The file's stamp when it was read, where the file system has one.
+    public let stamp: FileStamp?
+
+    /// The body's bytes in the whole file (from the line after the closing `---`).
+    public var range: Range<Int> { Int(bodyStart)..<Int(bodyEnd) }
+    /// The 1-based line the body starts on.
+    public var firstLine: Int { Int(bodyFirstLine) }
+    /// Words in the body (`ContentFileParser.wordCount`).
+    public var wordCount: Int { Int(words) }
+    /// The fingerprint as hex, as the build stamp writes it.
+    public var fingerprint: String { InputFingerprint.hex(fingerprintValue) }
+
+    init(range: Range<Int>, firstLine: Int, wordCount: Int, isEmpty: Bool, fingerprint: UInt64, stamp: FileStamp?) {
+        bodyStart = UInt32(range.lowerBound)
+        bodyEnd = UInt32(range.upperBound)
+        bodyFirstLine = UInt32(firstLine)
+        words = UInt32(wordCount)
+        self.isEmpty = isEmpty
+        fingerprintValue = fingerprint
+        self.stamp = stamp
+    }
+
+    /// Splits a whole step file read from `fileSystem` at `path`: its front matter's
+    /// bytes and the record of its body, or nil when the file is better kept whole —
+    /// not usable text, no (or unclosed) front matter, or no body to speak of — so
+    /// that the loader reports its problems as before.
+    static func detach(_ bytes: [UInt8], path: String, stamp: FileStamp?, fingerprint: UInt64)
+        -> (frontMatter: [UInt8], body: DetachedBody)? {
+        var ignored = Diagnostics()
+        let whole = SourceFile(path: path, bytes: bytes)
+        guard bytes.count <= SourceTextValidator.maximumFileSize,
+              SourceTextValidator.validate(whole, diagnostics: &ignored) else { return nil }
+        let split = FrontMatterSplitter.split(whole, diagnostics: &ignored)
+        guard ignored.isEmpty, split.frontMatterRange != nil, split.bodyRange.count > 0 else { return nil }
+        let frontMatter = Array(bytes[..<split.bodyRange.lowerBound])
+        // The front matter alone must split the same way (it ends with the fence's line break).
+        let alone = FrontMatterSplitter.split(SourceFile(path: path, bytes: frontMatter), diagnostics: &ignored)
+        guard ignored.isEmpty, alone.frontMatterRange == split.frontMatterRange,
+              alone.bodyFirstLine == split.bodyFirstLine, alone.bodyRange.lowerBound == frontMatter.count
+        else { return nil }
+        let body = bytes[split.bodyRange]
+        let record = DetachedBody(
+            range: split.bodyRange, firstLine: split.bodyFirstLine,
+            wordCount: ContentFileParser.wordCount(body),
+            isEmpty: body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 },
+            fingerprint: fingerprint, stamp: stamp)
+        return (frontMatter, record)
+    }
+
+    /// The fingerprint of one input file, as the build stamp records it.
+    static func fingerprint(path: String, bytes: [UInt8]) -> UInt64 {
+        var one = InputFingerprint()
+        one.add(path)
+        one.add(bytes)
+        return one.value
+    }
+
+    /// Whether `path` (relative to the content folder) is a step file whose body a
+    /// build may let go until its pass: a Swedish step in a section folder
+    /// (`general/<module>/<section>/<step>.md`, `diagnoses/<d>/<module>/<section>/<step>.md`)
+    /// without a translation beside it (the model hashes a translated step's body for
+    /// `source_hash`). `siblings`: the names in its folder.
+    static func isDetachable(_ path: String, siblings: [DirectoryEntry]) -> Bool {
+        guard path.hasSuffix(".md") else { return false }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard (parts.first == "general" && parts.count == 4) || (parts.first == "diagnoses" && parts.count == 5)
+        else { return false }
+        let name = parts[parts.count - 1]
+        guard !name.hasPrefix("_"), !name.hasPrefix(".") else { return false }
+        let stem = String(name.dropLast(3))
+        if ContentLoader.translationParts(stem) != nil { return false }
+        let translationPrefix = stem + "."
+        return !siblings.contains { entry in
+            !entry.isDirectory && entry.name.hasPrefix(translationPrefix) && entry.name.hasSuffix(".md")
+                && ContentLoader.translationParts(String(entry.name.dropLast(3)))?.0 == stem
+        }
+    }
+}
