@@ -19,10 +19,27 @@ public struct SitemapLimits: Sendable, Equatable {
 }
 
 extension SiteRenderer {
+    /// How many addresses a part holds when a sitemap must be split: well under the
+    /// protocol's 50 000, so that one part at a time stays small in memory (≈ 4 MB).
+    static let sitemapPartURLs = 10_000
+
     /// `sitemap.xml` of the site's pages (none without a base address); split into parts
     /// under a sitemap index when the pages exceed `options.sitemapLimits`.
     func renderSitemap(paths: [String], _ state: inout RenderState) -> [OutputFile] {
-        guard let baseURL else { return [] }
+        var files: [OutputFile] = []
+        renderSitemap(paths: paths, &state) { files.append($0) }
+        return files
+    }
+
+    /// The sitemap of `pagePaths` and the start pages, each file handed to `deliver` as
+    /// soon as it is made (parts first, in order, then the index), so that a build holds
+    /// one part at a time.
+    public func renderSitemap(pagePaths: [String], _ state: inout RenderState, deliver: (OutputFile) -> Void) {
+        renderSitemap(paths: pagePaths + languages.map { $0.path(SitePaths.start) }, &state, deliver: deliver)
+    }
+
+    private func renderSitemap(paths: [String], _ state: inout RenderState, deliver: (OutputFile) -> Void) {
+        guard let baseURL else { return }
         let listed = paths.filter { path in
             path.hasSuffix(".html") && !path.hasSuffix(SitePaths.notFound) && !path.hasSuffix("/personal.html")
                 && !path.hasSuffix("/utskrift.html")
@@ -30,29 +47,32 @@ extension SiteRenderer {
         .sorted()
         let national = Set(paths)
         let limits = options.sitemapLimits
-        var partSize = min(limits.maximumURLs, max(1, listed.count))
-        while true {
-            var parts: [[UInt8]] = []
-            var start = 0
-            repeat {
-                let end = min(start + partSize, listed.count)
-                // Rendered straight into the file's bytes, one part at a time (no text to
-                // copy them from: at 100 diagnoses that was 2 × 39 MB at the end of the build).
-                parts.append(sitemapBytes(listed[start..<end], national: national, baseURL: baseURL, &state))
-                start = end
-            } while start < listed.count
-            let tooLarge = parts.contains { $0.count > limits.maximumBytes }
-            if tooLarge && partSize > 1 {
-                partSize = (partSize + 1) / 2
-                continue
+        if listed.count <= limits.maximumURLs {
+            // Rendered straight into the file's bytes (no text to copy them from: at 100
+            // diagnoses that was 2 × 39 MB at the end of the build).
+            let bytes = sitemapBytes(listed[...], national: national, baseURL: baseURL, &state)
+            if bytes.count <= limits.maximumBytes {
+                deliver(OutputFile(path: SitePaths.sitemap, bytes: bytes))
+                return
             }
-            if parts.count == 1 { return [OutputFile(path: SitePaths.sitemap, bytes: parts[0])] }
-            var files = [OutputFile(path: SitePaths.sitemap, bytes: Self.sitemapIndex(parts: parts.count, baseURL: baseURL))]
-            for (index, bytes) in parts.enumerated() {
-                files.append(OutputFile(path: SitePaths.sitemapPart(index + 1), bytes: bytes))
-            }
-            return files
         }
+        var parts = 0
+        func emit(_ range: Range<Int>, _ state: inout RenderState) {
+            let bytes = sitemapBytes(listed[range], national: national, baseURL: baseURL, &state)
+            if bytes.count > limits.maximumBytes && range.count > 1 {
+                let middle = range.lowerBound + range.count / 2
+                emit(range.lowerBound..<middle, &state)
+                emit(middle..<range.upperBound, &state)
+                return
+            }
+            parts += 1
+            deliver(OutputFile(path: SitePaths.sitemapPart(parts), bytes: bytes))
+        }
+        let partSize = min(limits.maximumURLs, Self.sitemapPartURLs)
+        for start in stride(from: 0, to: listed.count, by: partSize) {
+            emit(start..<min(start + partSize, listed.count), &state)
+        }
+        deliver(OutputFile(path: SitePaths.sitemap, bytes: Self.sitemapIndex(parts: parts, baseURL: baseURL)))
     }
 
     /// One sitemap of `listed` addresses. Each address's template values are made while

@@ -102,8 +102,9 @@ public struct SiteRenderer: Sendable {
         languages.flatMap { renderDiagnosis(diagnosis, $0, onlySteps: onlySteps, &state) }
     }
 
-    /// The pages every site has: assets, start page, 404 and the sitemap of `pagePaths`.
-    public func renderSharedPages(pagePaths: [String], _ state: inout RenderState) -> [OutputFile] {
+    /// The pages every site has: assets, start page, 404 and (with `sitemap`) the
+    /// sitemap of `pagePaths`.
+    public func renderSharedPages(pagePaths: [String], sitemap: Bool = true, _ state: inout RenderState) -> [OutputFile] {
         var files = assets
         // Images, once, under `bilder/` (the pages in every language link to the same file).
         for image in model.images.values.sorted(by: { $0.relativePath < $1.relativePath }) {
@@ -115,8 +116,10 @@ public struct SiteRenderer: Sendable {
             files.append(renderStart(language, &state))
             files.append(renderNotFound(language, &state))
         }
-        let starts = languages.map { $0.path(SitePaths.start) }
-        files.append(contentsOf: renderSitemap(paths: pagePaths + starts, &state))
+        if sitemap {
+            let starts = languages.map { $0.path(SitePaths.start) }
+            files.append(contentsOf: renderSitemap(paths: pagePaths + starts, &state))
+        }
         return files
     }
 
