@@ -18,6 +18,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import VardplanDiagnostics
+import VardplanFrontMatter
+import VardplanMarkdown
 import VardplanSystem
 
 func now() -> Double {

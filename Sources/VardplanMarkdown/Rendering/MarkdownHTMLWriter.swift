@@ -50,6 +50,10 @@ struct MarkdownHTMLWriter {
     }
 
     private static func appendEscaped(_ source: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        guard HTMLSpecialBytes.occur(in: source) else {
+            bytes.append(contentsOf: source)
+            return
+        }
         var runStart = 0
         for index in 0..<source.count {
             let byte = source[index]
@@ -105,14 +109,16 @@ struct MarkdownHTMLWriter {
             } else {
                 rawString("<ol start=\"\(start)\">\n")
             }
-            for item in items {
-                if case .listItem(let children, _) = item {
-                    newline()
-                    raw("<li>")
-                    blocks(children, tight: isTight)
-                    raw("</li>\n")
-                } else {
-                    self.block(item, tight: false)
+            items.withUnsafeBufferPointer { items in
+                for index in items.indices {
+                    if case .listItem(let children, _) = items[index] {
+                        newline()
+                        raw("<li>")
+                        blocks(children, tight: isTight)
+                        raw("</li>\n")
+                    } else {
+                        self.block(items[index], tight: false)
+                    }
                 }
             }
             raw(ordered ? "</ol>\n" : "</ul>\n")

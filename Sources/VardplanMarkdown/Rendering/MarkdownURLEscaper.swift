@@ -15,6 +15,12 @@ enum MarkdownURLEscaper {
 
     /// Appends `url` escaped: `&` → `&amp;`, `'` → `&#x27;`, every other unsafe byte → `%XX`.
     static func appendEscaped(_ url: String, to output: inout [UInt8]) {
+        let appendedClean = url.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes where !safe[Int(byte)] { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if appendedClean == true { return }
         for byte in url.utf8 {
             if safe[Int(byte)] {
                 output.append(byte)
