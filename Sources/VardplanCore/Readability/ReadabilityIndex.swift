@@ -105,7 +105,9 @@ public struct ReadabilityIndex: Sendable, Equatable {
         let unit = units
         units += 1
         var sentenceWords = 0
-        var opening: [String] = []
+        // The sentence's first six words, separated by spaces (UTF-8), and how many there are.
+        var opening: [UInt8] = []
+        var openingWords = 0
         // The word being read: its first byte and its number among the scalars.
         var wordStart: Int?
         var wordStartScalar = 0
@@ -120,7 +122,11 @@ public struct ReadabilityIndex: Sendable, Equatable {
                 words += 1
                 sentenceWords += 1
                 if letters > 6 { longWords += 1 }
-                if opening.count < 6 { opening.append(text(start..<end)) }
+                if openingWords < 6 {
+                    if openingWords > 0 { opening.append(0x20) }
+                    opening.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    openingWords += 1
+                }
             }
             wordStart = nil
             letters = 0
@@ -128,9 +134,11 @@ public struct ReadabilityIndex: Sendable, Equatable {
         func finishSentence() {
             guard sentenceWords > 0 else { return }
             sentences += 1
-            sentenceLengths.append(SentenceLength(opening: opening.joined(separator: " "), words: sentenceWords, unit: unit))
+            sentenceLengths.append(SentenceLength(opening: String(decoding: opening, as: UTF8.self), words: sentenceWords,
+                                                  unit: unit))
             sentenceWords = 0
-            opening = []
+            opening.removeAll(keepingCapacity: true)
+            openingWords = 0
         }
 
         let count = bytes.count
