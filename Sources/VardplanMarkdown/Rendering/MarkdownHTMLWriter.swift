@@ -41,33 +41,11 @@ struct MarkdownHTMLWriter {
         bytes.append(contentsOf: markup.utf8)
     }
 
-    /// Appends text with `& < > "` replaced by entities, as `HTMLEscaper` does (all four
-    /// are ASCII, so replacing bytes is replacing scalars).
+    /// Appends text escaped as `HTMLEscaper` escapes it.
     private mutating func text(_ text: String) {
-        if let done = text.utf8.withContiguousStorageIfAvailable({ Self.appendEscaped($0, to: &bytes) }) { return done }
+        if let done = text.utf8.withContiguousStorageIfAvailable({ HTMLEscaper.appendEscaped($0, to: &bytes) }) { return done }
         let copy = Array(text.utf8)
-        copy.withUnsafeBufferPointer { Self.appendEscaped($0, to: &bytes) }
-    }
-
-    private static func appendEscaped(_ source: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        guard HTMLSpecialBytes.occur(in: source) else {
-            bytes.append(contentsOf: source)
-            return
-        }
-        var runStart = 0
-        for index in 0..<source.count {
-            let byte = source[index]
-            guard byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 else { continue }
-            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
-            switch byte {
-            case 0x26: bytes.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case 0x3C: bytes.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case 0x3E: bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            default: bytes.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            }
-            runStart = index + 1
-        }
-        if runStart < source.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...])) }
+        copy.withUnsafeBufferPointer { HTMLEscaper.appendEscaped($0, to: &bytes) }
     }
 
     mutating func blocks(_ blocks: [MarkdownBlock], tight: Bool) {

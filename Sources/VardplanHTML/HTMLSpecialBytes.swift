@@ -1,6 +1,6 @@
 /// Whether UTF-8 text holds a byte HTML escapes (`&`, `<`, `>`, `"`), eight bytes at a
 /// time: most text has none and is copied as it is.
-enum HTMLSpecialBytes {
+public enum HTMLSpecialBytes {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highs: UInt64 = 0x8080_8080_8080_8080
 
@@ -18,7 +18,8 @@ enum HTMLSpecialBytes {
         hasZeroByte((word | (ones &* 0x04)) ^ (ones &* 0x26)) || hasZeroByte((word | (ones &* 0x02)) ^ (ones &* 0x3E))
     }
 
-    static func occur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether `bytes` holds `&`, `<`, `>` or `"`.
+    public static func occur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let count = bytes.count
         var index = 0
