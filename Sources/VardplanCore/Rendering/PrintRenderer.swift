@@ -262,7 +262,7 @@ public struct PrintRenderer: Sendable {
     /// Images are embedded, so the printout stays one self-contained file.
     private func body(_ document: MarkdownDocument, headingBase: Int, links: PrintLinkTargets, inSwedish: Bool = false) -> SafeHTML {
         let diagnosisID = plan.diagnosis.id
-        let html = BodyRenderer.render(document, headingBase: headingBase, printLinkAddresses: true,
+        let html = BodyRenderer.renderUTF8(document, headingBase: headingBase, printLinkAddresses: true,
                                        labels: inSwedish ? [:] : language.markdownLabels) { [images, file = document.sourcePath] destination, _ in
             if let image = ImageChecker.image(destination, from: file, in: images) { return image.dataURI ?? "" }
             guard case .page(let path, _) = links.resolver.resolve(destination, from: file) else { return nil }
@@ -277,7 +277,7 @@ public struct PrintRenderer: Sendable {
         }
         let references = PrintReferences(pageNumbers: options.pageNumbers, baseURL: config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" },
                                          addresses: links.addresses)
-        return SafeHTML(trusted: references.finish(html.rawValue))
+        return SafeHTML(trusted: references.finish(utf8: html))
     }
 
     /// The `/`-separated parts of an output path: split on the bytes when the path is
