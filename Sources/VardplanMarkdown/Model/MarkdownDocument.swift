@@ -23,22 +23,17 @@ public struct MarkdownDocument: Sendable, Hashable {
         return best == Int.max ? nil : best
     }
 
-    /// Walks the blocks in place (a `for` loop would copy every block and its payloads).
     private static func shallowestHeadingLevel(in blocks: [MarkdownBlock], best: inout Int) {
-        blocks.withUnsafeBufferPointer { blocks in
-            for index in blocks.indices { shallowestHeadingLevel(in: blocks[index], best: &best) }
-        }
-    }
-
-    private static func shallowestHeadingLevel(in block: MarkdownBlock, best: inout Int) {
-        switch block {
-        case .heading(let level, _, _):
-            best = min(best, level)
-        case .blockQuote(let children, _), .listItem(let children, _), .callout(_, _, let children, _),
-             .list(_, _, _, _, let children, _):
-            shallowestHeadingLevel(in: children, best: &best)
-        default:
-            break
+        for block in blocks {
+            switch block {
+            case .heading(let level, _, _):
+                best = min(best, level)
+            case .blockQuote(let children, _), .listItem(let children, _), .callout(_, _, let children, _),
+                 .list(_, _, _, _, let children, _):
+                shallowestHeadingLevel(in: children, best: &best)
+            default:
+                break
+            }
         }
     }
 }

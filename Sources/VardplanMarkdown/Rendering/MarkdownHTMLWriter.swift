@@ -6,9 +6,7 @@ import VardplanHTML
 /// checklists and form blocks. Shared by `MarkdownHTMLRenderer` and
 /// `CmarkCompatibleHTMLRenderer`, which differ only in what they configure.
 ///
-/// Writes UTF-8 bytes into one buffer (`output` makes the `String` once at the end), and
-/// walks the blocks and inlines in place through buffer pointers: a `for` loop over an
-/// array of enums copies every element, retaining each of its payloads.
+/// Writes UTF-8 bytes into one buffer (`output` makes the `String` once at the end).
 struct MarkdownHTMLWriter {
     let configuration: MarkdownHTMLRenderer.Configuration
     /// Added to every heading level (then capped to 1…6).
@@ -49,9 +47,7 @@ struct MarkdownHTMLWriter {
     }
 
     mutating func blocks(_ blocks: [MarkdownBlock], tight: Bool) {
-        blocks.withUnsafeBufferPointer { blocks in
-            for index in blocks.indices { block(blocks[index], tight: tight) }
-        }
+        for block in blocks { self.block(block, tight: tight) }
     }
 
     /// `tight`: the block is directly in an item of a tight list (paragraphs lose `<p>`).
@@ -87,16 +83,14 @@ struct MarkdownHTMLWriter {
             } else {
                 rawString("<ol start=\"\(start)\">\n")
             }
-            items.withUnsafeBufferPointer { items in
-                for index in items.indices {
-                    if case .listItem(let children, _) = items[index] {
-                        newline()
-                        raw("<li>")
-                        blocks(children, tight: isTight)
-                        raw("</li>\n")
-                    } else {
-                        self.block(items[index], tight: false)
-                    }
+            for item in items {
+                if case .listItem(let children, _) = item {
+                    newline()
+                    raw("<li>")
+                    blocks(children, tight: isTight)
+                    raw("</li>\n")
+                } else {
+                    self.block(item, tight: false)
                 }
             }
             raw(ordered ? "</ol>\n" : "</ul>\n")
@@ -243,9 +237,7 @@ struct MarkdownHTMLWriter {
     }
 
     mutating func inlines(_ inlines: [MarkdownInline]) {
-        inlines.withUnsafeBufferPointer { inlines in
-            for index in inlines.indices { inline(inlines[index]) }
-        }
+        for inline in inlines { self.inline(inline) }
     }
 
     private mutating func inline(_ inline: MarkdownInline) {
