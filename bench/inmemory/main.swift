@@ -4,8 +4,10 @@
 //       `vardplan build` without the disk writes: SiteBuild.run into memory;
 //   vardplan-inmemory markdown CONTENT
 //       the Markdown stage alone, against the floor: every step file read first, then
-//       front matter split + MarkdownParser.parse + MarkdownHTMLRenderer.render, once on
-//       one thread and once on every core (ParallelMap).
+//       front matter split + MarkdownParser.parse (the build's options: smart punctuation,
+//       Swedish quotes) + MarkdownHTMLRenderer.render (a step page's heading base and a
+//       link resolver that keeps every address), once on one thread and once on every
+//       core (ParallelMap).
 //
 // Prints one line of JSON. scripts/bench builds this as its own package in
 // .build/bench/inmemory (the project's Package.swift is untouched).
@@ -16,6 +18,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import VardplanDiagnostics
+import VardplanFrontMatter
+import VardplanMarkdown
 import VardplanSystem
 
 func now() -> Double {
@@ -95,13 +100,15 @@ func readBytes(_ path: String) -> [UInt8]? {
     return bytes
 }
 
-/// Front matter split, Markdown parse and HTML render of one step; returns the HTML size.
+/// Front matter split, Markdown parse and HTML render of one step, as `vardplan build`
+/// parses and renders a step page's body; returns the HTML size.
 @Sendable func renderStep(_ file: SourceFile) -> (body: Int, html: Int) {
     var diagnostics = Diagnostics()
     let split = FrontMatterSplitter.split(file, diagnostics: &diagnostics)
-    let document = MarkdownParser.parse(file, bodyRange: split.bodyRange, bodyFirstLine: split.bodyFirstLine,
-                                        options: MarkdownParser.Options(), diagnostics: &diagnostics)
-    let html = MarkdownHTMLRenderer(configuration: .init(headingBase: 1)).render(document)
+    let document = ContentFileParser.parseMarkdown(file, bodyRange: split.bodyRange, bodyFirstLine: split.bodyFirstLine,
+                                                   language: "sv", diagnostics: &diagnostics)
+    let configuration = MarkdownHTMLRenderer.Configuration(headingBase: 1, resolveLink: { _, _ in nil })
+    let html = MarkdownHTMLRenderer(configuration: configuration).render(document)
     return (split.bodyRange.count, html.rawValue.utf8.count)
 }
 

@@ -46,39 +46,87 @@ public struct ReadabilityIndex: Sendable, Equatable {
                                              "fr.o.m", "t.o.m", "f.d", "obs", "mfl", "m.fl", "e.g", "i.e"]
 
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value
+        let value = scalar.value
+        if value < 0x80 {
             return (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
         }
+        // Latin-1's letters (À–ÿ but × and ÷) without a property lookup: å, ä, ö, é …
+        if value >= 0xC0 && value <= 0xFF { return value != 0xD7 && value != 0xF7 }
         return scalar.properties.isAlphabetic
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar.value >= 0x30 && scalar.value <= 0x39 }
+        let value = scalar.value
+        if value < 0x80 { return value >= 0x30 && value <= 0x39 }
+        // No decimal digit below U+0660 but the ASCII ones (², ³, ¹ are not decimal).
+        if value < 0x660 { return false }
         return scalar.properties.numericType == .decimal
+    }
+
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return scalar.properties.isWhitespace
     }
 
     /// Adds one text unit: it ends a sentence at its end.
     ///
-    /// Walks the Unicode scalars once without building a string per word (this runs
-    /// over every step for the staff overview): only a sentence's first words and a
-    /// possible abbreviation are made into text.
+    /// Walks the UTF-8 bytes once, decoding each scalar, without building a string per
+    /// word (this runs over every step for the staff overview): only a sentence's first
+    /// words and a possible abbreviation are made into text.
     public mutating func add(_ text: String) {
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ add(utf8: $0) }) { return done }
+        let copy = Array(text.utf8)
+        copy.withUnsafeBufferPointer { add(utf8: $0) }
+    }
+
+    /// The scalar that starts at `offset` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    private static func scalar(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[offset])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        var value: UInt32
+        let length: Int
+        if lead < 0xE0 {
+            value = lead & 0x1F
+            length = 2
+        } else if lead < 0xF0 {
+            value = lead & 0x0F
+            length = 3
+        } else {
+            value = lead & 0x07
+            length = 4
+        }
+        for index in 1..<length { value = value << 6 | UInt32(bytes[offset + index] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    private mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         let unit = units
         units += 1
-        let view = text.unicodeScalars
         var sentenceWords = 0
-        var opening: [String] = []
-        var wordStart: String.UnicodeScalarView.Index?
+        // The sentence's first six words, separated by spaces (UTF-8), and how many there are.
+        var opening: [UInt8] = []
+        var openingWords = 0
+        // The word being read: its first byte and its number among the scalars.
+        var wordStart: Int?
+        var wordStartScalar = 0
         var letters = 0
 
-        func finishWord(at end: String.UnicodeScalarView.Index) {
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        func finishWord(at end: Int) {
             guard let start = wordStart else { return }
             if letters > 0 {
                 words += 1
                 sentenceWords += 1
                 if letters > 6 { longWords += 1 }
-                if opening.count < 6 { opening.append(String(view[start..<end])) }
+                if openingWords < 6 {
+                    if openingWords > 0 { opening.append(0x20) }
+                    opening.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    openingWords += 1
+                }
             }
             wordStart = nil
             letters = 0
@@ -86,20 +134,32 @@ public struct ReadabilityIndex: Sendable, Equatable {
         func finishSentence() {
             guard sentenceWords > 0 else { return }
             sentences += 1
-            sentenceLengths.append(SentenceLength(opening: opening.joined(separator: " "), words: sentenceWords, unit: unit))
+            sentenceLengths.append(SentenceLength(opening: String(decoding: opening, as: UTF8.self), words: sentenceWords,
+                                                  unit: unit))
             sentenceWords = 0
-            opening = []
+            opening.removeAll(keepingCapacity: true)
+            openingWords = 0
         }
 
-        var index = view.startIndex
-        while index < view.endIndex {
-            let scalar = view[index]
-            let nextIndex = view.index(after: index)
-            let next: Unicode.Scalar? = nextIndex < view.endIndex ? view[nextIndex] : nil
-            defer { index = nextIndex }
+        let count = bytes.count
+        var index = 0
+        var scalarNumber = 0
+        var current: (Unicode.Scalar, Int)? = count > 0 ? Self.scalar(at: 0, in: bytes) : nil
+        while let (scalar, length) = current {
+            let nextIndex = index + length
+            let following = nextIndex < count ? Self.scalar(at: nextIndex, in: bytes) : nil
+            let next = following?.0
+            defer {
+                index = nextIndex
+                scalarNumber += 1
+                current = following
+            }
             let letter = Self.isLetter(scalar)
             if letter || Self.isDigit(scalar) {
-                if wordStart == nil { wordStart = index }
+                if wordStart == nil {
+                    wordStart = index
+                    wordStartScalar = scalarNumber
+                }
                 if letter { letters += 1 }
                 continue
             }
@@ -112,10 +172,10 @@ public struct ReadabilityIndex: Sendable, Equatable {
                 continue
             }
             if scalar == "." || scalar == "!" || scalar == "?" || scalar == ":",
-               next == nil || next!.properties.isWhitespace || next == "\"" || next == "”" || next == ")" {
+               next == nil || Self.isWhitespace(next!) || next == "\"" || next == "”" || next == ")" {
                 var isAbbreviation = false
-                if scalar == ".", let start = wordStart, view.distance(from: start, to: index) <= 6 {
-                    isAbbreviation = Self.abbreviations.contains(String(view[start..<index]).lowercased())
+                if scalar == ".", let start = wordStart, scalarNumber - wordStartScalar <= 6 {
+                    isAbbreviation = Self.abbreviations.contains(text(start..<index).lowercased())
                 }
                 finishWord(at: index)
                 if !isAbbreviation { finishSentence() }
@@ -123,7 +183,7 @@ public struct ReadabilityIndex: Sendable, Equatable {
             }
             finishWord(at: index)
         }
-        finishWord(at: view.endIndex)
+        finishWord(at: count)
         finishSentence()
     }
 }

@@ -10,9 +10,17 @@ enum BodyRenderer {
     static func render(_ document: MarkdownDocument, headingBase: Int, printLinkAddresses: Bool,
                        labels: [String: String] = [:],
                        resolve: @escaping @Sendable (String, SourceLocation) -> String?) -> SafeHTML {
+        SafeHTML(trusted: String(decoding: renderUTF8(document, headingBase: headingBase, printLinkAddresses: printLinkAddresses,
+                                                      labels: labels, resolve: resolve), as: UTF8.self))
+    }
+
+    /// `render` as UTF-8 bytes, for a printout that finishes its references on bytes.
+    static func renderUTF8(_ document: MarkdownDocument, headingBase: Int, printLinkAddresses: Bool,
+                           labels: [String: String] = [:],
+                           resolve: @escaping @Sendable (String, SourceLocation) -> String?) -> [UInt8] {
         var configuration = MarkdownHTMLRenderer.Configuration(
             headingBase: headingBase, printLinkAddresses: printLinkAddresses, resolveLink: resolve)
         configuration.labels = labels
-        return MarkdownHTMLRenderer(configuration: configuration).render(document)
+        return MarkdownHTMLRenderer(configuration: configuration).renderUTF8(document)
     }
 }

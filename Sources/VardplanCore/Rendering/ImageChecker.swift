@@ -35,15 +35,35 @@ public enum ImageChecker {
     /// than a file of the content.
     static func isAddress(_ source: String) -> Bool {
         if source.hasPrefix("//") { return true }
+        // ASCII (nearly every destination): bytes are characters, no `Character` walk.
+        if let answer = source.utf8.withContiguousStorageIfAvailable(asciiIsAddress), let answer { return answer }
         guard let colon = source.firstIndex(of: ":") else { return false }
         let scheme = source[..<colon]
         return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
     }
 
+    /// `isAddress` for ASCII bytes; `nil` when there is a byte over 0x7F.
+    private static func asciiIsAddress(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var colon: Int?
+        for (index, byte) in bytes.enumerated() {
+            if byte >= 0x80 { return nil }
+            if colon == nil, byte == UInt8(ascii: ":") { colon = index }
+        }
+        guard let colon, colon > 0 else { return false }
+        for byte in bytes[..<colon] {
+            let letterOrDigit = (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            if !letterOrDigit && byte != UInt8(ascii: "+") && byte != UInt8(ascii: "-") && byte != UInt8(ascii: ".") {
+                return false
+            }
+        }
+        return true
+    }
+
     /// The content image a destination written in the file at `sourcePath` (relative to
     /// the content folder, as images are keyed) names, if any.
     public static func image(_ source: String, from sourcePath: String, in images: [String: ContentImage]) -> ContentImage? {
-        guard !isAddress(source), !source.isEmpty else { return nil }
+        guard !images.isEmpty, !isAddress(source), !source.isEmpty else { return nil }
         let directory = sourcePath.lastIndex(of: "/").map { String(sourcePath[..<$0]) } ?? ""
         let target = LinkResolver.normalize(directory, source.removingPercentEncodingIfPossible)
         return images[target]

@@ -19,7 +19,8 @@ public struct LinkResolver: Sendable {
     public static let moduleScheme = "modul:"
 
     let diagnosisID: String
-    private var stepsByID: [String: (module: String, step: String)] = [:]
+    /// The output page of every step id and alias (worked out once, not per link).
+    private var stepPagesByID: [String: String] = [:]
     private var modulesByID: [String: String] = [:]
     private var pagesByFile: [String: String] = [:]
     private let stepIDs: [String]
@@ -39,10 +40,11 @@ public struct LinkResolver: Sendable {
                 pagesByFile[section.sourcePath] = modulePage + "#avsnitt-" + section.id
                 for step in section.steps {
                     stepIDs.append(step.id)
-                    for name in [step.id] + step.aliases where stepsByID[name] == nil {
-                        stepsByID[name] = (module.id, step.id)
+                    let stepPage = SitePaths.step(diagnosis.id, module.id, step.id)
+                    for name in [step.id] + step.aliases where stepPagesByID[name] == nil {
+                        stepPagesByID[name] = stepPage
                     }
-                    pagesByFile[step.source.relativePath] = SitePaths.step(diagnosis.id, module.id, step.id)
+                    pagesByFile[step.source.relativePath] = stepPage
                 }
             }
         }
@@ -52,7 +54,7 @@ public struct LinkResolver: Sendable {
 
     /// The output page of a step id (or alias), if it exists.
     public func stepPage(_ id: String) -> String? {
-        stepsByID[id].map { SitePaths.step(diagnosisID, $0.module, $0.step) }
+        stepPagesByID[id]
     }
 
     /// Resolves a destination written in the file at `sourcePath`: its path relative to

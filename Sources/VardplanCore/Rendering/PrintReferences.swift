@@ -33,10 +33,14 @@ struct PrintReferences {
     /// Scans the UTF-8 bytes (every marker is ASCII, so every cut falls between
     /// characters): Foundation's `range(of:)` on `String` was 8 % of a printout.
     func finish(_ html: String) -> String {
-        let bytes = Array(html.utf8)
+        finish(utf8: Array(html.utf8))
+    }
+
+    /// `finish` of HTML given as UTF-8 bytes (as `BodyRenderer.renderUTF8` writes it).
+    func finish(utf8 bytes: [UInt8]) -> String {
         let open = Array("<a href=\"#".utf8)
         let close = Array("</a>".utf8)
-        guard var start = Self.find(open, in: bytes, from: 0) else { return html }
+        guard var start = Self.find(open, in: bytes, from: 0) else { return String(decoding: bytes, as: UTF8.self) }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 256)
         var copied = 0

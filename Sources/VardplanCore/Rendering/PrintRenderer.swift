@@ -262,12 +262,12 @@ public struct PrintRenderer: Sendable {
     /// Images are embedded, so the printout stays one self-contained file.
     private func body(_ document: MarkdownDocument, headingBase: Int, links: PrintLinkTargets, inSwedish: Bool = false) -> SafeHTML {
         let diagnosisID = plan.diagnosis.id
-        let html = BodyRenderer.render(document, headingBase: headingBase, printLinkAddresses: true,
+        let html = BodyRenderer.renderUTF8(document, headingBase: headingBase, printLinkAddresses: true,
                                        labels: inSwedish ? [:] : language.markdownLabels) { [images, file = document.sourcePath] destination, _ in
             if let image = ImageChecker.image(destination, from: file, in: images) { return image.dataURI ?? "" }
             guard case .page(let path, _) = links.resolver.resolve(destination, from: file) else { return nil }
             // Output paths are `<diagnosis>/<module>/<step>.html` or `<diagnosis>/<module>/index.html`.
-            let parts = path.split(separator: "/").map(String.init)
+            let parts = Self.pathParts(path)
             guard parts.count == 3, parts[0] == diagnosisID else { return "" }
             if parts[2] == "index.html" {
                 return links.printedModules.contains(parts[1]) ? "#modul-" + parts[1] : PrintReferences.leftOutPrefix + path
@@ -277,7 +277,19 @@ public struct PrintRenderer: Sendable {
         }
         let references = PrintReferences(pageNumbers: options.pageNumbers, baseURL: config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" },
                                          addresses: links.addresses)
-        return SafeHTML(trusted: references.finish(html.rawValue))
+        return SafeHTML(trusted: references.finish(utf8: html))
+    }
+
+    /// The `/`-separated parts of an output path: split on the bytes when the path is
+    /// ASCII (page paths are made of ids), as `Character`s otherwise — a `Character`
+    /// split was most of a printed link's cost.
+    static func pathParts(_ path: String) -> [String] {
+        let ascii = path.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 < 0x80 }
+                ? bytes.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) } : nil
+        }
+        if let ascii, let ascii { return ascii }
+        return path.split(separator: "/").map(String.init)
     }
 }
 

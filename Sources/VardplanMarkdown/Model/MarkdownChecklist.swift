@@ -45,6 +45,9 @@ public struct MarkdownChecklist: Sendable, Hashable {
 
     /// If the inlines start with `[ ] ` or `[x] `, whether it is ticked and the rest.
     static func checkbox(_ inlines: [MarkdownInline]) -> (checked: Bool, rest: [MarkdownInline])? {
+        // Most items are not boxes: their first byte says so, before any text is copied.
+        guard case .text(let first)? = inlines.first else { return nil }
+        if let byte = first.utf8.first, byte != UInt8(ascii: "[") { return nil }
         var prefix = ""
         var index = 0
         while index < inlines.count, case .text(let text) = inlines[index], prefix.count < 4 {

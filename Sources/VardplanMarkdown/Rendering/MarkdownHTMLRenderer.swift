@@ -40,11 +40,17 @@ public struct MarkdownHTMLRenderer: Sendable {
 
     /// The document's HTML.
     public func render(_ document: MarkdownDocument) -> SafeHTML {
+        SafeHTML(trusted: String(decoding: renderUTF8(document), as: UTF8.self))
+    }
+
+    /// The document's HTML as UTF-8 bytes, for a caller that works on bytes anyway (a
+    /// printout finishing its references): no `String` is made.
+    public func renderUTF8(_ document: MarkdownDocument) -> [UInt8] {
         let shallowest = document.shallowestHeadingLevel
         let levelShift = shallowest.map { configuration.headingBase + 1 - $0 } ?? 0
         var writer = MarkdownHTMLWriter(configuration: configuration, levelShift: levelShift, capacity: 256)
         writer.blocks(document.blocks, tight: false)
-        return SafeHTML(trusted: writer.output)
+        return writer.bytes
     }
 
     /// HTML for inline content alone (a title, a table cell), without a paragraph.

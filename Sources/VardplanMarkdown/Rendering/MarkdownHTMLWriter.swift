@@ -5,34 +5,45 @@ import VardplanHTML
 /// block per line, the same escaping), plus our own markup for callouts, tables,
 /// checklists and form blocks. Shared by `MarkdownHTMLRenderer` and
 /// `CmarkCompatibleHTMLRenderer`, which differ only in what they configure.
+///
+/// Writes UTF-8 bytes into one buffer (`output` makes the `String` once at the end).
 struct MarkdownHTMLWriter {
     let configuration: MarkdownHTMLRenderer.Configuration
     /// Added to every heading level (then capped to 1…6).
     let levelShift: Int
-    var output = ""
+    /// The HTML so far, UTF-8.
+    var bytes: [UInt8] = []
 
     init(configuration: MarkdownHTMLRenderer.Configuration, levelShift: Int, capacity: Int) {
         self.configuration = configuration
         self.levelShift = levelShift
-        output.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
     }
+
+    /// The HTML written.
+    var output: String { String(decoding: bytes, as: UTF8.self) }
 
     /// cmark's `cr()`: a newline unless the output is empty or already ends with one.
     private mutating func newline() {
-        if let last = output.utf8.last, last != 0x0A { output += "\n" }
+        if let last = bytes.last, last != 0x0A { bytes.append(0x0A) }
     }
 
-    /// Escapes through `HTMLEscaper`, after a fast scan that skips the common case of
-    /// text with nothing to escape.
+    /// Appends markup as it is.
+    private mutating func raw(_ markup: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: markup.utf8Start, count: markup.utf8CodeUnitCount))
+    }
+
+    /// Appends markup built at run time (an interpolation, a resolved address) as it is.
+    private mutating func rawString(_ markup: String) {
+        if let done = markup.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) { return done }
+        bytes.append(contentsOf: markup.utf8)
+    }
+
+    /// Appends text escaped as `HTMLEscaper` escapes it.
     private mutating func text(_ text: String) {
-        var text = text
-        let clean = text.withUTF8 { bytes in
-            for byte in bytes where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 {
-                return false
-            }
-            return true
-        }
-        output += clean ? text : HTMLEscaper.escape(text)
+        if let done = text.utf8.withContiguousStorageIfAvailable({ HTMLEscaper.appendEscaped($0, to: &bytes) }) { return done }
+        let copy = Array(text.utf8)
+        copy.withUnsafeBufferPointer { HTMLEscaper.appendEscaped($0, to: &bytes) }
     }
 
     mutating func blocks(_ blocks: [MarkdownBlock], tight: Bool) {
@@ -47,76 +58,76 @@ struct MarkdownHTMLWriter {
                 self.inlines(inlines)
             } else {
                 newline()
-                output += "<p>"
+                raw("<p>")
                 self.inlines(inlines)
-                output += "</p>\n"
+                raw("</p>\n")
             }
         case .heading(let level, let inlines, _):
             let written = levelShift == 0 ? min(6, max(1, level)) : min(6, max(1, level + levelShift))
             newline()
-            output += Self.headingOpen[written]
+            raw(Self.headingOpen[written])
             self.inlines(inlines)
-            output += Self.headingClose[written]
+            raw(Self.headingClose[written])
         case .blockQuote(let children, _):
             newline()
-            output += "<blockquote>\n"
+            raw("<blockquote>\n")
             blocks(children, tight: false)
             newline()
-            output += "</blockquote>\n"
+            raw("</blockquote>\n")
         case .list(let ordered, let start, let isTight, _, let items, _):
             newline()
             if !ordered {
-                output += "<ul>\n"
+                raw("<ul>\n")
             } else if start == 1 {
-                output += "<ol>\n"
+                raw("<ol>\n")
             } else {
-                output += "<ol start=\"\(start)\">\n"
+                rawString("<ol start=\"\(start)\">\n")
             }
             for item in items {
                 if case .listItem(let children, _) = item {
                     newline()
-                    output += "<li>"
+                    raw("<li>")
                     blocks(children, tight: isTight)
-                    output += "</li>\n"
+                    raw("</li>\n")
                 } else {
                     self.block(item, tight: false)
                 }
             }
-            output += ordered ? "</ol>\n" : "</ul>\n"
+            raw(ordered ? "</ol>\n" : "</ul>\n")
         case .listItem(let children, _):
             newline()
-            output += "<li>"
+            raw("<li>")
             blocks(children, tight: false)
-            output += "</li>\n"
+            raw("</li>\n")
         case .codeBlock(let info, let literal, _):
             newline()
             if info.isEmpty {
-                output += "<pre><code>"
+                raw("<pre><code>")
             } else {
-                output += "<pre><code class=\"language-"
+                raw("<pre><code class=\"language-")
                 text(String(decoding: info.utf8.prefix { !Self.isCmarkSpace($0) }, as: UTF8.self))
-                output += "\">"
+                raw("\">")
             }
             text(literal)
-            output += "</code></pre>\n"
+            raw("</code></pre>\n")
         case .htmlBlock:
             break
         case .thematicBreak:
             newline()
-            output += "<hr />\n"
+            raw("<hr />\n")
         case .callout(let kind, let title, let children, _):
             newline()
-            output += "<div class=\"callout callout-\(kind.rawValue)\" role=\"note\" aria-label=\""
+            rawString("<div class=\"callout callout-\(kind.rawValue)\" role=\"note\" aria-label=\"")
             text(configuration.labels["callout_" + kind.rawValue] ?? kind.label)
-            output += "\">\n"
+            raw("\">\n")
             if let title {
-                output += "<p class=\"callout-title\"><strong>"
+                raw("<p class=\"callout-title\"><strong>")
                 inlines(title)
-                output += "</strong></p>\n"
+                raw("</strong></p>\n")
             }
             blocks(children, tight: false)
             newline()
-            output += "</div>\n"
+            raw("</div>\n")
         case .table(let table):
             self.table(table)
         case .checklist(let checklist):
@@ -126,30 +137,30 @@ struct MarkdownHTMLWriter {
         }
     }
 
-    private static let headingOpen = ["", "<h1>", "<h2>", "<h3>", "<h4>", "<h5>", "<h6>"]
-    private static let headingClose = ["", "</h1>\n", "</h2>\n", "</h3>\n", "</h4>\n", "</h5>\n", "</h6>\n"]
+    private static let headingOpen: [StaticString] = ["", "<h1>", "<h2>", "<h3>", "<h4>", "<h5>", "<h6>"]
+    private static let headingClose: [StaticString] = ["", "</h1>\n", "</h2>\n", "</h3>\n", "</h4>\n", "</h5>\n", "</h6>\n"]
 
     /// Fill-in elements of form modules: lines to write on, a scale to mark.
     private mutating func form(_ form: MarkdownFormBlock) {
         newline()
         switch form {
         case .writingLines(let count):
-            output += "<div class=\"form-lines\" aria-hidden=\"true\">\n"
-            for _ in 0..<count { output += "<div class=\"form-line\"></div>\n" }
-            output += "</div>\n"
+            raw("<div class=\"form-lines\" aria-hidden=\"true\">\n")
+            for _ in 0..<count { raw("<div class=\"form-line\"></div>\n") }
+            raw("</div>\n")
         case .scale(let low, let high, let labels):
-            output += "<ol class=\"scale\" aria-label=\"\(configuration.labels["scale_from"] ?? "Skala från") \(low) \(configuration.labels["scale_to"] ?? "till") \(high)\">\n"
-            for value in low...high { output += "<li>\(value)</li>\n" }
-            output += "</ol>\n"
+            rawString("<ol class=\"scale\" aria-label=\"\(configuration.labels["scale_from"] ?? "Skala från") \(low) \(configuration.labels["scale_to"] ?? "till") \(high)\">\n")
+            for value in low...high { rawString("<li>\(value)</li>\n") }
+            raw("</ol>\n")
             if !labels.isEmpty {
-                output += "<p class=\"scale-labels\">"
+                raw("<p class=\"scale-labels\">")
                 for (index, label) in labels.enumerated() {
-                    if index > 0 { output += " " }
-                    output += "<span>\(label.value) = "
+                    if index > 0 { raw(" ") }
+                    rawString("<span>\(label.value) = ")
                     text(label.text)
-                    output += "</span>"
+                    raw("</span>")
                 }
-                output += "</p>\n"
+                raw("</p>\n")
             }
         }
     }
@@ -157,15 +168,15 @@ struct MarkdownHTMLWriter {
     /// A list of checkboxes to tick on paper.
     private mutating func checklist(_ checklist: MarkdownChecklist) {
         newline()
-        output += "<ul class=\"checklist\">\n"
+        raw("<ul class=\"checklist\">\n")
         for item in checklist.items {
-            output += item.checked
+            raw(item.checked
                 ? "<li><span class=\"checkbox checked\" aria-hidden=\"true\">✓</span>"
-                : "<li><span class=\"checkbox\" aria-hidden=\"true\"></span>"
+                : "<li><span class=\"checkbox\" aria-hidden=\"true\"></span>")
             blocks(item.blocks, tight: checklist.tight)
-            output += "</li>\n"
+            raw("</li>\n")
         }
-        output += "</ul>\n"
+        raw("</ul>\n")
     }
 
     private static func trimmed(_ text: String) -> String {
@@ -181,48 +192,48 @@ struct MarkdownHTMLWriter {
 
     private mutating func table(_ table: MarkdownTable) {
         newline()
-        output += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
+        raw("<div class=\"table-scroll\" role=\"region\" aria-label=\"")
         if let caption = table.caption {
             text(MarkdownInline.plainText(of: caption))
         } else {
-            output += configuration.labels["table"] ?? "Tabell"
+            rawString(configuration.labels["table"] ?? "Tabell")
         }
-        output += "\" tabindex=\"0\">\n<table>\n"
+        raw("\" tabindex=\"0\">\n<table>\n")
         if let caption = table.caption {
-            output += "<caption>"
+            raw("<caption>")
             inlines(caption)
-            output += "</caption>\n"
+            raw("</caption>\n")
         }
-        output += "<thead>\n<tr>\n"
+        raw("<thead>\n<tr>\n")
         for (index, cell) in table.header.enumerated() {
-            output += "<th scope=\"col\""
+            raw("<th scope=\"col\"")
             alignment(table.alignments, index)
-            output += ">"
+            raw(">")
             inlines(cell.inlines)
-            output += "</th>\n"
+            raw("</th>\n")
         }
-        output += "</tr>\n</thead>\n"
+        raw("</tr>\n</thead>\n")
         if !table.rows.isEmpty {
-            output += "<tbody>\n"
+            raw("<tbody>\n")
             for row in table.rows {
-                output += "<tr>\n"
+                raw("<tr>\n")
                 for (index, cell) in row.enumerated() {
-                    output += "<td"
+                    raw("<td")
                     alignment(table.alignments, index)
-                    output += ">"
+                    raw(">")
                     inlines(cell.inlines)
-                    output += "</td>\n"
+                    raw("</td>\n")
                 }
-                output += "</tr>\n"
+                raw("</tr>\n")
             }
-            output += "</tbody>\n"
+            raw("</tbody>\n")
         }
-        output += "</table>\n</div>\n"
+        raw("</table>\n</div>\n")
     }
 
     private mutating func alignment(_ alignments: [MarkdownTable.Alignment?], _ index: Int) {
         guard index < alignments.count, let alignment = alignments[index] else { return }
-        output += " class=\"align-\(alignment.rawValue)\""
+        rawString(" class=\"align-\(alignment.rawValue)\"")
     }
 
     mutating func inlines(_ inlines: [MarkdownInline]) {
@@ -234,21 +245,21 @@ struct MarkdownHTMLWriter {
         case .text(let string):
             text(string)
         case .softBreak:
-            output += "\n"
+            raw("\n")
         case .lineBreak:
-            output += "<br />\n"
+            raw("<br />\n")
         case .code(let string):
-            output += "<code>"
+            raw("<code>")
             text(string)
-            output += "</code>"
+            raw("</code>")
         case .emphasis(let children):
-            output += "<em>"
+            raw("<em>")
             inlines(children)
-            output += "</em>"
+            raw("</em>")
         case .strong(let children):
-            output += "<strong>"
+            raw("<strong>")
             inlines(children)
-            output += "</strong>"
+            raw("</strong>")
         case .link(let destination, let title, let children, let location):
             let url = resolve(destination, location)
             // An empty address from the resolver means "not here": the text stays, the link goes.
@@ -256,34 +267,34 @@ struct MarkdownHTMLWriter {
                 inlines(children)
                 return
             }
-            output += "<a href=\""
+            raw("<a href=\"")
             writeURL(url)
             if !title.isEmpty {
-                output += "\" title=\""
+                raw("\" title=\"")
                 text(title)
             }
-            output += "\">"
+            raw("\">")
             inlines(children)
-            output += "</a>"
+            raw("</a>")
             if configuration.printLinkAddresses {
                 linkAddress(url, children)
             }
         case .image(let source, let title, let children, let location):
-            output += "<img src=\""
+            raw("<img src=\"")
             let resolved = resolve(source, location)
             if resolved != source, resolved.hasPrefix("data:image/") {
                 // An image the renderer embedded itself (a printout's own file), not an author's `data:` address.
-                MarkdownURLEscaper.appendEscaped(resolved, to: &output)
+                MarkdownURLEscaper.appendEscaped(resolved, to: &bytes)
             } else {
                 writeURL(resolved)
             }
-            output += "\" alt=\""
+            raw("\" alt=\"")
             text(MarkdownInline.plainText(of: children))
             if !title.isEmpty {
-                output += "\" title=\""
+                raw("\" title=\"")
                 text(title)
             }
-            output += "\" />"
+            raw("\" />")
         case .rawHTML:
             break
         }
@@ -295,7 +306,7 @@ struct MarkdownHTMLWriter {
 
     private mutating func writeURL(_ url: String) {
         if !MarkdownURLEscaper.isDangerous(url) {
-            MarkdownURLEscaper.appendEscaped(url, to: &output)
+            MarkdownURLEscaper.appendEscaped(url, to: &bytes)
         }
     }
 
@@ -314,8 +325,8 @@ struct MarkdownHTMLWriter {
         }
         let label = Self.trimmed(MarkdownInline.plainText(of: children))
         if label.isEmpty || label == url || label == shown { return }
-        output += "<span class=\"link-address\"> ("
+        raw("<span class=\"link-address\"> (")
         text(shown)
-        output += ")</span>"
+        raw(")</span>")
     }
 }

@@ -14,32 +14,26 @@ enum MarkdownURLEscaper {
     private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     /// Appends `url` escaped: `&` → `&amp;`, `'` → `&#x27;`, every other unsafe byte → `%XX`.
-    static func appendEscaped(_ url: String, to output: inout String) {
-        var url = url
-        let clean = url.withUTF8 { bytes in
+    static func appendEscaped(_ url: String, to output: inout [UInt8]) {
+        let appendedClean = url.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             for byte in bytes where !safe[Int(byte)] { return false }
+            output.append(contentsOf: bytes)
             return true
         }
-        if clean {
-            output += url
-            return
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(url.utf8.count + 16)
+        if appendedClean == true { return }
         for byte in url.utf8 {
             if safe[Int(byte)] {
-                bytes.append(byte)
+                output.append(byte)
             } else if byte == UInt8(ascii: "&") {
-                bytes.append(contentsOf: "&amp;".utf8)
+                output.append(contentsOf: "&amp;".utf8)
             } else if byte == UInt8(ascii: "'") {
-                bytes.append(contentsOf: "&#x27;".utf8)
+                output.append(contentsOf: "&#x27;".utf8)
             } else {
-                bytes.append(UInt8(ascii: "%"))
-                bytes.append(hexDigits[Int(byte >> 4)])
-                bytes.append(hexDigits[Int(byte & 0x0F)])
+                output.append(UInt8(ascii: "%"))
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0F)])
             }
         }
-        output += String(decoding: bytes, as: UTF8.self)
     }
 
     /// `javascript:`, `vbscript:`, `file:` and `data:` (except PNG, GIF, JPEG and WebP
