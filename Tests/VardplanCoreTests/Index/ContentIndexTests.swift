@@ -44,7 +44,7 @@ struct ContentIndexTests {
             flipped[offset] ^= 0x40
             #expect(ContentIndex.decode(flipped, expecting: Self.header) == nil)
         }
-        var generator = SplitMix(seed: 15)
+        var generator = SplitMix64(seed: 15)  // the same garbage in every run
         for _ in 0..<2_000 {
             var noise = (0..<Int(generator.next() % 300)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
             if generator.next() % 2 == 0 { noise = Array(bytes.prefix(Int(generator.next() % 60))) + noise }
@@ -92,18 +92,5 @@ struct ContentIndexTests {
         for path in ["site.yaml", "general/a/_module.md", "regions/vgr/_region.md", "diagnoses", "diagnoses/x"] {
             #expect(ContentIndex.area(of: path) == "shared")
         }
-    }
-}
-
-/// A small seeded generator (SplitMix64), so that the garbage is the same in every run.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
