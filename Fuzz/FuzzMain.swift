@@ -20,6 +20,7 @@ let fuzzTargets: [String: (UnsafePointer<UInt8>?, Int) -> Void] = [
     "manifest": fuzzManifest,
     "template": fuzzTemplate,
     "markdown": fuzzMarkdown,
+    "index": fuzzIndex,
 ]
 
 nonisolated(unsafe) var selectedTarget: ((UnsafePointer<UInt8>?, Int) -> Void)?

@@ -70,7 +70,34 @@ def seeds(target, repo, conformance):
             for name in ("tables-spec.json", "extensions.json"):
                 if (c / "gfm" / name).is_file():
                     out += json_field(c / "gfm" / name, "markdown")
+    if target == "index":
+        out += [index_seed(entries) for entries in (0, 1, 3)]
     return out, have_c
+
+
+def index_seed(count):
+    """A content index as ContentIndex+Coding.swift lays it out, for the fuzz target's
+    header ("fuzz", "/c", "shared"), without the checksum (the target appends it)."""
+    import struct
+
+    def string(text):
+        data = text.encode()
+        return struct.pack("<I", len(data)) + data
+
+    def stamp(n):
+        return struct.pack("<QQQqq", 2049, 1000 + n, 120 + n, 1_700_000_000_000_000_000, 1_700_000_000_000_000_001)
+
+    out = b"VPIX" + struct.pack("<I", 2) + string("fuzz") + string("/c") + string("shared")
+    out += struct.pack("<I", count)
+    for n in range(count):
+        text = f"---\nid: steg-{n}\ntitle: Steg {n}\n---\nT".encode()
+        out += string(f"general/a/b/steg-{n}.md") + stamp(n) + bytes([n % 2]) + struct.pack("<I", len(text)) + text
+    out += struct.pack("<I", 1 if count else 0)
+    if count:
+        out += string("general/a/b") + stamp(99) + struct.pack("<I", count)
+        for n in range(count):
+            out += string(f"steg-{n}.md") + bytes([2]) + struct.pack("<QQ", 2049, 1000 + n)
+    return out.decode("utf-8", "surrogateescape")
 
 
 def main():
