@@ -138,6 +138,18 @@ public struct SiteRenderer: Sendable {
         return output
     }
 
+    /// Renders the base template around a page's content (`contentBytes` long)
+    /// straight into the page's bytes.
+    private func renderBase(_ path: String, _ context: [String: TemplateValue], contentBytes: Int,
+                            _ state: inout RenderState) -> OutputFile {
+        var bytes: [UInt8] = []
+        // The base template's own markup, breadcrumb, footer and language menus are a
+        // few kilobytes: room for them once, so the buffer is never copied to grow.
+        bytes.reserveCapacity(contentBytes + 8192)
+        templates.render("base", .object(context), into: &bytes, diagnostics: &state.diagnostics, usage: &state.usage)
+        return OutputFile(path: path, bytes: bytes)
+    }
+
     // MARK: - Pages
 
     private func renderStart(_ language: PageLanguage, _ state: inout RenderState) -> OutputFile {
@@ -172,7 +184,8 @@ public struct SiteRenderer: Sendable {
                                   breadcrumb: [], diagnosis: nil, description: nil, canonical: nil, content: content)
         context["home"] = .text(home)
         context["inline_style"] = .html(SafeHTML(trusted: stylesheet))
-        return OutputFile(path: language.path(SitePaths.notFound), text: renderTemplate("base", .object(context), &state))
+        return renderBase(language.path(SitePaths.notFound), context, contentBytes: content.utf8.count + stylesheet.utf8.count,
+                          &state)
     }
 
     /// The stylesheet's text, inlined in the 404 pages.
@@ -217,7 +230,7 @@ public struct SiteRenderer: Sendable {
         if language.isNational {
             files.append(renderStaffOverview(diagnosis, info: info, crumbs: crumbsToStart, &state))
             files.append(OutputFile(path: SitePaths.nursePage(diagnosis.id),
-                                    text: NursePageRenderer(diagnosis: diagnosis, config: model.config, templates: templates,
+                                    bytes: NursePageRenderer(diagnosis: diagnosis, config: model.config, templates: templates,
                                                             strings: strings, bodyCache: options.printBodies)
                                         .render(diagnostics: &state.diagnostics, usage: &state.usage)))
         }
@@ -367,7 +380,7 @@ public struct SiteRenderer: Sendable {
                                        ?? SitePaths.relative(from: path, to: other.path(nationalPath)))])
             })
         }
-        return OutputFile(path: path, text: renderTemplate("base", .object(context), &state))
+        return renderBase(path, context, contentBytes: content.utf8.count, &state)
     }
 
     private func baseContext(title: String, root: String, language: PageLanguage, breadcrumb: [TemplateValue],
