@@ -86,7 +86,7 @@ struct TemplateRenderer<Output: TemplateOutput> {
                 switch value {
                 case .text(let text):
                     if escaped { output.writeEscaped(text) } else { output.write(text) }
-                case .html(let html): output.write(html.rawValue)
+                case .html(let html): output.write(html)
                 case .int(let number): output.write(String(number))
                 case .double(let number): output.write(TemplateValue.format(number))
                 case .bool(let flag): output.write(flag ? "true" : "false")
@@ -282,6 +282,8 @@ protocol TemplateOutput {
     mutating func write(_ text: Substring)
     /// Writes text with `& < > "` replaced by entities (`{{x}}` of text).
     mutating func writeEscaped(_ text: String)
+    /// Writes markup as it is.
+    mutating func write(_ html: SafeHTML)
 }
 
 extension String: TemplateOutput {
@@ -289,6 +291,7 @@ extension String: TemplateOutput {
     mutating func write(_ text: String) { self += text }
     mutating func write(_ text: Substring) { self += text }
     mutating func writeEscaped(_ text: String) { self += HTMLEscaper.escape(text) }
+    mutating func write(_ html: SafeHTML) { self += html.rawValue }
 }
 
 extension Array: TemplateOutput where Element == UInt8 {
@@ -299,4 +302,5 @@ extension Array: TemplateOutput where Element == UInt8 {
         let done: Void? = text.utf8.withContiguousStorageIfAvailable { HTMLEscaper.appendEscaped($0, to: &self) }
         if done == nil { append(contentsOf: HTMLEscaper.escape(text).utf8) }
     }
+    mutating func write(_ html: SafeHTML) { html.appendUTF8(to: &self) }
 }

@@ -131,11 +131,11 @@ public struct SiteRenderer: Sendable {
         return diagnostics
     }
 
-    /// Renders one template, recording problems and usage.
-    private func renderTemplate(_ name: String, _ context: TemplateValue, _ state: inout RenderState) -> String {
-        var output = ""
+    /// Renders one template (a page's content) into UTF-8 bytes, recording problems and usage.
+    private func renderTemplate(_ name: String, _ context: TemplateValue, _ state: inout RenderState) -> SafeHTML {
+        var output: [UInt8] = []
         templates.render(name, context, into: &output, diagnostics: &state.diagnostics, usage: &state.usage)
-        return output
+        return SafeHTML(trustedUTF8: output)
     }
 
     /// Renders the base template around a page's content (`contentBytes` long)
@@ -184,7 +184,7 @@ public struct SiteRenderer: Sendable {
                                   breadcrumb: [], diagnosis: nil, description: nil, canonical: nil, content: content)
         context["home"] = .text(home)
         context["inline_style"] = .html(SafeHTML(trusted: stylesheet))
-        return renderBase(language.path(SitePaths.notFound), context, contentBytes: content.utf8.count + stylesheet.utf8.count,
+        return renderBase(language.path(SitePaths.notFound), context, contentBytes: content.utf8Count + stylesheet.utf8.count,
                           &state)
     }
 
@@ -380,12 +380,12 @@ public struct SiteRenderer: Sendable {
                                        ?? SitePaths.relative(from: path, to: other.path(nationalPath)))])
             })
         }
-        return renderBase(path, context, contentBytes: content.utf8.count, &state)
+        return renderBase(path, context, contentBytes: content.utf8Count, &state)
     }
 
     private func baseContext(title: String, root: String, language: PageLanguage, breadcrumb: [TemplateValue],
                              diagnosis: Diagnosis?, description: String?, canonical: String?,
-                             content: String) -> [String: TemplateValue] {
+                             content: SafeHTML) -> [String: TemplateValue] {
         var context: [String: TemplateValue] = [
             "lang": .text(language.code),
             "site_title": .text(model.config.title),
@@ -396,7 +396,7 @@ public struct SiteRenderer: Sendable {
             "breadcrumb": .list(breadcrumb),
             "has_breadcrumb": .bool(!breadcrumb.isEmpty),
             "diagnosis": diagnosis.map { footerInfo($0, language) } ?? .null,
-            "content": .html(SafeHTML(trusted: content)),
+            "content": .html(content),
             "has_languages": .bool(false), "languages": .list([]), "alternates": .list([]),
             "home": .null, "inline_style": .null,
         ]
@@ -438,7 +438,10 @@ public struct SiteRenderer: Sendable {
         let html = renderBody(swedish, page: page, headingBase: headingBase, language: language,
                               inSwedish: !language.isNational, resolver: resolver)
         if language.isNational { return .html(html) }
-        return .html(SafeHTML(trusted: "<div lang=\"\(model.config.language)\" dir=\"ltr\">\n" + html.rawValue + "</div>\n"))
+        var marked = Array("<div lang=\"\(model.config.language)\" dir=\"ltr\">\n".utf8)
+        html.appendUTF8(to: &marked)
+        marked.append(contentsOf: "</div>\n".utf8)
+        return .html(SafeHTML(trustedUTF8: marked))
     }
 
     /// A region's texts shown with a step, marked with the region's name; Swedish,
