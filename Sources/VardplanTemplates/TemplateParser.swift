@@ -79,7 +79,7 @@ struct TemplateParser {
                 frames[top].nodes.append(.variable(tag, escaped: escaped))
             case .partial:
                 frames[top].flushText()
-                frames[top].nodes.append(.partial(name: token.name, indent: token.indent, location: token.location))
+                frames[top].nodes.append(.partial(TemplateNode.Partial(name: token.name, indent: token.indent, location: token.location)))
                 partials.append(PartialReference(name: token.name, location: token.location))
             case .sectionOpen(let inverted):
                 frames[top].flushText()

@@ -84,8 +84,9 @@ struct TemplateRenderer<Output: TemplateOutput> {
             case .variable(let tag, let escaped):
                 guard let value = lookup(tag, firstTagID: firstTagID) else { continue }
                 switch value {
-                case .text(let text): output.write(escaped ? HTMLEscaper.escape(text) : text)
-                case .html(let html): output.write(html.rawValue)
+                case .text(let text):
+                    if escaped { output.writeEscaped(text) } else { output.write(text) }
+                case .html(let html): output.write(html)
                 case .int(let number): output.write(String(number))
                 case .double(let number): output.write(TemplateValue.format(number))
                 case .bool(let flag): output.write(flag ? "true" : "false")
@@ -136,9 +137,10 @@ struct TemplateRenderer<Output: TemplateOutput> {
                         stack.removeLast()
                     }
                 }
-            case .partial(let name, let ownIndent, let location):
+            case .partial(let partial):
                 // A missing partial was reported when the library was loaded; the spec
                 // renders it as the empty string.
+                let name = partial.name, location = partial.location
                 guard let entry = templates[name] else { continue }
                 guard partialChain.count <= Self.maximumPartialDepth, depth < Self.maximumNestingDepth else {
                     reportTooDeep(partial: name, at: location)
@@ -147,7 +149,7 @@ struct TemplateRenderer<Output: TemplateOutput> {
                 partialChain.append(name)
                 depth += 1
                 openTags.append(location)
-                let partialIndent = ownIndent.map { indent + $0 } ?? ""
+                let partialIndent = partial.indent.map { indent + $0 } ?? ""
                 render(entry.template.nodes, indent: partialIndent, firstTagID: entry.firstTagID)
                 openTags.removeLast()
                 depth -= 1
@@ -269,24 +271,36 @@ struct TemplateRenderer<Output: TemplateOutput> {
     }
 }
 
-/// Where a render writes: a `String` (pages), or bytes (the sitemap, written straight
-/// into its file's buffer: at 100 diagnoses a text and its bytes were 2 × 39 MB).
+/// Where a render writes: a `String` (a page's content, put into its base page as
+/// HTML), or bytes (whole pages and the sitemap, written straight into their file's
+/// buffer: no `String` to grow and then copy into bytes).
 protocol TemplateOutput {
     init()
     /// The UTF-8 bytes written so far.
     var byteCount: Int { get }
     mutating func write(_ text: String)
     mutating func write(_ text: Substring)
+    /// Writes text with `& < > "` replaced by entities (`{{x}}` of text).
+    mutating func writeEscaped(_ text: String)
+    /// Writes markup as it is.
+    mutating func write(_ html: SafeHTML)
 }
 
 extension String: TemplateOutput {
     var byteCount: Int { utf8.count }
     mutating func write(_ text: String) { self += text }
     mutating func write(_ text: Substring) { self += text }
+    mutating func writeEscaped(_ text: String) { self += HTMLEscaper.escape(text) }
+    mutating func write(_ html: SafeHTML) { self += html.rawValue }
 }
 
 extension Array: TemplateOutput where Element == UInt8 {
     var byteCount: Int { count }
     mutating func write(_ text: String) { append(contentsOf: text.utf8) }
     mutating func write(_ text: Substring) { append(contentsOf: text.utf8) }
+    mutating func writeEscaped(_ text: String) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { HTMLEscaper.appendEscaped($0, to: &self) }
+        if done == nil { append(contentsOf: HTMLEscaper.escape(text).utf8) }
+    }
+    mutating func write(_ html: SafeHTML) { html.appendUTF8(to: &self) }
 }

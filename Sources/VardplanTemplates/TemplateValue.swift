@@ -31,7 +31,7 @@ public enum TemplateValue: Sendable, Hashable {
         case .list(let items): !items.isEmpty
         case .generated(let items): items.count > 0
         case .text(let text): !text.isEmpty
-        case .html(let html): !html.rawValue.isEmpty
+        case .html(let html): !html.isEmpty
         case .int(let value): value != 0
         case .double(let value): value != 0 && !value.isNaN
         case .object: true

@@ -10,8 +10,8 @@ enum BodyRenderer {
     static func render(_ document: MarkdownDocument, headingBase: Int, printLinkAddresses: Bool,
                        labels: [String: String] = [:],
                        resolve: @escaping @Sendable (String, SourceLocation) -> String?) -> SafeHTML {
-        SafeHTML(trusted: String(decoding: renderUTF8(document, headingBase: headingBase, printLinkAddresses: printLinkAddresses,
-                                                      labels: labels, resolve: resolve), as: UTF8.self))
+        SafeHTML(trustedUTF8: renderUTF8(document, headingBase: headingBase, printLinkAddresses: printLinkAddresses,
+                                         labels: labels, resolve: resolve))
     }
 
     /// `render` as UTF-8 bytes, for a printout that finishes its references on bytes.

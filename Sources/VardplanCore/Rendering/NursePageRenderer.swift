@@ -103,8 +103,8 @@ public struct NursePageRenderer: Sendable {
         return fields
     }
 
-    /// The page. Problems in the templates go to `diagnostics`, found variables to `usage`.
-    public func render(diagnostics: inout Diagnostics, usage: inout TemplateUsage) -> String {
+    /// The page's bytes. Problems in the templates go to `diagnostics`, found variables to `usage`.
+    public func render(diagnostics: inout Diagnostics, usage: inout TemplateUsage) -> [UInt8] {
         let path = SitePaths.nursePage(diagnosis.id)
         var fields = context(staffHref: SitePaths.relative(from: path, to: SitePaths.staffOverview(diagnosis.id)))
         let shared = TemplateValue.object(fields)
@@ -117,7 +117,8 @@ public struct NursePageRenderer: Sendable {
         fields["style"] = .html(SafeHTML(trusted: style))
         fields["script"] = .html(SafeHTML(trusted: script))
         fields["content_security_policy"] = .text(Self.contentSecurityPolicy(script: script, style: style))
-        var page = ""
+        var page: [UInt8] = []
+        page.reserveCapacity(script.utf8.count + style.utf8.count + (1 << 16))
         templates.render("nurse", .object(fields), into: &page, diagnostics: &diagnostics, usage: &usage)
         return page
     }

@@ -131,11 +131,23 @@ public struct SiteRenderer: Sendable {
         return diagnostics
     }
 
-    /// Renders one template, recording problems and usage.
-    private func renderTemplate(_ name: String, _ context: TemplateValue, _ state: inout RenderState) -> String {
-        var output = ""
+    /// Renders one template (a page's content) into UTF-8 bytes, recording problems and usage.
+    private func renderTemplate(_ name: String, _ context: TemplateValue, _ state: inout RenderState) -> SafeHTML {
+        var output: [UInt8] = []
         templates.render(name, context, into: &output, diagnostics: &state.diagnostics, usage: &state.usage)
-        return output
+        return SafeHTML(trustedUTF8: output)
+    }
+
+    /// Renders the base template around a page's content (`contentBytes` long)
+    /// straight into the page's bytes.
+    private func renderBase(_ path: String, _ context: [String: TemplateValue], contentBytes: Int,
+                            _ state: inout RenderState) -> OutputFile {
+        var bytes: [UInt8] = []
+        // The base template's own markup, breadcrumb, footer and language menus are a
+        // few kilobytes: room for them once, so the buffer is never copied to grow.
+        bytes.reserveCapacity(contentBytes + 8192)
+        templates.render("base", .object(context), into: &bytes, diagnostics: &state.diagnostics, usage: &state.usage)
+        return OutputFile(path: path, bytes: bytes)
     }
 
     // MARK: - Pages
@@ -172,7 +184,8 @@ public struct SiteRenderer: Sendable {
                                   breadcrumb: [], diagnosis: nil, description: nil, canonical: nil, content: content)
         context["home"] = .text(home)
         context["inline_style"] = .html(SafeHTML(trusted: stylesheet))
-        return OutputFile(path: language.path(SitePaths.notFound), text: renderTemplate("base", .object(context), &state))
+        return renderBase(language.path(SitePaths.notFound), context, contentBytes: content.utf8Count + stylesheet.utf8.count,
+                          &state)
     }
 
     /// The stylesheet's text, inlined in the 404 pages.
@@ -217,7 +230,7 @@ public struct SiteRenderer: Sendable {
         if language.isNational {
             files.append(renderStaffOverview(diagnosis, info: info, crumbs: crumbsToStart, &state))
             files.append(OutputFile(path: SitePaths.nursePage(diagnosis.id),
-                                    text: NursePageRenderer(diagnosis: diagnosis, config: model.config, templates: templates,
+                                    bytes: NursePageRenderer(diagnosis: diagnosis, config: model.config, templates: templates,
                                                             strings: strings, bodyCache: options.printBodies)
                                         .render(diagnostics: &state.diagnostics, usage: &state.usage)))
         }
@@ -367,12 +380,12 @@ public struct SiteRenderer: Sendable {
                                        ?? SitePaths.relative(from: path, to: other.path(nationalPath)))])
             })
         }
-        return OutputFile(path: path, text: renderTemplate("base", .object(context), &state))
+        return renderBase(path, context, contentBytes: content.utf8Count, &state)
     }
 
     private func baseContext(title: String, root: String, language: PageLanguage, breadcrumb: [TemplateValue],
                              diagnosis: Diagnosis?, description: String?, canonical: String?,
-                             content: String) -> [String: TemplateValue] {
+                             content: SafeHTML) -> [String: TemplateValue] {
         var context: [String: TemplateValue] = [
             "lang": .text(language.code),
             "site_title": .text(model.config.title),
@@ -383,7 +396,7 @@ public struct SiteRenderer: Sendable {
             "breadcrumb": .list(breadcrumb),
             "has_breadcrumb": .bool(!breadcrumb.isEmpty),
             "diagnosis": diagnosis.map { footerInfo($0, language) } ?? .null,
-            "content": .html(SafeHTML(trusted: content)),
+            "content": .html(content),
             "has_languages": .bool(false), "languages": .list([]), "alternates": .list([]),
             "home": .null, "inline_style": .null,
         ]
@@ -425,7 +438,10 @@ public struct SiteRenderer: Sendable {
         let html = renderBody(swedish, page: page, headingBase: headingBase, language: language,
                               inSwedish: !language.isNational, resolver: resolver)
         if language.isNational { return .html(html) }
-        return .html(SafeHTML(trusted: "<div lang=\"\(model.config.language)\" dir=\"ltr\">\n" + html.rawValue + "</div>\n"))
+        var marked = Array("<div lang=\"\(model.config.language)\" dir=\"ltr\">\n".utf8)
+        html.appendUTF8(to: &marked)
+        marked.append(contentsOf: "</div>\n".utf8)
+        return .html(SafeHTML(trustedUTF8: marked))
     }
 
     /// A region's texts shown with a step, marked with the region's name; Swedish,
