@@ -25,8 +25,13 @@ extension SiteWriter {
         /// The leftover of a stopped build that was put back as the output, when the
         /// output was missing (`AbandonedBuilds`).
         public let restoredFrom: String?
+        /// The survey of the output at `begin`, with its folders' change times and the
+        /// file system's time before it: `commit` uses it again when no folder changed.
+        let survey: (survey: OutputSurvey, times: FolderTimes, reference: FolderTimes.Time)?
 
-        init(location: OutputLocation, lock: OutputLock, writer: SiteWriter, restoredFrom: String?, stamp: BuildStamp?) {
+        init(location: OutputLocation, lock: OutputLock, writer: SiteWriter, restoredFrom: String?, stamp: BuildStamp?,
+             survey: (OutputSurvey, FolderTimes, FolderTimes.Time)? = nil) {
+            self.survey = survey
             self.location = location
             self.lock = lock
             self.folder = location.staging(pid: getpid())
@@ -121,7 +126,9 @@ extension SiteWriter {
 
         /// Swaps the staging folder in. `paths` are the pages of the build, to count
         /// the stale files left out. Top-level dot entries of the old output are kept.
-        /// Checks again, just before, that the output holds nothing a build did not write.
+        /// Checks again, just before, that the output holds nothing a build did not write:
+        /// by the survey made at `begin` when none of the output's folders changed since
+        /// (`FolderTimes`: no entry added, removed or renamed), else by a new survey.
         public func commit(paths: [String]) throws(WriteError) -> Report {
             defer { lock.release() }
             let output = location.path
@@ -135,7 +142,12 @@ extension SiteWriter {
                 AbandonedBuilds.removeLeftovers(location)
                 return report
             }
-            let survey = OutputSurvey.survey(output)
+            let survey: OutputSurvey
+            if let begun = self.survey, begun.times.unchanged(root: output, olderThan: begun.reference) {
+                survey = begun.survey
+            } else {
+                survey = OutputSurvey.survey(output)
+            }
             guard survey.isReplaceable || replaceAnything else {
                 abort()
                 throw .notReplaceable(path: location.display, survey: survey)
@@ -155,7 +167,7 @@ extension SiteWriter {
             case .exchanged:
                 // The staging folder's name now holds the old output.
                 checkpoint?(.afterSwap)
-                FolderTree.remove(folder)
+                FolderTree.removeInParallel(folder)
             case .failed(let code):
                 giveBack()
                 abort()
