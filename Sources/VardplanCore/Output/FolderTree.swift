@@ -56,9 +56,19 @@ enum FolderTree {
     }
 
     /// Removes an entry whose kind is known (from its folder's listing: no `lstat` per file).
+    /// A folder's files are unlinked relative to the folder, opened once (one path
+    /// lookup per folder, not per file).
     private static func remove(_ path: String, kind: Kind) {
         if kind == .folder {
-            for entry in entries(path) { remove(path + "/" + entry.name, kind: entry.kind) }
+            let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            for entry in entries(path) {
+                if entry.kind == .folder {
+                    remove(path + "/" + entry.name, kind: .folder)
+                } else if descriptor < 0 || unlinkat(descriptor, entry.name, 0) != 0 {
+                    unlink(path + "/" + entry.name)
+                }
+            }
+            if descriptor >= 0 { close(descriptor) }
             rmdir(path)
         } else {
             unlink(path)

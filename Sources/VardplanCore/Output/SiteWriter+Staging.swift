@@ -91,21 +91,40 @@ extension SiteWriter {
         public var keepsPreviousPages: Bool { previousStamp != nil }
 
         /// Carries pages of the current output into the staging folder by hard link
-        /// (a copy where links are refused), without reading them.
+        /// (a copy where links are refused), without reading them. Folder by folder:
+        /// each link is made between the two folders, opened once (23 000 pages at 25
+        /// diagnoses, in 650 folders: a path lookup per folder, not two per page).
         public func keep(_ paths: [String]) throws(WriteError) -> Int {
             guard previousStamp != nil else {
                 throw .io(path: paths.first ?? "", reason: "the output holds no complete previous build")
             }
             try makeFolders(for: paths)
-            let output = location.path, folder = self.folder
-            let failed = ParallelMap.map(paths) { path -> Bool in
-                let old = output + "/" + path, target = folder + "/" + path
-                if link(old, target) == 0 { return false }
-                guard FolderTree.kind(old) == .file, let bytes = FileIO.read(old) else { return true }
-                return !FileIO.write(bytes, to: target)
+            var byFolder: [String: [String]] = [:]
+            for path in paths {
+                let slash = path.lastIndex(of: "/")
+                let folder = slash.map { String(path[..<$0]) } ?? ""
+                byFolder[folder, default: []].append(slash.map { String(path[path.index(after: $0)...]) } ?? path)
             }
-            if let index = failed.firstIndex(of: true) {
-                throw .io(path: paths[index], reason: "the page of the previous build could not be kept")
+            let output = location.path, staging = self.folder
+            let failed = ParallelMap.map(Array(byFolder), minimumCount: 2) { folder, names -> String? in
+                let prefix = folder.isEmpty ? "" : folder + "/"
+                let from = open(folder.isEmpty ? output : output + "/" + folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                let into = open(folder.isEmpty ? staging : staging + "/" + folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                defer {
+                    if from >= 0 { close(from) }
+                    if into >= 0 { close(into) }
+                }
+                for name in names {
+                    if from >= 0, into >= 0, linkat(from, name, into, name, 0) == 0 { continue }
+                    let old = output + "/" + prefix + name, target = staging + "/" + prefix + name
+                    if link(old, target) == 0 { continue }
+                    guard FolderTree.kind(old) == .file, let bytes = FileIO.read(old), FileIO.write(bytes, to: target)
+                    else { return prefix + name }
+                }
+                return nil
+            }
+            if let path = failed.compactMap({ $0 }).min() {
+                throw .io(path: path, reason: "the page of the previous build could not be kept")
             }
             return paths.count
         }
