@@ -127,6 +127,24 @@ struct IncrementalBuildTests {
         Self.expectSameAsFullBuild(scratch, options: options)
     }
 
+    @Test("a stamp is intact while every file it lists is there with its size, in any folder")
+    func stampIntact() throws {
+        let scratch = OutputScratch()
+        defer { scratch.remove() }
+        let files: [OutputFile] = .pages(["index.html": "a", "x/page.html": "bb", "x/y/deep.html": "ccc"])
+        for file in files { scratch.file("out/" + file.path, String(decoding: file.bytes, as: UTF8.self)) }
+        let stamp = BuildStamp(fingerprint: "f", files: files)
+        let output = scratch.root + "/out"
+        #expect(stamp.isIntact(outputPath: output))
+        scratch.file("out/x/y/deep.html", "cc")
+        #expect(!stamp.isIntact(outputPath: output))
+        scratch.file("out/x/y/deep.html", "ccc")
+        try FileManager.default.removeItem(atPath: output + "/x/page.html")
+        #expect(!stamp.isIntact(outputPath: output))
+        try FileManager.default.removeItem(atPath: output + "/x")
+        #expect(!stamp.isIntact(outputPath: output))
+    }
+
     @Test("which files of the previous build are its sitemap")
     func sitemapFiles() {
         for path in ["sitemap.xml", "sitemap-1.xml", "sitemap-12.xml"] { #expect(KeptSitemap.isSitemap(path), "\(path)") }
