@@ -39,7 +39,12 @@ struct FolderTimes: Equatable, Sendable {
     /// `root`) lie in; nil when one cannot be read or is not a folder.
     static func read(root: String, holding filePaths: [String]) -> FolderTimes? {
         var folders: Set<String> = [""]
+        var previous: Substring = ""
         for path in filePaths {
+            // Files come folder by folder (a survey's order): most share the last one's.
+            guard let last = path.lastIndex(of: "/") else { continue }
+            if path[..<last] == previous { continue }
+            previous = path[..<last]
             var folder = Substring(path)
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
