@@ -36,10 +36,39 @@ enum FolderTree {
         remove(path, kind: kind)
     }
 
+    /// Removes a folder as `remove` does, the entries two levels down on every core (the
+    /// old output after a swap: 23 000 files at 25 diagnoses, in folders by diagnosis
+    /// and by language).
+    static func removeInParallel(_ path: String) {
+        guard kind(path) == .folder else { return remove(path) }
+        let top = entries(path).map { (path: path + "/" + $0.name, kind: $0.kind) }
+        var tasks: [(path: String, kind: Kind)] = []
+        for entry in top {
+            if entry.kind == .folder {
+                tasks += entries(entry.path).map { (entry.path + "/" + $0.name, $0.kind) }
+            } else {
+                tasks.append(entry)
+            }
+        }
+        _ = ParallelMap.map(tasks, minimumCount: 2) { task in remove(task.path, kind: task.kind) }
+        for entry in top { remove(entry.path, kind: entry.kind) }
+        rmdir(path)
+    }
+
     /// Removes an entry whose kind is known (from its folder's listing: no `lstat` per file).
+    /// A folder's files are unlinked relative to the folder, opened once (one path
+    /// lookup per folder, not per file).
     private static func remove(_ path: String, kind: Kind) {
         if kind == .folder {
-            for entry in entries(path) { remove(path + "/" + entry.name, kind: entry.kind) }
+            let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            for entry in entries(path) {
+                if entry.kind == .folder {
+                    remove(path + "/" + entry.name, kind: .folder)
+                } else if descriptor < 0 || unlinkat(descriptor, entry.name, 0) != 0 {
+                    unlink(path + "/" + entry.name)
+                }
+            }
+            if descriptor >= 0 { close(descriptor) }
             rmdir(path)
         } else {
             unlink(path)

@@ -25,8 +25,13 @@ extension SiteWriter {
         /// The leftover of a stopped build that was put back as the output, when the
         /// output was missing (`AbandonedBuilds`).
         public let restoredFrom: String?
+        /// The survey of the output at `begin`, with its folders' change times and the
+        /// file system's time before it: `commit` uses it again when no folder changed.
+        let survey: (survey: OutputSurvey, times: FolderTimes, reference: FolderTimes.Time)?
 
-        init(location: OutputLocation, lock: OutputLock, writer: SiteWriter, restoredFrom: String?, stamp: BuildStamp?) {
+        init(location: OutputLocation, lock: OutputLock, writer: SiteWriter, restoredFrom: String?, stamp: BuildStamp?,
+             survey: (OutputSurvey, FolderTimes, FolderTimes.Time)? = nil) {
+            self.survey = survey
             self.location = location
             self.lock = lock
             self.folder = location.staging(pid: getpid())
@@ -86,21 +91,40 @@ extension SiteWriter {
         public var keepsPreviousPages: Bool { previousStamp != nil }
 
         /// Carries pages of the current output into the staging folder by hard link
-        /// (a copy where links are refused), without reading them.
+        /// (a copy where links are refused), without reading them. Folder by folder:
+        /// each link is made between the two folders, opened once (23 000 pages at 25
+        /// diagnoses, in 650 folders: a path lookup per folder, not two per page).
         public func keep(_ paths: [String]) throws(WriteError) -> Int {
             guard previousStamp != nil else {
                 throw .io(path: paths.first ?? "", reason: "the output holds no complete previous build")
             }
             try makeFolders(for: paths)
-            let output = location.path, folder = self.folder
-            let failed = ParallelMap.map(paths) { path -> Bool in
-                let old = output + "/" + path, target = folder + "/" + path
-                if link(old, target) == 0 { return false }
-                guard FolderTree.kind(old) == .file, let bytes = FileIO.read(old) else { return true }
-                return !FileIO.write(bytes, to: target)
+            var byFolder: [String: [String]] = [:]
+            for path in paths {
+                let slash = path.lastIndex(of: "/")
+                let folder = slash.map { String(path[..<$0]) } ?? ""
+                byFolder[folder, default: []].append(slash.map { String(path[path.index(after: $0)...]) } ?? path)
             }
-            if let index = failed.firstIndex(of: true) {
-                throw .io(path: paths[index], reason: "the page of the previous build could not be kept")
+            let output = location.path, staging = self.folder
+            let failed = ParallelMap.map(Array(byFolder), minimumCount: 2) { folder, names -> String? in
+                let prefix = folder.isEmpty ? "" : folder + "/"
+                let from = open(folder.isEmpty ? output : output + "/" + folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                let into = open(folder.isEmpty ? staging : staging + "/" + folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                defer {
+                    if from >= 0 { close(from) }
+                    if into >= 0 { close(into) }
+                }
+                for name in names {
+                    if from >= 0, into >= 0, linkat(from, name, into, name, 0) == 0 { continue }
+                    let old = output + "/" + prefix + name, target = staging + "/" + prefix + name
+                    if link(old, target) == 0 { continue }
+                    guard FolderTree.kind(old) == .file, let bytes = FileIO.read(old), FileIO.write(bytes, to: target)
+                    else { return prefix + name }
+                }
+                return nil
+            }
+            if let path = failed.compactMap({ $0 }).min() {
+                throw .io(path: path, reason: "the page of the previous build could not be kept")
             }
             return paths.count
         }
@@ -121,7 +145,9 @@ extension SiteWriter {
 
         /// Swaps the staging folder in. `paths` are the pages of the build, to count
         /// the stale files left out. Top-level dot entries of the old output are kept.
-        /// Checks again, just before, that the output holds nothing a build did not write.
+        /// Checks again, just before, that the output holds nothing a build did not write:
+        /// by the survey made at `begin` when none of the output's folders changed since
+        /// (`FolderTimes`: no entry added, removed or renamed), else by a new survey.
         public func commit(paths: [String]) throws(WriteError) -> Report {
             defer { lock.release() }
             let output = location.path
@@ -135,7 +161,12 @@ extension SiteWriter {
                 AbandonedBuilds.removeLeftovers(location)
                 return report
             }
-            let survey = OutputSurvey.survey(output)
+            let survey: OutputSurvey
+            if let begun = self.survey, begun.times.unchanged(root: output, olderThan: begun.reference) {
+                survey = begun.survey
+            } else {
+                survey = OutputSurvey.survey(output)
+            }
             guard survey.isReplaceable || replaceAnything else {
                 abort()
                 throw .notReplaceable(path: location.display, survey: survey)
@@ -155,7 +186,7 @@ extension SiteWriter {
             case .exchanged:
                 // The staging folder's name now holds the old output.
                 checkpoint?(.afterSwap)
-                FolderTree.remove(folder)
+                FolderTree.removeInParallel(folder)
             case .failed(let code):
                 giveBack()
                 abort()

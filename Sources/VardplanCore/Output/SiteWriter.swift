@@ -93,13 +93,20 @@ public struct SiteWriter {
             lock.release()
             throw .io(path: outputPath, reason: "the folder cannot be read and changed: " + reason)
         }
+        // The file system's time now, from the lock file's change time: `commit` trusts
+        // folder times older than this (`FolderTimes`).
+        let reference = utimensat(AT_FDCWD, location.lockPath, nil, 0) == 0
+            ? FolderTimes.changeTime(location.lockPath) : nil
         let stamp = BuildStamp.read(outputPath: location.path)
         let survey = OutputSurvey.survey(location.path, stamp: .some(stamp))
         if !survey.isReplaceable && !replaceAnything {
             lock.release()
             throw .notReplaceable(path: outputPath, survey: survey)
         }
-        let staging = Staging(location: location, lock: lock, writer: self, restoredFrom: restored, stamp: stamp)
+        let times = survey.isReplaceable && reference != nil
+            ? FolderTimes.read(root: location.path, holding: survey.filePaths) : nil
+        let staging = Staging(location: location, lock: lock, writer: self, restoredFrom: restored, stamp: stamp,
+                              survey: times.map { (survey, $0, reference!) })
         if FolderTree.kind(staging.folder) != nil {
             // Left by an earlier process with our (reused) id.
             guard AbandonedBuilds.isComplete(location.path) else {

@@ -167,16 +167,27 @@ public enum SiteBuild {
         var sitemap: [String] = []
         var sitemapError: SiteWriter.WriteError?
         let pagePaths = result.paths
-        renderer.renderSitemap(pagePaths: pagePaths, &state) { file in
-            guard sitemapError == nil else { return }
-            do throws(SiteWriter.WriteError) {
-                let counts = try sink.accept([file])
-                result.written += counts.written
-                result.unchanged += counts.unchanged
-                sitemap.append(file.path)
-                sizes.append((file.path, file.bytes.count))
+        // A partial build with the previous build's pages keeps its sitemap (`KeptSitemap`).
+        if changedFolders != nil, let previous, let kept = KeptSitemap.files(of: previous, pagePaths: Set(owners.keys)) {
+            do {
+                result.unchanged += try sink.keep(kept.map(\.path))
+                sitemap = kept.map(\.path)
+                sizes.append(contentsOf: kept)
             } catch {
                 sitemapError = error
+            }
+        } else {
+            renderer.renderSitemap(pagePaths: pagePaths, &state) { file in
+                guard sitemapError == nil else { return }
+                do throws(SiteWriter.WriteError) {
+                    let counts = try sink.accept([file])
+                    result.written += counts.written
+                    result.unchanged += counts.unchanged
+                    sitemap.append(file.path)
+                    sizes.append((file.path, file.bytes.count))
+                } catch {
+                    sitemapError = error
+                }
             }
         }
         result.paths.append(contentsOf: sitemap)

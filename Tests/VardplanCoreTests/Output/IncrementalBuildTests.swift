@@ -42,12 +42,13 @@ struct IncrementalBuildTests {
 
     /// One build as `vardplan build` runs it; returns the sink that saw it.
     @discardableResult
-    private static func build(_ scratch: OutputScratch) throws -> (RecordingSink, SiteBuild.Result) {
+    private static func build(_ scratch: OutputScratch,
+                              options: SiteRenderer.Options = .init()) throws -> (RecordingSink, SiteBuild.Result) {
         let staging = try SiteWriter(outputPath: scratch.root + "/output").begin()
         let sink = RecordingSink(staging)
         let result = SiteBuild.run(content: DiskFileSystem(root: scratch.root + "/content"), contentDisplay: "content",
                                    templates: DiskFileSystem(root: scratch.root + "/templates"),
-                                   templatesDisplay: "templates", today: Fixtures.today, options: .init(),
+                                   templatesDisplay: "templates", today: Fixtures.today, options: options,
                                    previous: staging.previousStamp, into: sink)
         #expect(!result.diagnostics.hasErrors, "\(DiagnosticFormatter.format(result.diagnostics))")
         if result.upToDate { staging.finishUnchanged() } else { _ = try staging.commit(paths: result.paths) }
@@ -55,10 +56,11 @@ struct IncrementalBuildTests {
     }
 
     /// Every file of the output folder is that of a full build into memory, stamp included.
-    private static func expectSameAsFullBuild(_ scratch: OutputScratch, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    private static func expectSameAsFullBuild(_ scratch: OutputScratch, options: SiteRenderer.Options = .init(),
+                                              sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let full = SiteBuild.run(content: DiskFileSystem(root: scratch.root + "/content"), contentDisplay: "content",
                                  templates: DiskFileSystem(root: scratch.root + "/templates"),
-                                 templatesDisplay: "templates", today: Fixtures.today, options: .init()).files
+                                 templatesDisplay: "templates", today: Fixtures.today, options: options).files
         let onDisk = scratch.files.filter { $0.hasPrefix("output/") }.map { String($0.dropFirst("output/".count)) }
         #expect(onDisk == full.map(\.path), sourceLocation: sourceLocation)
         for file in full {
@@ -80,7 +82,8 @@ struct IncrementalBuildTests {
         let (second, result) = try Self.build(scratch)
         #expect(second.accepted.contains("andracancer/utredning/datortomografi.html"))
         #expect(!second.accepted.contains { $0.hasPrefix("testcancer/") }, "\(second.accepted)")
-        #expect(second.kept.sorted() == first.accepted.filter { $0.hasPrefix("testcancer/") }.sorted())
+        // The other diagnosis's pages, and the sitemap (the same pages as before).
+        #expect(second.kept.sorted() == (first.accepted.filter { $0.hasPrefix("testcancer/") } + ["sitemap.xml"]).sorted())
         // Written: the changed page and the pages that show it (the nurse's page holds
         // every step) and the stamp; the rest of its diagnosis was rendered the same.
         #expect(result.written < second.accepted.count, "\(result.written) of \(second.accepted.count)")
@@ -90,6 +93,71 @@ struct IncrementalBuildTests {
         // And back: nothing else changed, so the next build is up to date.
         let (_, third) = try Self.build(scratch)
         #expect(third.upToDate)
+    }
+
+    @Test("the sitemap is kept when a partial build makes the same pages, and made again when a page is added")
+    func sitemapKept() throws {
+        let scratch = try Self.workspace()
+        defer { scratch.remove() }
+        let options = SiteRenderer.Options(baseURL: "https://example.se/")
+        let (first, _) = try Self.build(scratch, options: options)
+        #expect(first.accepted.contains("sitemap.xml"))
+
+        let folder = scratch.root + "/content/diagnoses/andracancer/04-utredning/01-bilder/"
+        let step = folder + "01-datortomografi.md"
+        try (String(contentsOfFile: step, encoding: .utf8) + "\nEn ny mening.\n").write(toFile: step, atomically: true, encoding: .utf8)
+        let (second, _) = try Self.build(scratch, options: options)
+        #expect(second.kept.contains("sitemap.xml"))
+        #expect(!second.accepted.contains("sitemap.xml"))
+        Self.expectSameAsFullBuild(scratch, options: options)
+
+        // A new step: a new page, so a new sitemap.
+        let added = try String(contentsOfFile: step, encoding: .utf8)
+            .replacingOccurrences(of: "title: Datortomografi – DT", with: "title: Ultraljud")
+        try added.write(toFile: folder + "03-ultraljud.md", atomically: true, encoding: .utf8)
+        let (third, _) = try Self.build(scratch, options: options)
+        #expect(third.accepted.contains("sitemap.xml"))
+        #expect(!third.kept.contains("sitemap.xml"))
+        Self.expectSameAsFullBuild(scratch, options: options)
+
+        // And a step removed: a page fewer.
+        try FileManager.default.removeItem(atPath: folder + "03-ultraljud.md")
+        let (fourth, _) = try Self.build(scratch, options: options)
+        #expect(fourth.accepted.contains("sitemap.xml"))
+        Self.expectSameAsFullBuild(scratch, options: options)
+    }
+
+    @Test("a stamp is intact while every file it lists is there with its size, in any folder")
+    func stampIntact() throws {
+        let scratch = OutputScratch()
+        defer { scratch.remove() }
+        let files: [OutputFile] = .pages(["index.html": "a", "x/page.html": "bb", "x/y/deep.html": "ccc"])
+        for file in files { scratch.file("out/" + file.path, String(decoding: file.bytes, as: UTF8.self)) }
+        let stamp = BuildStamp(fingerprint: "f", files: files)
+        let output = scratch.root + "/out"
+        #expect(stamp.isIntact(outputPath: output))
+        scratch.file("out/x/y/deep.html", "cc")
+        #expect(!stamp.isIntact(outputPath: output))
+        scratch.file("out/x/y/deep.html", "ccc")
+        try FileManager.default.removeItem(atPath: output + "/x/page.html")
+        #expect(!stamp.isIntact(outputPath: output))
+        try FileManager.default.removeItem(atPath: output + "/x")
+        #expect(!stamp.isIntact(outputPath: output))
+    }
+
+    @Test("which files of the previous build are its sitemap")
+    func sitemapFiles() {
+        for path in ["sitemap.xml", "sitemap-1.xml", "sitemap-12.xml"] { #expect(KeptSitemap.isSitemap(path), "\(path)") }
+        for path in ["sitemap-0.xml", "sitemap-01.xml", "sitemap-.xml", "sitemap-x.xml", "a/sitemap.xml", "sitemap.html"] {
+            #expect(!KeptSitemap.isSitemap(path), "\(path)")
+        }
+        let previous = BuildStamp(fingerprint: "f", files: [("a/x.html", 1), ("sitemap.xml", 2), ("index.html", 3)],
+                                  owners: ["a/x.html": "a"])
+        #expect(KeptSitemap.files(of: previous, pagePaths: ["a/x.html"])?.map(\.path) == ["sitemap.xml"])
+        #expect(KeptSitemap.files(of: previous, pagePaths: ["a/y.html"]) == nil)
+        #expect(KeptSitemap.files(of: previous, pagePaths: ["a/x.html", "a/y.html"]) == nil)
+        #expect(KeptSitemap.files(of: BuildStamp(fingerprint: "f", files: [("a/x.html", 1)], owners: ["a/x.html": "a"]),
+                                  pagePaths: ["a/x.html"]) == nil)
     }
 
     @Test("a template, a general module or a diagnosis's own metadata changed: everything is rendered")

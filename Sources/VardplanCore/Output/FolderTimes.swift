@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The change times of an output folder's folders, read after the survey at the start
+/// of a build, so that its end can tell without listing every folder again that no
+/// entry was added to, removed from or renamed in any of them in between.
+///
+/// Adding, removing or renaming an entry sets its folder's change time (`st_ctim`)
+/// to the file system's clock, and no call sets a change time back (unlike a
+/// modification time). The clock moves in ticks (a few milliseconds on Linux), so a
+/// change in the same tick as a folder's previous change would leave the time as it
+/// was: the times are only trusted when every one is older than `reference`, the
+/// change time of a folder made on the same file system just before the survey. Any
+/// later change then gets a time at least that late, so different from the one read.
+struct FolderTimes: Equatable, Sendable {
+    /// A change time: seconds and nanoseconds.
+    struct Time: Equatable, Comparable, Sendable {
+        var seconds: Int
+        var nanoseconds: Int
+
+        static func < (lhs: Time, rhs: Time) -> Bool {
+            (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
+        }
+    }
+
+    /// Change times by folder path relative to the root (`""` is the root).
+    private(set) var times: [String: Time]
+
+    /// The change time of the entry at `path` itself (links not followed); nil when
+    /// there is none.
+    static func changeTime(_ path: String) -> Time? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return Time(seconds: Int(info.st_ctim.tv_sec), nanoseconds: Int(info.st_ctim.tv_nsec))
+    }
+
+    /// The times of `root` and of every folder that the files `filePaths` (relative to
+    /// `root`) lie in; nil when one cannot be read or is not a folder.
+    static func read(root: String, holding filePaths: [String]) -> FolderTimes? {
+        var folders: Set<String> = [""]
+        var previous: Substring = ""
+        for path in filePaths {
+            // Files come folder by folder (a survey's order): most share the last one's.
+            guard let last = path.lastIndex(of: "/") else { continue }
+            if path[..<last] == previous { continue }
+            previous = path[..<last]
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !folders.insert(String(folder)).inserted { break }
+            }
+        }
+        var times: [String: Time] = [:]
+        for folder in folders {
+            var info = stat()
+            guard lstat(folder.isEmpty ? root : root + "/" + folder, &info) == 0,
+                  (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+            times[folder] = Time(seconds: Int(info.st_ctim.tv_sec), nanoseconds: Int(info.st_ctim.tv_nsec))
+        }
+        return FolderTimes(times: times)
+    }
+
+    /// True when every time is older than `reference`, and every folder under `root`
+    /// still has its time: no folder's entries changed since they were read.
+    func unchanged(root: String, olderThan reference: Time) -> Bool {
+        guard times.values.allSatisfy({ $0 < reference }) else { return false }
+        for (folder, time) in times {
+            var info = stat()
+            guard lstat(folder.isEmpty ? root : root + "/" + folder, &info) == 0,
+                  (info.st_mode & S_IFMT) == S_IFDIR,
+                  Time(seconds: Int(info.st_ctim.tv_sec), nanoseconds: Int(info.st_ctim.tv_nsec)) == time
+            else { return false }
+        }
+        return true
+    }
+}
