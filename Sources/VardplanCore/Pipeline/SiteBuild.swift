@@ -123,15 +123,32 @@ public enum SiteBuild {
             diagnosis, local -> DiagnosisOutput in
             guard render, !local.hasErrors else { return DiagnosisOutput(state: nil, pages: [], counts: (0, 0)) }
             var state = renderer.makeState()
-            let pages = renderer.renderPages(of: diagnosis, parallel: fewDiagnoses, &state)
-            do throws(SiteWriter.WriteError) {
-                let counts = try sink.accept(pages)
-                return DiagnosisOutput(state: state, pages: pages.map { ($0.path, $0.bytes.count, diagnosis.id) },
-                                       counts: counts)
-            } catch {
-                local.append(.outputWrite(error))
+            var output = DiagnosisOutput(state: nil, pages: [], counts: (0, 0))
+            var failure: SiteWriter.WriteError?
+            func deliver(_ pages: [OutputFile]) {
+                guard failure == nil else { return }
+                do throws(SiteWriter.WriteError) {
+                    let counts = try sink.accept(pages)
+                    output.counts.written += counts.written
+                    output.counts.unchanged += counts.unchanged
+                    output.pages += pages.map { ($0.path, $0.bytes.count, diagnosis.id) }
+                } catch {
+                    failure = error
+                }
+            }
+            // Pages go to the sink as they are made, a batch at a time (two diagnoses in
+            // flight held every page of both until the last was rendered).
+            if fewDiagnoses {
+                deliver(renderer.renderPages(of: diagnosis, parallel: true, &state))
+            } else {
+                renderer.renderPages(of: diagnosis, batchSize: Self.pageBatch, &state, deliver: deliver)
+            }
+            if let failure {
+                local.append(.outputWrite(failure))
                 return DiagnosisOutput(state: state, pages: [], counts: (0, 0))
             }
+            output.state = state
+            return output
         }
         // Every diagnosis's bytes, trees and pages are freed by now, mostly in worker
         // threads' arenas: give them back before the last pages are made.
@@ -211,6 +228,9 @@ public enum SiteBuild {
         let tree = ContentLoader(snapshot: content).load(diagnostics: &diagnostics)
         return ModelBuilder(today: today).build(tree, diagnostics: &diagnostics)
     }
+
+    /// How many of a diagnosis's pages a build hands to the sink at once.
+    static let pageBatch = 64
 
     private struct DiagnosisOutput: Sendable {
         var state: SiteRenderer.RenderState?
