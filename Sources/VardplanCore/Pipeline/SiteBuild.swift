@@ -157,8 +157,8 @@ public enum SiteBuild {
         guard render, !result.diagnostics.hasErrors else { return result }
 
         var state = renderer.makeState()
-        var sizes: [(path: String, size: Int)] = []
-        var owners: [String: String] = [:]
+        // Every page with its size and diagnosis (nil: shared), for the stamp.
+        var sizes: [(path: String, size: Int, owner: String?)] = []
         if !keptPages.isEmpty {
             do {
                 result.unchanged += try sink.keep(keptPages.map(\.path))
@@ -166,14 +166,12 @@ public enum SiteBuild {
                 result.diagnostics.append(.outputWrite(error))
                 return result
             }
-            for page in keptPages { owners[page.path] = page.owner }
-            sizes.append(contentsOf: keptPages.map { ($0.path, $0.size) })
+            sizes.append(contentsOf: keptPages.map { ($0.path, $0.size, $0.owner) })
             result.paths.append(contentsOf: keptPages.map(\.path))
         }
         for output in consume perDiagnosis {
-            for page in output.pages { owners[page.path] = page.owner }
             if let other = output.state { state.merge(other) }
-            sizes.append(contentsOf: output.pages.map { ($0.path, $0.size) })
+            sizes.append(contentsOf: output.pages.map { ($0.path, $0.size, $0.owner) })
             result.paths.append(contentsOf: output.pages.map { $0.path })
             result.written += output.counts.written
             result.unchanged += output.counts.unchanged
@@ -191,7 +189,7 @@ public enum SiteBuild {
                 result.written += counts.written
                 result.unchanged += counts.unchanged
                 sitemap.append(file.path)
-                sizes.append((file.path, file.bytes.count))
+                sizes.append((file.path, file.bytes.count, nil))
             } catch {
                 sitemapError = error
             }
@@ -201,7 +199,7 @@ public enum SiteBuild {
         result.diagnostics.append(contentsOf: changedFolders == nil ? renderer.finish(state) : state.diagnostics)
         if let sitemapError { result.diagnostics.append(.outputWrite(sitemapError)) }
         guard !result.diagnostics.hasErrors else { return result }
-        sizes.append(contentsOf: shared.map { ($0.path, $0.bytes.count) })
+        sizes.append(contentsOf: shared.map { ($0.path, $0.bytes.count, nil) })
         func accept(_ batch: [OutputFile]) throws(SiteWriter.WriteError) {
             let counts = try sink.accept(batch)
             result.written += counts.written
@@ -213,8 +211,8 @@ public enum SiteBuild {
             // The stamp goes last and alone: a folder with a stamp holds the whole build.
             // It is made once the shared pages and the sitemap are let go (the stamp is
             // 12 MB at 100 diagnoses: not on top of them).
-            try accept([BuildStamp(fingerprint: inputs.fingerprint, settings: inputs.settings, inputs: inputs.files,
-                                   files: sizes, owners: owners).outputFile])
+            try accept([BuildStamp.outputFile(fingerprint: inputs.fingerprint, settings: inputs.settings,
+                                              inputs: inputs.files, files: consume sizes)])
         } catch {
             result.diagnostics.append(.outputWrite(error))
         }
