@@ -105,6 +105,13 @@ public struct NursePageRenderer: Sendable {
 
     /// The page. Problems in the templates go to `diagnostics`, found variables to `usage`.
     public func render(diagnostics: inout Diagnostics, usage: inout TemplateUsage) -> String {
+        String(decoding: renderBytes(diagnostics: &diagnostics, usage: &usage), as: UTF8.self)
+    }
+
+    /// The page as UTF-8 bytes, rendered straight into them: the nurse's page is a
+    /// diagnosis's largest (≈ 3 MB at 100 diagnoses), which a `String` made into a file's
+    /// bytes held twice.
+    public func renderBytes(diagnostics: inout Diagnostics, usage: inout TemplateUsage) -> [UInt8] {
         let path = SitePaths.nursePage(diagnosis.id)
         var fields = context(staffHref: SitePaths.relative(from: path, to: SitePaths.staffOverview(diagnosis.id)))
         let shared = TemplateValue.object(fields)
@@ -117,7 +124,7 @@ public struct NursePageRenderer: Sendable {
         fields["style"] = .html(SafeHTML(trusted: style))
         fields["script"] = .html(SafeHTML(trusted: script))
         fields["content_security_policy"] = .text(Self.contentSecurityPolicy(script: script, style: style))
-        var page = ""
+        var page: [UInt8] = []
         templates.render("nurse", .object(fields), into: &page, diagnostics: &diagnostics, usage: &usage)
         return page
     }

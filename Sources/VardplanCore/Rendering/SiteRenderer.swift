@@ -244,9 +244,9 @@ public struct SiteRenderer: Sendable {
         if language.isNational {
             emit(renderStaffOverview(diagnosis, info: info, crumbs: crumbsToStart, &state))
             emit(OutputFile(path: SitePaths.nursePage(diagnosis.id),
-                                    text: NursePageRenderer(diagnosis: diagnosis, config: model.config, templates: templates,
-                                                            strings: strings, bodyCache: options.printBodies)
-                                        .render(diagnostics: &state.diagnostics, usage: &state.usage)))
+                                    bytes: NursePageRenderer(diagnosis: diagnosis, config: model.config, templates: templates,
+                                                             strings: strings, bodyCache: options.printBodies)
+                                        .renderBytes(diagnostics: &state.diagnostics, usage: &state.usage)))
         }
 
         // Module pages and step pages.
