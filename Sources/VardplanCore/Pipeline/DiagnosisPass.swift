@@ -114,6 +114,8 @@ public enum DiagnosisPass {
         }
         parsed.body = parsed.parseBody(language: language, diagnostics: &diagnostics)
         parsed.readability = ReadabilityChecker.check(parsed, limits: limits, diagnostics: &diagnostics)
+        // Pages need the index only; the sentences were for the check's warnings.
+        parsed.readability?.sentenceLengths = []
         for (code, translation) in step.translations where !translation.bodyIsEmpty {
             parsed.translations[code]?.body = translation.parseBody(diagnostics: &diagnostics)
         }

@@ -14,16 +14,8 @@ enum KeptSitemap {
     static func files(of previous: BuildStamp, pagePaths: Set<String>) -> [(path: String, size: Int)]? {
         guard pagePaths.count == previous.owners.count,
               pagePaths.allSatisfy({ previous.owners[$0] != nil }) else { return nil }
-        let files = previous.files.filter { previous.owners[$0.path] == nil && isSitemap($0.path) }
+        let files = previous.files.filter { previous.owners[$0.path] == nil && SitePaths.isSitemap($0.path) }
         guard files.contains(where: { $0.path == SitePaths.sitemap }) else { return nil }
         return files
-    }
-
-    /// `sitemap.xml` or a part of it (`sitemap-<n>.xml`).
-    static func isSitemap(_ path: String) -> Bool {
-        guard path != SitePaths.sitemap else { return true }
-        guard path.hasPrefix("sitemap-"), path.hasSuffix(".xml") else { return false }
-        let number = path.dropFirst("sitemap-".count).dropLast(".xml".count)
-        return Int(number).map { $0 >= 1 && SitePaths.sitemapPart($0) == path } == true
     }
 }

@@ -123,15 +123,32 @@ public enum SiteBuild {
             diagnosis, local -> DiagnosisOutput in
             guard render, !local.hasErrors else { return DiagnosisOutput(state: nil, pages: [], counts: (0, 0)) }
             var state = renderer.makeState()
-            let pages = renderer.renderPages(of: diagnosis, parallel: fewDiagnoses, &state)
-            do throws(SiteWriter.WriteError) {
-                let counts = try sink.accept(pages)
-                return DiagnosisOutput(state: state, pages: pages.map { ($0.path, $0.bytes.count, diagnosis.id) },
-                                       counts: counts)
-            } catch {
-                local.append(.outputWrite(error))
+            var output = DiagnosisOutput(state: nil, pages: [], counts: (0, 0))
+            var failure: SiteWriter.WriteError?
+            func deliver(_ pages: [OutputFile]) {
+                guard failure == nil else { return }
+                do throws(SiteWriter.WriteError) {
+                    let counts = try sink.accept(pages)
+                    output.counts.written += counts.written
+                    output.counts.unchanged += counts.unchanged
+                    output.pages += pages.map { ($0.path, $0.bytes.count, diagnosis.id) }
+                } catch {
+                    failure = error
+                }
+            }
+            // Pages go to the sink as they are made, a batch at a time (two diagnoses in
+            // flight held every page of both until the last was rendered).
+            if fewDiagnoses {
+                deliver(renderer.renderPages(of: diagnosis, parallel: true, &state))
+            } else {
+                renderer.renderPages(of: diagnosis, batchSize: Self.pageBatch, &state, deliver: deliver)
+            }
+            if let failure {
+                local.append(.outputWrite(failure))
                 return DiagnosisOutput(state: state, pages: [], counts: (0, 0))
             }
+            output.state = state
+            return output
         }
         // Every diagnosis's bytes, trees and pages are freed by now, mostly in worker
         // threads' arenas: give them back before the last pages are made.
@@ -140,8 +157,8 @@ public enum SiteBuild {
         guard render, !result.diagnostics.hasErrors else { return result }
 
         var state = renderer.makeState()
-        var sizes: [(path: String, size: Int)] = []
-        var owners: [String: String] = [:]
+        // Every page with its size and diagnosis (nil: shared), for the stamp.
+        var sizes: [(path: String, size: Int, owner: String?)] = []
         if !keptPages.isEmpty {
             do {
                 result.unchanged += try sink.keep(keptPages.map(\.path))
@@ -149,14 +166,12 @@ public enum SiteBuild {
                 result.diagnostics.append(.outputWrite(error))
                 return result
             }
-            for page in keptPages { owners[page.path] = page.owner }
-            sizes.append(contentsOf: keptPages.map { ($0.path, $0.size) })
+            sizes.append(contentsOf: keptPages.map { ($0.path, $0.size, $0.owner) })
             result.paths.append(contentsOf: keptPages.map(\.path))
         }
         for output in consume perDiagnosis {
-            for page in output.pages { owners[page.path] = page.owner }
             if let other = output.state { state.merge(other) }
-            sizes.append(contentsOf: output.pages.map { ($0.path, $0.size) })
+            sizes.append(contentsOf: output.pages.map { ($0.path, $0.size, $0.owner) })
             result.paths.append(contentsOf: output.pages.map { $0.path })
             result.written += output.counts.written
             result.unchanged += output.counts.unchanged
@@ -168,11 +183,12 @@ public enum SiteBuild {
         var sitemapError: SiteWriter.WriteError?
         let pagePaths = result.paths
         // A partial build with the previous build's pages keeps its sitemap (`KeptSitemap`).
-        if changedFolders != nil, let previous, let kept = KeptSitemap.files(of: previous, pagePaths: Set(owners.keys)) {
+        let ownedPages = changedFolders == nil ? [] : Set(sizes.lazy.filter { $0.owner != nil }.map(\.path))
+        if changedFolders != nil, let previous, let kept = KeptSitemap.files(of: previous, pagePaths: ownedPages) {
             do {
                 result.unchanged += try sink.keep(kept.map(\.path))
                 sitemap = kept.map(\.path)
-                sizes.append(contentsOf: kept)
+                sizes.append(contentsOf: kept.map { ($0.path, $0.size, nil) })
             } catch {
                 sitemapError = error
             }
@@ -184,7 +200,7 @@ public enum SiteBuild {
                     result.written += counts.written
                     result.unchanged += counts.unchanged
                     sitemap.append(file.path)
-                    sizes.append((file.path, file.bytes.count))
+                    sizes.append((file.path, file.bytes.count, nil))
                 } catch {
                     sitemapError = error
                 }
@@ -195,7 +211,7 @@ public enum SiteBuild {
         result.diagnostics.append(contentsOf: changedFolders == nil ? renderer.finish(state) : state.diagnostics)
         if let sitemapError { result.diagnostics.append(.outputWrite(sitemapError)) }
         guard !result.diagnostics.hasErrors else { return result }
-        sizes.append(contentsOf: shared.map { ($0.path, $0.bytes.count) })
+        sizes.append(contentsOf: shared.map { ($0.path, $0.bytes.count, nil) })
         func accept(_ batch: [OutputFile]) throws(SiteWriter.WriteError) {
             let counts = try sink.accept(batch)
             result.written += counts.written
@@ -207,8 +223,8 @@ public enum SiteBuild {
             // The stamp goes last and alone: a folder with a stamp holds the whole build.
             // It is made once the shared pages and the sitemap are let go (the stamp is
             // 12 MB at 100 diagnoses: not on top of them).
-            try accept([BuildStamp(fingerprint: inputs.fingerprint, settings: inputs.settings, inputs: inputs.files,
-                                   files: sizes, owners: owners).outputFile])
+            try accept([BuildStamp.outputFile(fingerprint: inputs.fingerprint, settings: inputs.settings,
+                                              inputs: inputs.files, files: consume sizes)])
         } catch {
             result.diagnostics.append(.outputWrite(error))
         }
@@ -222,6 +238,9 @@ public enum SiteBuild {
         let tree = ContentLoader(snapshot: content).load(diagnostics: &diagnostics)
         return ModelBuilder(today: today).build(tree, diagnostics: &diagnostics)
     }
+
+    /// How many of a diagnosis's pages a build hands to the sink at once.
+    static let pageBatch = 64
 
     private struct DiagnosisOutput: Sendable {
         var state: SiteRenderer.RenderState?

@@ -103,8 +103,15 @@ public struct NursePageRenderer: Sendable {
         return fields
     }
 
-    /// The page's bytes. Problems in the templates go to `diagnostics`, found variables to `usage`.
-    public func render(diagnostics: inout Diagnostics, usage: inout TemplateUsage) -> [UInt8] {
+    /// The page. Problems in the templates go to `diagnostics`, found variables to `usage`.
+    public func render(diagnostics: inout Diagnostics, usage: inout TemplateUsage) -> String {
+        String(decoding: renderBytes(diagnostics: &diagnostics, usage: &usage), as: UTF8.self)
+    }
+
+    /// The page as UTF-8 bytes, rendered straight into them: the nurse's page is a
+    /// diagnosis's largest (≈ 3 MB at 100 diagnoses), which a `String` made into a file's
+    /// bytes held twice.
+    public func renderBytes(diagnostics: inout Diagnostics, usage: inout TemplateUsage) -> [UInt8] {
         let path = SitePaths.nursePage(diagnosis.id)
         var fields = context(staffHref: SitePaths.relative(from: path, to: SitePaths.staffOverview(diagnosis.id)))
         let shared = TemplateValue.object(fields)

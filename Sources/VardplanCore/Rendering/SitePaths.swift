@@ -20,7 +20,10 @@ public enum SitePaths {
 
     /// `sitemap.xml` or one of its parts.
     public static func isSitemap(_ path: String) -> Bool {
-        path == sitemap || (path.hasPrefix("sitemap-") && path.hasSuffix(".xml") && !path.contains("/"))
+        guard path != sitemap else { return true }
+        guard path.hasPrefix("sitemap-"), path.hasSuffix(".xml") else { return false }
+        let number = path.dropFirst("sitemap-".count).dropLast(".xml".count)
+        return Int(number).map { $0 >= 1 && sitemapPart($0) == path } == true
     }
     public static let stylesheet = "assets/vardplan.css"
 

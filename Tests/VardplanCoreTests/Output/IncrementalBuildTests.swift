@@ -147,9 +147,9 @@ struct IncrementalBuildTests {
 
     @Test("which files of the previous build are its sitemap")
     func sitemapFiles() {
-        for path in ["sitemap.xml", "sitemap-1.xml", "sitemap-12.xml"] { #expect(KeptSitemap.isSitemap(path), "\(path)") }
+        for path in ["sitemap.xml", "sitemap-1.xml", "sitemap-12.xml"] { #expect(SitePaths.isSitemap(path), "\(path)") }
         for path in ["sitemap-0.xml", "sitemap-01.xml", "sitemap-.xml", "sitemap-x.xml", "a/sitemap.xml", "sitemap.html"] {
-            #expect(!KeptSitemap.isSitemap(path), "\(path)")
+            #expect(!SitePaths.isSitemap(path), "\(path)")
         }
         let previous = BuildStamp(fingerprint: "f", files: [("a/x.html", 1), ("sitemap.xml", 2), ("index.html", 3)],
                                   owners: ["a/x.html": "a"])
