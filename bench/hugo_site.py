@@ -8,8 +8,11 @@ site (hugo.toml, layouts/, content/). Each diagnosis gets its own copy of the ge
 modules it lists (as vardplan renders them once per diagnosis), metadata files
 (_diagnosis.md, _module.md, _section.md) become _index.md, layouts are minimal (one page
 per step with its title and body, one list page per diagnosis, module and section), no
-theme, ugly URLs (one .html file per page, as vardplan writes) and a sitemap.
-Deterministic: the same corpus gives the same bytes.
+theme, ugly URLs (one .html file per page, as vardplan writes) and a sitemap. Every
+language of site.yaml's `languages:` is a Hugo language with its own copy of the content
+(vardplan writes each language's tree, the national text where a translation is missing),
+the first one at the top, the others under /<code>/. Deterministic: the same corpus gives
+the same bytes.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import sys
 
 CONFIG = """baseURL = "https://example.org/min-vardplan/"
 languageCode = "sv"
+defaultContentLanguage = "sv"
 title = "Min vårdplan"
 uglyURLs = true
 disableKinds = ["taxonomy", "term", "RSS"]
@@ -73,17 +77,39 @@ def copy_tree(source: str, target: str) -> int:
     return count
 
 
+def site_languages(content: str) -> list[str]:
+    """site.yaml's `languages: [sv, en]` (the national language first); ["sv"] without it."""
+    with open(os.path.join(content, "site.yaml"), encoding="utf-8") as f:
+        match = re.search(r"^languages:\s*\[(.*)\]\s*$", f.read(), re.M)
+    return [code.strip() for code in match.group(1).split(",")] if match else ["sv"]
+
+
 def convert(content: str, out: str) -> int:
     if os.path.exists(out):
         shutil.rmtree(out)
     os.makedirs(os.path.join(out, "layouts", "_default"))
-    os.makedirs(os.path.join(out, "content"))
-    files = {"hugo.toml": CONFIG, "layouts/_default/baseof.html": BASEOF,
-             "layouts/_default/single.html": SINGLE, "layouts/_default/list.html": LIST,
-             "content/_index.md": "---\ntitle: Min vårdplan\n---\n"}
+    languages = site_languages(content)
+    config = CONFIG.replace('defaultContentLanguage = "sv"', f'defaultContentLanguage = "{languages[0]}"')
+    for weight, code in enumerate(languages, 1):
+        config += f'[languages.{code}]\n  weight = {weight}\n  contentDir = "content/{code}"\n'
+    config = config.replace("[markup.goldmark.extensions]", "", 1)
+    config = config.replace("  typographer = true\n  table = true\n", "", 1)
+    config += "[markup.goldmark.extensions]\n  typographer = true\n  table = true\n"
+    files = {"hugo.toml": config, "layouts/_default/baseof.html": BASEOF,
+             "layouts/_default/single.html": SINGLE, "layouts/_default/list.html": LIST}
+    for code in languages:
+        files[f"content/{code}/_index.md"] = "---\ntitle: Min vårdplan\n---\n"
     for path, text in files.items():
+        os.makedirs(os.path.dirname(os.path.join(out, path)), exist_ok=True)
         with open(os.path.join(out, path), "w", encoding="utf-8") as f:
             f.write(text)
+    count = 0
+    for code in languages:
+        count += convert_language(content, os.path.join(out, "content", code))
+    return count
+
+
+def convert_language(content: str, target_root: str) -> int:
     general = {}
     general_root = os.path.join(content, "general")
     for name in sorted(os.listdir(general_root)):
@@ -92,7 +118,7 @@ def convert(content: str, out: str) -> int:
     diagnoses = os.path.join(content, "diagnoses")
     for diagnosis in sorted(os.listdir(diagnoses)):
         source = os.path.join(diagnoses, diagnosis)
-        target = os.path.join(out, "content", diagnosis)
+        target = os.path.join(target_root, diagnosis)
         count += copy_tree(source, target)
         for module in general_modules(os.path.join(source, "_diagnosis.md")):
             if module in general:
