@@ -191,9 +191,14 @@ struct PrintSafetyTests {
         let temporary = folder + "/tmp", fake = folder + "/fake"
         try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: fake, withIntermediateDirectories: true)
-        // A PDF engine that records its process id and then takes its time.
+        // A PDF engine that records its process id and then takes its time, and a pdfinfo beside
+        // it (never reached: `--pdf` only asks that it exists), so that the test does not depend
+        // on poppler-utils being installed.
         try "#!/bin/sh\necho $$ > \(fake)/pid\nexec sleep 60\n".write(toFile: fake + "/chromium", atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake + "/chromium")
+        try "#!/bin/sh\nexit 1\n".write(toFile: fake + "/pdfinfo", atomically: true, encoding: .utf8)
+        for tool in ["chromium", "pdfinfo"] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake + "/" + tool)
+        }
         let started = try start(["print", "treatment.yaml", "--pdf", "-o", "plan.pdf", "--today", today], in: folder,
                                 environment: ["TMPDIR": temporary, "PATH": fake + ":/usr/bin:/bin"])
         var waited = 0
