@@ -6,6 +6,7 @@ import PackageDescription
 //   VardplanDiagnostics   positions, source files, diagnostics with codes (no dependencies)
 //   VardplanHTML          escaping text into HTML (no dependencies)
 //   VardplanSystem        POSIX file access and parallel map (no dependencies)
+//   CSystemCalls          system calls Swift's Glibc module lacks (renameat2), header-only
 //   VardplanFrontMatter   the front matter grammars: the `---` fences, the YAML subset, JSON
 //   VardplanMarkdown      Markdown bodies: libcmark + our extensions → Swift values → HTML
 //                         (the only target that links libcmark)
@@ -25,6 +26,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // System calls Swift's Glibc module does not declare (renameat2), header-only.
+        .systemLibrary(name: "CSystemCalls"),
         .target(name: "VardplanDiagnostics"),
         .target(name: "VardplanHTML"),
         .target(name: "VardplanSystem"),
@@ -32,7 +35,8 @@ let package = Package(
         .target(name: "VardplanMarkdown", dependencies: ["VardplanDiagnostics", "VardplanHTML", "Ccmark"]),
         .target(name: "VardplanTemplates", dependencies: ["VardplanDiagnostics", "VardplanHTML"]),
         .target(name: "VardplanCore",
-                dependencies: ["VardplanDiagnostics", "VardplanHTML", "VardplanSystem", "VardplanFrontMatter", "VardplanMarkdown", "VardplanTemplates"]),
+                dependencies: ["VardplanDiagnostics", "VardplanHTML", "VardplanSystem", "VardplanFrontMatter", "VardplanMarkdown", "VardplanTemplates",
+                               "CSystemCalls"]),
         .executableTarget(name: "vardplan", dependencies: ["VardplanCore", "VardplanDiagnostics", "VardplanSystem", "VardplanMarkdown"]),
         .testTarget(name: "VardplanDiagnosticsTests", dependencies: ["VardplanDiagnostics"]),
         .testTarget(name: "VardplanFrontMatterTests", dependencies: ["VardplanFrontMatter", "VardplanDiagnostics"]),
