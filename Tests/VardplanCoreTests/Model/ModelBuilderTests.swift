@@ -119,6 +119,41 @@ struct ContentIDTests {
         #expect(ContentID.fromName(name) == id)
     }
 
+    @Test("names and ids on bytes answer as the rules on characters do, for every kind of name")
+    func bytesAgreeWithCharacters() {
+        // The rules as first written, on `Character`s: the reference.
+        func prefix(_ name: String) -> (Int, Substring)? {
+            let digits = name.prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, digits.count <= 6, name.dropFirst(digits.count).first == "-",
+                  name.count > digits.count + 1, let value = Int(digits) else { return nil }
+            return (value, digits)
+        }
+        func id(_ name: String) -> String {
+            var base = Substring(name)
+            if base.hasSuffix(".md") { base = base.dropLast(3) }
+            if let found = prefix(String(base)) { base = base.dropFirst(String(found.1).count + 1) }
+            return String(base)
+        }
+        func valid(_ id: String) -> Bool {
+            guard !id.isEmpty, id.first != "-", id.last != "-", !id.contains("--") else { return false }
+            return id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        }
+        var names = ["", "-", "--", "0", "03", "03-", "03-.md", "03-x", "0000001-x", "000001-x", "1-2-3", "a--b", "a-",
+                     "-a", ".md", "x.md", "x.MD", "03-x.md", "03-.md.md", "3d-bilder", "é", "03-é.md", "0\u{301}3-x",
+                     "03-\u{301}x", "\u{600}.md", "a\r\n-b", "03-\r\n", "plan", "z9-9z"]
+        let alphabet: [String] = ["0", "3", "9", "-", "a", "z", ".", "m", "d", "é", "\r\n", "\u{301}", "A", "_"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<4000 {
+            names.append((0..<Int.random(in: 0...8, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined())
+        }
+        for name in names {
+            #expect(ContentID.fromName(name) == id(name), "\(name.debugDescription)")
+            #expect(ContentID.orderPrefix(of: name)?.value == prefix(name)?.0, "\(name.debugDescription)")
+            #expect(ContentID.orderPrefix(of: name)?.digits == prefix(name)?.1, "\(name.debugDescription)")
+            #expect(ContentID.isValid(name) == valid(name), "\(name.debugDescription)")
+        }
+    }
+
     @Test("suggested ids replace Swedish letters", arguments: [
         ("Röntgen och MR", "rontgen-och-mr"), ("Ärftlighet", "arftlighet"), ("Å!", "a"),
     ])
