@@ -1,13 +1,6 @@
 # vardplan — the commands a person runs. `make help` lists them.
 SWIFT ?= swift
 RELEASE_BIN := .build/release/vardplan
-# One static executable: the Swift standard library, Foundation, libcmark (libcmark.a from
-# libcmark-dev) and glibc linked in, no dynamic loader at process start. Process start 10 →
-# 4 ms of CPU with the standard library alone, → 2 ms static (docs/performance.md), most of a
-# printout's floor. The linker warns that glibc's user and group lookups (getpwnam & co.,
-# inside Foundation's FileManager) load glibc's own libraries at run time; vardplan does not
-# call them and runs where it was built.
-RELEASE_FLAGS := -Xswiftc -static-executable
 
 .PHONY: help setup site check test gate bench release clean
 
@@ -21,8 +14,9 @@ help:
 setup:
 	@bash scripts/setup
 
+# One static executable; scripts/release says why and which linker warnings it leaves out.
 release: setup
-	$(SWIFT) build -c release --product vardplan $(RELEASE_FLAGS)
+	@SWIFT="$(SWIFT)" bash scripts/release
 
 site: release
 	$(RELEASE_BIN) build --content content
