@@ -26,8 +26,8 @@ struct AbsoluteContentPathTests {
                                                          withIntermediateDirectories: true)
                 try! FileManager.default.copyItem(atPath: Fixtures.languagesContent, toPath: folder)
                 let laws = folder + "/general/10-mina-rattigheter/01-lagar/"
-                FileManager.default.createFile(atPath: laws + "lag.png", contents: Data(ImageTests.png))
-                FileManager.default.createFile(atPath: laws + "01-patientlagen.md", contents: Data("""
+                try! Data(ImageTests.png).write(to: URL(fileURLWithPath: laws + "lag.png"))
+                try! Data("""
                     ---
                     title: Patientlagen
                     ---
@@ -38,8 +38,8 @@ struct AbsoluteContentPathTests {
 
                     Du kan också [be om en ny bedömning](02-ny-medicinsk-bedomning.md).
 
-                    """.utf8))
-                FileManager.default.createFile(atPath: folder + "/regions/vgr/hitta-hit.md", contents: Data("""
+                    """.utf8).write(to: URL(fileURLWithPath: laws + "01-patientlagen.md"))
+                try! Data("""
                     ---
                     step: datortomografi
                     position: after
@@ -48,7 +48,7 @@ struct AbsoluteContentPathTests {
 
                     Gå in genom entré 4. Läs också om [datortomografi](../../diagnoses/testcancer/04-utredning/01-bilder/01-datortomografi.md).
 
-                    """.utf8))
+                    """.utf8).write(to: URL(fileURLWithPath: folder + "/regions/vgr/hitta-hit.md"))
             }
             roots = [(plain, "content"), (plain, plain), (awkward, awkward)]
         }

@@ -30,11 +30,15 @@ enum Golden {
         let manager = FileManager.default
         if recording {
             try? manager.removeItem(atPath: folder)
+            var unwritten: [String] = []
             for file in files {
                 let path = folder + "/" + file.path
                 try? manager.createDirectory(
                     atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                manager.createFile(atPath: path, contents: Data(file.bytes))
+                if !manager.createFile(atPath: path, contents: Data(file.bytes)) { unwritten.append(path) }
+            }
+            if !unwritten.isEmpty {
+                return ["could not record \(unwritten.count) golden file(s) in \(label): " + unwritten.joined(separator: ", ")]
             }
             return [
                 "re-recorded \(files.count) file\(files.count == 1 ? "" : "s") in \(label); "
