@@ -122,14 +122,8 @@ public enum FileIO {
     }
 
     /// The entries of a directory (no `.` and `..`) with their types, links not
-    /// followed, sorted by name; nil when unreadable.
-    public static func rawEntries(_ path: String) -> [(name: String, type: EntryType)]? {
-        // Gone between listing and looking: reported when read.
-        listing(path)?.map { ($0.name, $0.type ?? .file) }
-    }
-
-    /// The entries of a directory with their types as `rawEntries` lists them, except
-    /// that an entry gone between listing and looking has no type; nil when unreadable.
+    /// followed, sorted by name; an entry gone between listing and looking has no type;
+    /// nil when unreadable.
     public static func listing(_ path: String) -> [(name: String, type: EntryType?)]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }

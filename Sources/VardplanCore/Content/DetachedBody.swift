@@ -64,7 +64,7 @@ public struct DetachedBody: Sendable {
         let record = DetachedBody(
             range: split.bodyRange, firstLine: split.bodyFirstLine,
             wordCount: ContentFileParser.wordCount(body),
-            isEmpty: body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 },
+            isEmpty: ContentFileParser.isBlank(body),
             fingerprint: fingerprint, stamp: stamp)
         return (frontMatter, record)
     }

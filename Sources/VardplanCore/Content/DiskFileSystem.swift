@@ -35,11 +35,20 @@ public struct DiskFileSystem: ContentFileSystem {
     }
 
     public func entries(of directory: String) throws -> [DirectoryEntry] {
+        try listing(of: directory).entries
+    }
+
+    /// The entries of a folder, and whether every one is a plain file or folder as listed
+    /// (no symbolic link, special file, or entry gone before it could be looked at): one
+    /// reading of the folder for both.
+    public func listing(of directory: String) throws -> (entries: [DirectoryEntry], onlyPlain: Bool) {
         let folder = absolute(directory)
-        guard let raw = FileIO.rawEntries(folder) else {
+        guard let listed = FileIO.listing(folder) else {
             throw ContentFileSystemError.unreadable(directory)
         }
-        return raw.map { classify($0.name, type: $0.type, in: folder) }
+        // Gone between listing and looking: reported when it is read.
+        let entries = listed.map { classify($0.name, type: $0.type ?? .file, in: folder) }
+        return (entries, listed.allSatisfy { $0.type == .file || $0.type == .directory })
     }
 
     public func contents(of file: String) throws -> [UInt8] {

@@ -96,9 +96,7 @@ public struct ContentIndexEntry: Sendable, Equatable {
         guard split.frontMatterRange != nil, diagnostics.isEmpty else { return nil }
         var end = split.bodyRange.lowerBound
         // The white space `ParsedContentFile.bodyIsEmpty` skips.
-        while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x0A || bytes[end] == 0x0D || bytes[end] == 0x09 {
-            end += 1
-        }
+        while end < bytes.count, ContentFileParser.isWhiteSpace(bytes[end]) { end += 1 }
         guard end < bytes.count else { return bytes }
         end += 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }  // the whole character

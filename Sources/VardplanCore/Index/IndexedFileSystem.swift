@@ -31,6 +31,14 @@ public final class IndexedFileSystem: ContentFileSystem {
         var changed: Set<String> = []
         /// Steps given by their front matter only: path → those bytes.
         var shortened: [String: [UInt8]] = [:]
+
+        /// The index of `area`, read from `store` the first time it is asked for.
+        mutating func index(_ area: String, from store: ContentIndexStore) -> ContentIndex {
+            if let index = indexes[area] { return index }
+            let index = store.read(area: area) ?? ContentIndex()
+            indexes[area] = index
+            return index
+        }
     }
 
     private let state = Mutex(State())
@@ -99,24 +107,21 @@ public final class IndexedFileSystem: ContentFileSystem {
         let area = ContentIndex.area(ofFolder: directory)
         let path = base.absolute(directory)
         let stamp = FileStamp.ofFolder(path)
-        let known = state.withLock { state -> ContentIndexFolder? in
-            if state.indexes[area] == nil { state.indexes[area] = store.read(area: area) ?? ContentIndex() }
-            return state.indexes[area]!.folders[directory]
-        }
+        let known = state.withLock { state in state.index(area, from: store).folders[directory] }
         let entries: [DirectoryEntry]
         if let stamp, let known, known.stamp == stamp {
             entries = known.entries
             state.withLock { $0.fresh[area, default: ContentIndex()].folders[directory] = known }
         } else {
+            let onlyPlain: Bool
             do {
-                entries = try base.entries(of: directory)
+                (entries, onlyPlain) = try base.listing(of: directory)
             } catch {
                 state.withLock { _ = $0.changed.insert(area) }
                 throw error
             }
             // Only plain files and folders: a link's target may change without the folder.
-            let plain = entries.allSatisfy { $0.problem == nil }
-                && (FileIO.listing(path)?.allSatisfy { $0.type == .file || $0.type == .directory } ?? false)
+            let plain = onlyPlain && entries.allSatisfy { $0.problem == nil }
             state.withLock { state in
                 state.changed.insert(area)
                 if let stamp, plain, store.isSettled(stamp) {
@@ -141,9 +146,8 @@ public final class IndexedFileSystem: ContentFileSystem {
         }
         let area = ContentIndex.area(of: file)
         let stamp = FileStamp.of(base.absolute(file))
-        let (entry, untranslatedStep) = state.withLock { state -> (ContentIndexEntry?, Bool) in
-            if state.indexes[area] == nil { state.indexes[area] = store.read(area: area) ?? ContentIndex() }
-            return (state.indexes[area]!.entries[file], state.untranslated.contains(file))
+        let (entry, untranslatedStep) = state.withLock { state in
+            (state.index(area, from: store).entries[file], state.untranslated.contains(file))
         }
         if let stamp, let entry, entry.stamp == stamp, stamp.size <= UInt64(maximumSize),
            entry.kind == .whole || untranslatedStep {

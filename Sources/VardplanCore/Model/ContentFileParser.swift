@@ -49,8 +49,7 @@ public enum ContentFileParser {
                             diagnostics: &diagnostics)
             : MarkdownDocument(blocks: [], location: file.location(line: split.bodyFirstLine, column: 1), sourcePath: file.relativePath)
         let words = countWords ? detached?.wordCount ?? wordCount(file.bytes[bodyRange]) : 0
-        let bodyIsEmpty = detached?.isEmpty
-            ?? file.bytes[bodyRange].allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        let bodyIsEmpty = detached?.isEmpty ?? isBlank(file.bytes[bodyRange])
         return ParsedContentFile(
             source: file, frontMatter: frontMatter, hasFrontMatter: split.frontMatterRange != nil,
             body: body, bodyIsEmpty: bodyIsEmpty,
@@ -117,10 +116,20 @@ public enum ContentFileParser {
         }
     }
 
+    /// Whether `bytes` hold nothing but white space (an empty body).
+    static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.allSatisfy(isWhiteSpace)
+    }
+
+    /// The white space between words and around a body: space, line feed, tab, carriage return.
+    static func isWhiteSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+
     /// 0 for white space, 2 for a letter (ASCII, or any byte of a non-ASCII character), 1 otherwise.
     private static let byteKinds: [UInt8] = (0..<256).map { value in
         let byte = UInt8(value)
-        if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { return 0 }
+        if isWhiteSpace(byte) { return 0 }
         if byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) { return 2 }
         return 1
     }

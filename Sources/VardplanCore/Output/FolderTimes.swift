@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import VardplanSystem
 
 /// The change times of an output folder's folders, read after the survey at the start
 /// of a build, so that its end can tell without listing every folder again that no
@@ -11,28 +9,30 @@ import Glibc
 /// modification time). The clock moves in ticks (a few milliseconds on Linux), so a
 /// change in the same tick as a folder's previous change would leave the time as it
 /// was: the times are only trusted when every one is older than `reference`, the
-/// change time of a folder made on the same file system just before the survey. Any
-/// later change then gets a time at least that late, so different from the one read.
+/// change time of a file touched on the same file system just before the survey (the
+/// output's lock file). Any later change then gets a time at least that late, so
+/// different from the one read.
 struct FolderTimes: Equatable, Sendable {
-    /// A change time: seconds and nanoseconds.
+    /// A change time (`FileStamp.changed`: nanoseconds since 1970).
     struct Time: Equatable, Comparable, Sendable {
-        var seconds: Int
-        var nanoseconds: Int
+        var sinceEpoch: Int64
 
-        static func < (lhs: Time, rhs: Time) -> Bool {
-            (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
+        init(_ sinceEpoch: Int64) { self.sinceEpoch = sinceEpoch }
+
+        init(seconds: Int, nanoseconds: Int) {
+            self.init(Int64(seconds) &* 1_000_000_000 &+ Int64(nanoseconds))
         }
+
+        static func < (lhs: Time, rhs: Time) -> Bool { lhs.sinceEpoch < rhs.sinceEpoch }
     }
 
     /// Change times by folder path relative to the root (`""` is the root).
     private(set) var times: [String: Time]
 
-    /// The change time of the entry at `path` itself (links not followed); nil when
-    /// there is none.
+    /// The change time of the regular file at `path` (a symbolic link not followed); nil
+    /// when there is none.
     static func changeTime(_ path: String) -> Time? {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        return Time(seconds: Int(info.st_ctim.tv_sec), nanoseconds: Int(info.st_ctim.tv_nsec))
+        FileStamp.of(path).map { Time($0.changed) }
     }
 
     /// The times of `root` and of every folder that the files `filePaths` (relative to
@@ -53,10 +53,8 @@ struct FolderTimes: Equatable, Sendable {
         }
         var times: [String: Time] = [:]
         for folder in folders {
-            var info = stat()
-            guard lstat(folder.isEmpty ? root : root + "/" + folder, &info) == 0,
-                  (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
-            times[folder] = Time(seconds: Int(info.st_ctim.tv_sec), nanoseconds: Int(info.st_ctim.tv_nsec))
+            guard let time = folderTime(root: root, folder) else { return nil }
+            times[folder] = time
         }
         return FolderTimes(times: times)
     }
@@ -65,13 +63,12 @@ struct FolderTimes: Equatable, Sendable {
     /// still has its time: no folder's entries changed since they were read.
     func unchanged(root: String, olderThan reference: Time) -> Bool {
         guard times.values.allSatisfy({ $0 < reference }) else { return false }
-        for (folder, time) in times {
-            var info = stat()
-            guard lstat(folder.isEmpty ? root : root + "/" + folder, &info) == 0,
-                  (info.st_mode & S_IFMT) == S_IFDIR,
-                  Time(seconds: Int(info.st_ctim.tv_sec), nanoseconds: Int(info.st_ctim.tv_nsec)) == time
-            else { return false }
-        }
-        return true
+        return times.allSatisfy { folder, time in Self.folderTime(root: root, folder) == time }
+    }
+
+    /// The change time of `folder` under `root` (`""`: the root); nil when it is missing
+    /// or not a folder.
+    private static func folderTime(root: String, _ folder: String) -> Time? {
+        FileStamp.ofFolder(folder.isEmpty ? root : root + "/" + folder).map { Time($0.changed) }
     }
 }

@@ -177,9 +177,14 @@ public enum SiteBuild {
             result.unchanged += output.counts.unchanged
         }
         let shared = renderer.renderSharedPages(pagePaths: result.paths, sitemap: false, &state)
+        func accept(_ batch: [OutputFile]) throws(SiteWriter.WriteError) {
+            let counts = try sink.accept(batch)
+            result.written += counts.written
+            result.unchanged += counts.unchanged
+            result.paths.append(contentsOf: batch.map(\.path))
+        }
         // The sitemap's files are written one at a time as they are made (at 100
         // diagnoses, 93 000 addresses: parts of ≈ 4 MB instead of 38 MB at once).
-        var sitemap: [String] = []
         var sitemapError: SiteWriter.WriteError?
         let pagePaths = result.paths
         // A partial build with the previous build's pages keeps its sitemap (`KeptSitemap`).
@@ -187,7 +192,7 @@ public enum SiteBuild {
         if changedFolders != nil, let previous, let kept = KeptSitemap.files(of: previous, pagePaths: ownedPages) {
             do {
                 result.unchanged += try sink.keep(kept.map(\.path))
-                sitemap = kept.map(\.path)
+                result.paths.append(contentsOf: kept.map(\.path))
                 sizes.append(contentsOf: kept.map { ($0.path, $0.size, nil) })
             } catch {
                 sitemapError = error
@@ -196,28 +201,18 @@ public enum SiteBuild {
             renderer.renderSitemap(pagePaths: pagePaths, &state) { file in
                 guard sitemapError == nil else { return }
                 do throws(SiteWriter.WriteError) {
-                    let counts = try sink.accept([file])
-                    result.written += counts.written
-                    result.unchanged += counts.unchanged
-                    sitemap.append(file.path)
+                    try accept([file])
                     sizes.append((file.path, file.bytes.count, nil))
                 } catch {
                     sitemapError = error
                 }
             }
         }
-        result.paths.append(contentsOf: sitemap)
         // Template variables no page had are only known when every page was rendered.
         result.diagnostics.append(contentsOf: changedFolders == nil ? renderer.finish(state) : state.diagnostics)
         if let sitemapError { result.diagnostics.append(.outputWrite(sitemapError)) }
         guard !result.diagnostics.hasErrors else { return result }
         sizes.append(contentsOf: shared.map { ($0.path, $0.bytes.count, nil) })
-        func accept(_ batch: [OutputFile]) throws(SiteWriter.WriteError) {
-            let counts = try sink.accept(batch)
-            result.written += counts.written
-            result.unchanged += counts.unchanged
-            result.paths.append(contentsOf: batch.map(\.path))
-        }
         do throws(SiteWriter.WriteError) {
             try accept(consume shared)
             // The stamp goes last and alone: a folder with a stamp holds the whole build.

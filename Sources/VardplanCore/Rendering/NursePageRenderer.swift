@@ -103,14 +103,10 @@ public struct NursePageRenderer: Sendable {
         return fields
     }
 
-    /// The page. Problems in the templates go to `diagnostics`, found variables to `usage`.
-    public func render(diagnostics: inout Diagnostics, usage: inout TemplateUsage) -> String {
-        String(decoding: renderBytes(diagnostics: &diagnostics, usage: &usage), as: UTF8.self)
-    }
-
     /// The page as UTF-8 bytes, rendered straight into them: the nurse's page is a
     /// diagnosis's largest (≈ 3 MB at 100 diagnoses), which a `String` made into a file's
-    /// bytes held twice.
+    /// bytes held twice. Problems in the templates go to `diagnostics`, found variables
+    /// to `usage`.
     public func renderBytes(diagnostics: inout Diagnostics, usage: inout TemplateUsage) -> [UInt8] {
         let path = SitePaths.nursePage(diagnosis.id)
         var fields = context(staffHref: SitePaths.relative(from: path, to: SitePaths.staffOverview(diagnosis.id)))

@@ -40,7 +40,7 @@ public struct MarkdownHTMLRenderer: Sendable {
 
     /// The document's HTML.
     public func render(_ document: MarkdownDocument) -> SafeHTML {
-        SafeHTML(trusted: String(decoding: renderUTF8(document), as: UTF8.self))
+        SafeHTML(trustedUTF8: renderUTF8(document))
     }
 
     /// The document's HTML as UTF-8 bytes, for a caller that works on bytes anyway (a

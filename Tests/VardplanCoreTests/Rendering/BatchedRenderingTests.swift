@@ -9,14 +9,8 @@ struct BatchedRenderingTests {
     @Test("pages in batches of at most the batch size: the same pages, bytes, order and diagnostics as all at once")
     func batchesEqualWhole() throws {
         var diagnostics = Diagnostics()
-        let checked = ContentPipeline.run(fileSystem: DiskFileSystem(root: Fixtures.languagesContent), displayRoot: "site",
-                                          today: Fixtures.today)
-        let model = try #require(checked.model)
-        let loaded = TemplateFolderLoader(fileSystem: DiskFileSystem(root: Fixtures.templates), displayRoot: "templates")
-            .loadAll(required: SiteRenderer.requiredTemplates, diagnostics: &diagnostics)
+        let (model, renderer) = try Fixtures.languagesRenderer(diagnostics: &diagnostics)
         #expect(!diagnostics.hasErrors)
-        let renderer = SiteRenderer(model: model, templates: loaded.library, assets: loaded.assets, options: .init(),
-                                    strings: loaded.strings)
         let results = DiagnosisPass.run(model, diagnostics: &diagnostics) { diagnosis, _ in
             var wholeState = renderer.makeState()
             let whole = renderer.renderPages(of: diagnosis, &wholeState)

@@ -9,15 +9,9 @@ struct ParallelRenderingTests {
     @Test("the pages of a diagnosis in three languages: parallel and sequential rendering agree byte for byte")
     func parallelEqualsSequential() throws {
         var diagnostics = Diagnostics()
-        let checked = ContentPipeline.run(fileSystem: DiskFileSystem(root: Fixtures.languagesContent), displayRoot: "site",
-                                          today: Fixtures.today)
-        let model = try #require(checked.model)
+        let (model, renderer) = try Fixtures.languagesRenderer(diagnostics: &diagnostics)
         #expect(model.config.languages.count == 3)
-        let loaded = TemplateFolderLoader(fileSystem: DiskFileSystem(root: Fixtures.templates), displayRoot: "templates")
-            .loadAll(required: SiteRenderer.requiredTemplates, diagnostics: &diagnostics)
         #expect(!diagnostics.hasErrors)
-        let renderer = SiteRenderer(model: model, templates: loaded.library, assets: loaded.assets, options: .init(),
-                                    strings: loaded.strings)
         let results = DiagnosisPass.run(model, diagnostics: &diagnostics) { diagnosis, _ in
             var sequentialState = renderer.makeState()
             let sequential = renderer.renderPages(of: diagnosis, parallel: false, &sequentialState)

@@ -40,4 +40,17 @@ enum Fixtures {
     static func siteModel() -> ContentPipeline.Result {
         ContentPipeline.run(fileSystem: DiskFileSystem(root: siteContent), displayRoot: "site", today: today)
     }
+
+    /// The fixture site in three languages, modelled, and a renderer of it with the
+    /// bundled templates; the templates' diagnostics go to `diagnostics`.
+    static func languagesRenderer(diagnostics: inout Diagnostics) throws -> (model: SiteModel, renderer: SiteRenderer) {
+        let checked = ContentPipeline.run(fileSystem: DiskFileSystem(root: languagesContent), displayRoot: "site",
+                                          today: today)
+        let model = try #require(checked.model)
+        let loaded = TemplateFolderLoader(fileSystem: DiskFileSystem(root: Fixtures.templates), displayRoot: "templates")
+            .loadAll(required: SiteRenderer.requiredTemplates, diagnostics: &diagnostics)
+        let renderer = SiteRenderer(model: model, templates: loaded.library, assets: loaded.assets, options: .init(),
+                                    strings: loaded.strings)
+        return (model, renderer)
+    }
 }
