@@ -6,6 +6,9 @@ public struct SourceCursor: Sendable {
     public let file: SourceFile
     private var lastOffset = -1
     private var lastPosition = SourcePosition(line: 1, column: 1)
+    /// Where the line after `lastPosition`'s begins (the file's end on its last line):
+    /// an offset at or past it is on a later line, found without walking to it.
+    private var nextLineStart = 0
 
     public init(file: SourceFile) {
         self.file = file
@@ -20,15 +23,17 @@ public struct SourceCursor: Sendable {
     public mutating func location(_ offset: Int) -> SourceLocation {
         let offset = min(max(offset, 0), file.bytes.count)
         // Offsets below 3 may sit inside a BOM, which only SourceFile knows how to skip.
-        if lastOffset >= 3, offset >= lastOffset {
-            var column = lastPosition.column
-            var index = lastOffset
-            let bytes = file.bytes
-            while index < offset, bytes[index] != 0x0A {
-                if bytes[index] & 0xC0 != 0x80 { column += 1 }
-                index += 1
+        if lastOffset >= 3, offset >= lastOffset, offset < nextLineStart || nextLineStart == file.bytes.count {
+            let column = file.bytes.withUnsafeBufferPointer { bytes -> Int? in
+                var column = lastPosition.column
+                var index = lastOffset
+                while index < offset, bytes[index] != 0x0A {
+                    if bytes[index] & 0xC0 != 0x80 { column += 1 }
+                    index += 1
+                }
+                return index == offset ? column : nil
             }
-            if index == offset {
+            if let column {
                 lastOffset = offset
                 lastPosition.column = column
                 return SourceLocation(path: file.path, position: lastPosition)
@@ -37,6 +42,8 @@ public struct SourceCursor: Sendable {
         let location = file.location(ofOffset: offset)
         lastOffset = offset
         lastPosition = location.position
+        let line = location.position.line
+        nextLineStart = line < file.lineCount ? file.lineStart(line) : file.bytes.count
         return location
     }
 }

@@ -34,6 +34,32 @@ struct SourceTextTests {
             #expect(cursor.location(offset) == file.location(ofOffset: offset), "offset \(offset)")
         }
     }
+
+    @Test("the cursor agrees with the file on random walks: jumps within a line, to later lines, back, to the end",
+          arguments: ["", "\n", "ett\r\ntvå\r\n", "åäö\n\nlång rad med ✓ och 𝄞 här\nsista", "a\nb\nc\n"])
+    func cursorAgreesOnRandomWalks(tail: String) {
+        var generator = SystemRandomNumberGenerator()
+        let text = (0..<40).map { line in String(repeating: "ord å ", count: line % 7) + "\(line)" }
+            .joined(separator: line(of: &generator)) + tail
+        let file = SourceFile(path: "a.md", text: text)
+        for _ in 0..<20 {
+            var cursor = SourceCursor(file: file)
+            var offset = 0
+            for _ in 0..<200 {
+                switch Int.random(in: 0..<10, using: &generator) {
+                case 0: offset = Int.random(in: 0...file.bytes.count, using: &generator)
+                case 1...6: offset += Int.random(in: 0...4, using: &generator)
+                default: offset += Int.random(in: 0...60, using: &generator)
+                }
+                offset = min(offset, file.bytes.count + 1)
+                #expect(cursor.location(offset) == file.location(ofOffset: offset), "offset \(offset)")
+            }
+        }
+    }
+
+    private func line(of generator: inout SystemRandomNumberGenerator) -> String {
+        Bool.random(using: &generator) ? "\n" : "\r\n"
+    }
 }
 
 @Suite("Diagnostics carry codes")
