@@ -97,93 +97,160 @@ public struct ReadabilityIndex: Sendable, Equatable {
             value = lead & 0x07
             length = 4
         }
-        for index in 1..<length { value = value << 6 | UInt32(bytes[offset + index] & 0x3F) }
+        for index in 1..<length where offset + index < bytes.count {
+            value = value << 6 | UInt32(bytes[offset + index] & 0x3F)
+        }
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// What an ASCII byte is to the walk: bit 0 a letter, bit 1 a digit.
+    private static let asciiWordClass: [UInt8] = (0..<128).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"): return 1
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return 2
+        default: return 0
+        }
+    }
+
+    /// The abbreviations as their ASCII bytes packed into an integer (all are at most
+    /// eight bytes), so that an ASCII word is looked up without making a string.
+    private static let packedAbbreviations: Set<UInt64> = Set(abbreviations.map { packed(Array($0.utf8)[...])! })
+
+    /// Up to eight ASCII bytes, lowercased, packed into an integer; `nil` for anything else.
+    private static func packed(_ bytes: ArraySlice<UInt8>) -> UInt64? {
+        guard bytes.count <= 8 else { return nil }
+        var result: UInt64 = 0
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            result = result << 8 | UInt64(lowered)
+        }
+        return result
+    }
+
+    /// Whether the word `bytes[range]` (before a `.`) is a known abbreviation.
+    private static func isAbbreviation(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if range.count <= 8 {
+            var result: UInt64 = 0
+            var ascii = true
+            for index in range {
+                let byte = bytes[index]
+                if byte >= 0x80 { ascii = false; break }
+                result = result << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            if ascii { return packedAbbreviations.contains(result) }
+        }
+        // Other letters may lowercase to ASCII (the Kelvin sign to `k`): Unicode's rules.
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        return abbreviations.contains(text.lowercased())
     }
 
     private mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         let unit = units
         units += 1
         var sentenceWords = 0
-        // The sentence's first six words, separated by spaces (UTF-8), and how many there are.
-        var opening: [UInt8] = []
-        var openingWords = 0
+        // The sentence's first six words as byte ranges; joined by spaces when it ends.
+        var opening: [Range<Int>] = []
+        opening.reserveCapacity(6)
         // The word being read: its first byte and its number among the scalars.
-        var wordStart: Int?
+        var wordStart = -1
         var wordStartScalar = 0
         var letters = 0
 
-        func text(_ range: Range<Int>) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        let count = bytes.count
+        var index = 0
+        var scalarNumber = 0
+        Self.asciiWordClass.withUnsafeBufferPointer { asciiWordClass in
+            while index < count {
+                let lead = bytes[index]
+                // The common case first: a run of ASCII letters and digits.
+                if lead < 0x80, asciiWordClass[Int(lead)] != 0 {
+                    if wordStart < 0 {
+                        wordStart = index
+                        wordStartScalar = scalarNumber
+                    }
+                    var position = index
+                    while position < count, bytes[position] < 0x80 {
+                        let wordClass = asciiWordClass[Int(bytes[position])]
+                        if wordClass == 0 { break }
+                        letters += Int(wordClass & 1)
+                        position += 1
+                    }
+                    scalarNumber += position - index
+                    index = position
+                    continue
+                }
+                let (scalar, length) = Self.scalar(at: index, in: bytes)
+                let nextIndex = index + length
+                let here = index
+                index = nextIndex
+                scalarNumber += 1
+                let letter = lead >= 0x80 && Self.isLetter(scalar)
+                if letter || (lead >= 0x80 && Self.isDigit(scalar)) {
+                    if wordStart < 0 {
+                        wordStart = here
+                        wordStartScalar = scalarNumber - 1
+                    }
+                    if letter { letters += 1 }
+                    continue
+                }
+                if wordStart >= 0, lead >= 0x80, scalar.properties.generalCategory == .nonspacingMark {
+                    continue  // a combining ring or diaeresis: part of the letter before it
+                }
+                let next: Unicode.Scalar? = nextIndex < count ? Self.scalar(at: nextIndex, in: bytes).0 : nil
+                // `-`, `'` and `.` inside a word keep it one word: `t.ex`, `cancer-rehabilitering`.
+                if scalar == "-" || scalar == "'" || scalar == "’" || scalar == ".", wordStart >= 0,
+                   let next, Self.isLetter(next) || Self.isDigit(next) {
+                    continue
+                }
+                if scalar == "." || scalar == "!" || scalar == "?" || scalar == ":",
+                   next == nil || Self.isWhitespace(next!) || next == "\"" || next == "”" || next == ")" {
+                    var isAbbreviation = false
+                    if scalar == ".", wordStart >= 0, scalarNumber - 1 - wordStartScalar <= 6 {
+                        isAbbreviation = Self.isAbbreviation(wordStart..<here, in: bytes)
+                    }
+                    finishWord(at: here)
+                    if !isAbbreviation { finishSentence() }
+                    continue
+                }
+                finishWord(at: here)
+            }
         }
+        finishWord(at: count)
+        finishSentence()
+
         func finishWord(at end: Int) {
-            guard let start = wordStart else { return }
+            guard wordStart >= 0 else { return }
             if letters > 0 {
                 words += 1
                 sentenceWords += 1
                 if letters > 6 { longWords += 1 }
-                if openingWords < 6 {
-                    if openingWords > 0 { opening.append(0x20) }
-                    opening.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                    openingWords += 1
-                }
+                if opening.count < 6 { opening.append(wordStart..<end) }
             }
-            wordStart = nil
+            wordStart = -1
             letters = 0
         }
         func finishSentence() {
             guard sentenceWords > 0 else { return }
             sentences += 1
-            sentenceLengths.append(SentenceLength(opening: String(decoding: opening, as: UTF8.self), words: sentenceWords,
-                                                  unit: unit))
+            let length = opening.reduce(opening.count - 1) { $0 + $1.count }
+            let text = String(unsafeUninitializedCapacity: length) { buffer in
+                var written = 0
+                for (number, range) in opening.enumerated() {
+                    if number > 0 {
+                        buffer[written] = 0x20
+                        written += 1
+                    }
+                    for index in range {
+                        buffer[written] = bytes[index]
+                        written += 1
+                    }
+                }
+                return written
+            }
+            sentenceLengths.append(SentenceLength(opening: text, words: sentenceWords, unit: unit))
             sentenceWords = 0
             opening.removeAll(keepingCapacity: true)
-            openingWords = 0
         }
-
-        let count = bytes.count
-        var index = 0
-        var scalarNumber = 0
-        var current: (Unicode.Scalar, Int)? = count > 0 ? Self.scalar(at: 0, in: bytes) : nil
-        while let (scalar, length) = current {
-            let nextIndex = index + length
-            let following = nextIndex < count ? Self.scalar(at: nextIndex, in: bytes) : nil
-            let next = following?.0
-            defer {
-                index = nextIndex
-                scalarNumber += 1
-                current = following
-            }
-            let letter = Self.isLetter(scalar)
-            if letter || Self.isDigit(scalar) {
-                if wordStart == nil {
-                    wordStart = index
-                    wordStartScalar = scalarNumber
-                }
-                if letter { letters += 1 }
-                continue
-            }
-            if wordStart != nil, !scalar.isASCII, scalar.properties.generalCategory == .nonspacingMark {
-                continue  // a combining ring or diaeresis: part of the letter before it
-            }
-            // `-`, `'` and `.` inside a word keep it one word: `t.ex`, `cancer-rehabilitering`.
-            if scalar == "-" || scalar == "'" || scalar == "’" || scalar == ".", wordStart != nil,
-               let next, Self.isLetter(next) || Self.isDigit(next) {
-                continue
-            }
-            if scalar == "." || scalar == "!" || scalar == "?" || scalar == ":",
-               next == nil || Self.isWhitespace(next!) || next == "\"" || next == "”" || next == ")" {
-                var isAbbreviation = false
-                if scalar == ".", let start = wordStart, scalarNumber - wordStartScalar <= 6 {
-                    isAbbreviation = Self.abbreviations.contains(text(start..<index).lowercased())
-                }
-                finishWord(at: index)
-                if !isAbbreviation { finishSentence() }
-                continue
-            }
-            finishWord(at: index)
-        }
-        finishWord(at: count)
-        finishSentence()
     }
 }
