@@ -18,9 +18,18 @@ enum BodyRenderer {
     static func renderUTF8(_ document: MarkdownDocument, headingBase: Int, printLinkAddresses: Bool,
                            labels: [String: String] = [:],
                            resolve: @escaping @Sendable (String, SourceLocation) -> String?) -> [UInt8] {
+        let configuration = self.configuration(headingBase: headingBase, printLinkAddresses: printLinkAddresses,
+                                               labels: labels, resolve: resolve)
+        return MarkdownHTMLRenderer(configuration: configuration).renderUTF8(document)
+    }
+
+    /// The renderer's configuration for a page's body.
+    static func configuration(headingBase: Int, printLinkAddresses: Bool, labels: [String: String],
+                              resolve: @escaping @Sendable (String, SourceLocation) -> String?)
+        -> MarkdownHTMLRenderer.Configuration {
         var configuration = MarkdownHTMLRenderer.Configuration(
             headingBase: headingBase, printLinkAddresses: printLinkAddresses, resolveLink: resolve)
         configuration.labels = labels
-        return MarkdownHTMLRenderer(configuration: configuration).renderUTF8(document)
+        return configuration
     }
 }

@@ -84,12 +84,13 @@ public struct SiteRenderer: Sendable {
     /// site has fewer diagnoses than cores. The pages and diagnostics come in the same
     /// order either way.
     public func renderPages(of diagnosis: Diagnosis, parallel: Bool = false, _ state: inout RenderState) -> [OutputFile] {
+        let bodies = RenderedBodies()
         guard parallel, languages.count > 1 else {
-            return languages.flatMap { renderDiagnosis(diagnosis, $0, onlySteps: nil, &state) }
+            return languages.flatMap { renderDiagnosis(diagnosis, $0, onlySteps: nil, bodies: bodies, &state) }
         }
         let rendered = ParallelMap.map(languages, minimumCount: 2) { language -> ([OutputFile], RenderState) in
             var own = makeState()
-            let files = renderDiagnosis(diagnosis, language, onlySteps: nil, &own)
+            let files = renderDiagnosis(diagnosis, language, onlySteps: nil, bodies: bodies, &own)
             return (files, own)
         }
         for (_, own) in rendered { state.merge(own) }
@@ -104,8 +105,9 @@ public struct SiteRenderer: Sendable {
                             deliver: ([OutputFile]) -> Void) {
         var batch: [OutputFile] = []
         batch.reserveCapacity(batchSize)
+        let bodies = RenderedBodies()
         for language in languages {
-            renderDiagnosis(diagnosis, language, onlySteps: nil, &state) { page in
+            renderDiagnosis(diagnosis, language, onlySteps: nil, bodies: bodies, &state) { page in
                 batch.append(page)
                 if batch.count >= batchSize {
                     deliver(batch)
@@ -119,7 +121,8 @@ public struct SiteRenderer: Sendable {
     /// The pages of one diagnosis with only the step pages of `onlySteps` (ids): what
     /// the preview renders when nothing but those steps' bodies changed.
     public func renderPages(of diagnosis: Diagnosis, onlySteps: Set<String>, _ state: inout RenderState) -> [OutputFile] {
-        languages.flatMap { renderDiagnosis(diagnosis, $0, onlySteps: onlySteps, &state) }
+        let bodies = RenderedBodies()
+        return languages.flatMap { renderDiagnosis(diagnosis, $0, onlySteps: onlySteps, bodies: bodies, &state) }
     }
 
     /// The pages every site has: assets, start page, 404 and (with `sitemap`) the
@@ -214,15 +217,16 @@ public struct SiteRenderer: Sendable {
     }
 
     private func renderDiagnosis(_ diagnosis: Diagnosis, _ language: PageLanguage, onlySteps: Set<String>?,
-                                 _ state: inout RenderState) -> [OutputFile] {
+                                 bodies: RenderedBodies, _ state: inout RenderState) -> [OutputFile] {
         var files: [OutputFile] = []
-        renderDiagnosis(diagnosis, language, onlySteps: onlySteps, &state) { files.append($0) }
+        renderDiagnosis(diagnosis, language, onlySteps: onlySteps, bodies: bodies, &state) { files.append($0) }
         return files
     }
 
-    /// The pages of `diagnosis` in `language`, each handed to `emit` as soon as it is made.
+    /// The pages of `diagnosis` in `language`, each handed to `emit` as soon as it is made;
+    /// step bodies through `bodies`, shared by the diagnosis's languages.
     private func renderDiagnosis(_ diagnosis: Diagnosis, _ language: PageLanguage, onlySteps: Set<String>?,
-                                 _ state: inout RenderState, emit: (OutputFile) -> Void) {
+                                 bodies: RenderedBodies, _ state: inout RenderState, emit: (OutputFile) -> Void) {
         let resolver = LinkResolver(diagnosis: diagnosis)
         let diagnosisPath = language.path(SitePaths.diagnosis(diagnosis.id))
         let info = diagnosisInfo(diagnosis, from: diagnosisPath, language: language, resolver: resolver)
@@ -328,7 +332,7 @@ public struct SiteRenderer: Sendable {
             let bodyDocument = translation?.body ?? step.body
             let fallback = !language.isNational && translation?.body == nil
             let body = renderBody(bodyDocument, page: stepPath, headingBase: 1, language: language, inSwedish: fallback,
-                                  resolver: resolver)
+                                  resolver: resolver, bodies: bodies)
             emit(page(nationalStepPath, language, template: "step", title: stepTitle.text, breadcrumb: crumbs,
                               diagnosis: diagnosis, description: nil, fields: [
                                 "diagnosis": info,
@@ -516,10 +520,12 @@ public struct SiteRenderer: Sendable {
     /// Renders a Markdown body for a page, with links resolved relative to that page.
     /// `inSwedish`: the Swedish text shown on another language's page, whose
     /// accessible names stay Swedish like the text around them.
+    /// With `bodies`, a body another language's page already rendered the same way is reused.
     func renderBody(_ document: MarkdownDocument, page: String, headingBase: Int, language: PageLanguage,
-                    inSwedish: Bool = false, resolver: LinkResolver) -> SafeHTML {
-        BodyRenderer.render(document, headingBase: headingBase, printLinkAddresses: false,
-                            labels: inSwedish ? [:] : language.markdownLabels) { [images = model.images, file = document.sourcePath] destination, _ in
+                    inSwedish: Bool = false, resolver: LinkResolver, bodies: RenderedBodies? = nil) -> SafeHTML {
+        let configuration = BodyRenderer.configuration(
+            headingBase: headingBase, printLinkAddresses: false,
+            labels: inSwedish ? [:] : language.markdownLabels) { [images = model.images, file = document.sourcePath] destination, _ in
             if let image = ImageChecker.image(destination, from: file, in: images) {
                 return SitePaths.relative(from: page, to: image.sitePath)
             }
@@ -530,6 +536,8 @@ public struct SiteRenderer: Sendable {
                 return nil
             }
         }
+        if let bodies { return SafeHTML(trustedUTF8: bodies.html(document, configuration)) }
+        return SafeHTML(trustedUTF8: MarkdownHTMLRenderer(configuration: configuration).renderUTF8(document))
     }
 
     /// `https://example.org/mvp/` → `/mvp/`.

@@ -24,6 +24,24 @@ public struct MarkdownHTMLRenderer: Sendable {
         /// `scale_to`, `table`); the Swedish words when a key is missing.
         public var labels: [String: String] = [:]
 
+        /// The Swedish words used for a key that `labels` lacks.
+        public static let defaultLabels: [String: String] = {
+            var labels = ["scale_from": "Skala från", "scale_to": "till", "table": "Tabell"]
+            for kind in MarkdownCalloutKind.allCases { labels["callout_" + kind.rawValue] = kind.label }
+            return labels
+        }()
+
+        /// The accessible name for `key` in the page's language.
+        public func label(_ key: String) -> String {
+            labels[key] ?? Self.defaultLabels[key] ?? ""
+        }
+
+        /// Whether `other` writes the same accessible names (a missing key and its
+        /// Swedish default are the same word).
+        public func writesSameLabels(as other: Configuration) -> Bool {
+            Set(labels.keys).union(other.labels.keys).allSatisfy { label($0) == other.label($0) }
+        }
+
         public init(headingBase: Int = 0, printLinkAddresses: Bool = false,
                     resolveLink: (@Sendable (String, SourceLocation) -> String?)? = nil) {
             self.headingBase = headingBase

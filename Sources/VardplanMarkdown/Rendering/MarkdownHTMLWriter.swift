@@ -118,7 +118,7 @@ struct MarkdownHTMLWriter {
         case .callout(let kind, let title, let children, _):
             newline()
             rawString("<div class=\"callout callout-\(kind.rawValue)\" role=\"note\" aria-label=\"")
-            text(configuration.labels["callout_" + kind.rawValue] ?? kind.label)
+            text(configuration.label("callout_" + kind.rawValue))
             raw("\">\n")
             if let title {
                 raw("<p class=\"callout-title\"><strong>")
@@ -149,7 +149,7 @@ struct MarkdownHTMLWriter {
             for _ in 0..<count { raw("<div class=\"form-line\"></div>\n") }
             raw("</div>\n")
         case .scale(let low, let high, let labels):
-            rawString("<ol class=\"scale\" aria-label=\"\(configuration.labels["scale_from"] ?? "Skala från") \(low) \(configuration.labels["scale_to"] ?? "till") \(high)\">\n")
+            rawString("<ol class=\"scale\" aria-label=\"\(configuration.label("scale_from")) \(low) \(configuration.label("scale_to")) \(high)\">\n")
             for value in low...high { rawString("<li>\(value)</li>\n") }
             raw("</ol>\n")
             if !labels.isEmpty {
@@ -196,7 +196,7 @@ struct MarkdownHTMLWriter {
         if let caption = table.caption {
             text(MarkdownInline.plainText(of: caption))
         } else {
-            rawString(configuration.labels["table"] ?? "Tabell")
+            rawString(configuration.label("table"))
         }
         raw("\" tabindex=\"0\">\n<table>\n")
         if let caption = table.caption {
