@@ -16,7 +16,7 @@ public enum TemplateValue: Sendable, Hashable {
     /// let go after: for lists too long to hold as values (a national sitemap).
     /// Renders exactly as `.list` of the same items.
     case generated(TemplateItems)
-    case object([String: TemplateValue])
+    case object(TemplateObject)
     case null
 
     /// Whether a section `{{#x}}` renders (and `{{^x}}` does not).
@@ -93,7 +93,7 @@ public enum TemplateValue: Sendable, Hashable {
         case let items as [Any]:
             self = .list(items.map(TemplateValue.init(jsonObject:)))
         case let fields as [String: Any]:
-            self = .object(fields.mapValues(TemplateValue.init(jsonObject:)))
+            self = .object(TemplateObject(fields.mapValues(TemplateValue.init(jsonObject:))))
         default:
             self = .null
         }
@@ -127,7 +127,9 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        var object = TemplateObject()
+        for (key, value) in elements { object[key] = value }
+        self = .object(object)
     }
     public init(nilLiteral: ()) { self = .null }
 }

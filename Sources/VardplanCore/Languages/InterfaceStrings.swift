@@ -50,7 +50,7 @@ public struct InterfaceStrings: Sendable {
     /// The `t` object for templates in `language`: every key of the reference
     /// language, in `language` where it has it.
     public func values(for language: String, reference: String) -> TemplateValue {
-        var result: [String: TemplateValue] = [:]
+        var result: TemplateObject = [:]
         for (key, text) in tables[reference]?.values ?? [:] { result[key] = .text(text) }
         if language != reference {
             for (key, text) in tables[language]?.values ?? [:] { result[key] = .text(text) }

@@ -64,7 +64,7 @@ public struct NursePageRenderer: Sendable {
 
     /// The page's context: the printout's fields (with `tailoring` set, so the template
     /// adds the empty places the script fills in) and the controls' fields.
-    func context(staffHref: String) -> [String: TemplateValue] {
+    func context(staffHref: String) -> TemplateObject {
         // The print date is the browser's: the script puts it in (the page is the same every day).
         let printout = PrintRenderer(plan: everythingShown(), config: config, templates: templates,
                                      options: .init(largePrint: false, printDate: diagnosis.approved, tailoring: true,

@@ -10,6 +10,8 @@ public struct PageLanguage: Sendable {
     /// The `t` object of the templates.
     public let strings: TemplateValue
     private let table: [String: String]
+    /// The Markdown renderer's accessible names in this language (every body asks).
+    public let markdownLabels: [String: String]
 
     public init(code: String, config: SiteConfig, strings: InterfaceStrings) {
         self.code = code
@@ -23,6 +25,11 @@ public struct PageLanguage: Sendable {
         } else {
             self.table = [:]
         }
+        var labels: [String: String] = [:]
+        for key in ["callout_akut", "callout_viktigt", "callout_tips", "callout_info", "scale_from", "scale_to", "table"] {
+            if let text = table[key] { labels[key] = text }
+        }
+        self.markdownLabels = labels
     }
 
     public var isNational: Bool { code == nationalCode }
@@ -33,20 +40,11 @@ public struct PageLanguage: Sendable {
     /// A fixed word (the key itself when no strings file has it).
     public func string(_ key: String) -> String { table[key] ?? key }
 
-    /// The Markdown renderer's accessible names in this language.
-    public var markdownLabels: [String: String] {
-        var labels: [String: String] = [:]
-        for key in ["callout_akut", "callout_viktigt", "callout_tips", "callout_info", "scale_from", "scale_to", "table"] {
-            if let text = table[key] { labels[key] = text }
-        }
-        return labels
-    }
-
     /// A fixed word, or `fallback` when no strings file has it.
     public func string(_ key: String, default fallback: String) -> String { table[key] ?? fallback }
 
     /// Fields every template gets: `t`, `rtl`.
-    public var fields: [String: TemplateValue] {
+    public var fields: TemplateObject {
         ["t": strings, "rtl": .bool(isRightToLeft),
          // Marks Swedish names (the site's title, publishers) on another language's page.
          "national_lang": isNational ? .null : .text(nationalCode)]

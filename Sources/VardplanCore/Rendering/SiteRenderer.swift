@@ -163,7 +163,7 @@ public struct SiteRenderer: Sendable {
 
     /// Renders the base template around a page's content (`contentBytes` long)
     /// straight into the page's bytes.
-    private func renderBase(_ path: String, _ context: [String: TemplateValue], contentBytes: Int,
+    private func renderBase(_ path: String, _ context: TemplateObject, contentBytes: Int,
                             _ state: inout RenderState) -> OutputFile {
         var bytes: [UInt8] = []
         // The base template's own markup, breadcrumb, footer and language menus are a
@@ -303,11 +303,11 @@ public struct SiteRenderer: Sendable {
                               breadcrumb: moduleCrumbs,
                               diagnosis: diagnosis, description: module.summary.map { swedish in
                                   language.pick(swedish, module.translations) { $0.summary }.text },
-                              fields: [
+                              fields: ([
                                 "diagnosis": info,
                                 "module": moduleInfo(module, page: modulePath, language: language, resolver: resolver),
                                 "sections": .list(sections),
-                              ].merging(pager(previous.map(neighbour), next.map(neighbour))) { a, _ in a }, &state))
+                              ] as TemplateObject).merging(pager(previous.map(neighbour), next.map(neighbour))) { a, _ in a }, &state))
         }
         for (index, (module, step)) in allSteps.enumerated() {
             if let onlySteps, !onlySteps.contains(step.id) { continue }
@@ -334,7 +334,7 @@ public struct SiteRenderer: Sendable {
             let body = renderBody(bodyDocument, page: stepPath, headingBase: 1, language: language, inSwedish: fallback,
                                   resolver: resolver, bodies: bodies)
             emit(page(nationalStepPath, language, template: "step", title: stepTitle.text, breadcrumb: crumbs,
-                              diagnosis: diagnosis, description: nil, fields: [
+                              diagnosis: diagnosis, description: nil, fields: ([
                                 "diagnosis": info,
                                 "module": .object(["title": .text(moduleTitle.text), "title_lang": moduleTitle.langValue,
                                                    "href": .text(SitePaths.relative(from: stepPath, to: modulePath))]),
@@ -349,7 +349,7 @@ public struct SiteRenderer: Sendable {
                                                  "id": .text(step.id), "body": .html(body),
                                                  "body_lang": fallback ? .text(model.config.language) : .null,
                                                  "only_in_national_language": .bool(fallback)]),
-                              ].merging(pager(previous, next)) { a, _ in a }, &state))
+                              ] as TemplateObject).merging(pager(previous, next)) { a, _ in a }, &state))
         }
     }
 
@@ -388,7 +388,7 @@ public struct SiteRenderer: Sendable {
     /// A page at `nationalPath` in `language`'s tree.
     private func page(_ nationalPath: String, _ language: PageLanguage, template: String, title: String,
                       breadcrumb: [TemplateValue], diagnosis: Diagnosis?, description: String?, alternates: Bool = true,
-                      fields: [String: TemplateValue], _ state: inout RenderState) -> OutputFile {
+                      fields: TemplateObject, _ state: inout RenderState) -> OutputFile {
         let path = language.path(nationalPath)
         let root = SitePaths.root(from: path)
         var pageFields = fields.merging(language.fields) { a, _ in a }
@@ -415,8 +415,8 @@ public struct SiteRenderer: Sendable {
 
     private func baseContext(title: String, root: String, language: PageLanguage, breadcrumb: [TemplateValue],
                              diagnosis: Diagnosis?, description: String?, canonical: String?,
-                             content: SafeHTML) -> [String: TemplateValue] {
-        var context: [String: TemplateValue] = [
+                             content: SafeHTML) -> TemplateObject {
+        var context: TemplateObject = [
             "lang": .text(language.code),
             "site_title": .text(model.config.title),
             "page_title": .text(title),
@@ -489,7 +489,7 @@ public struct SiteRenderer: Sendable {
         })
     }
 
-    private func footerFields(_ diagnosis: Diagnosis, _ language: PageLanguage) -> [String: TemplateValue] {
+    private func footerFields(_ diagnosis: Diagnosis, _ language: PageLanguage) -> TemplateObject {
         let title = language.pick(diagnosis.title, diagnosis.translations) { $0.title }
         return [
             "title": .text(title.text),
@@ -509,7 +509,7 @@ public struct SiteRenderer: Sendable {
         .object(["title": .text(title.0), "title_lang": title.1.map(TemplateValue.text) ?? .null, "href": .text(href)])
     }
 
-    private func pager(_ previous: ((String, String?), String)?, _ next: ((String, String?), String)?) -> [String: TemplateValue] {
+    private func pager(_ previous: ((String, String?), String)?, _ next: ((String, String?), String)?) -> TemplateObject {
         [
             "has_pager": .bool(previous != nil || next != nil),
             "previous": previous.map { Self.crumb($0.0, $0.1) } ?? .null,

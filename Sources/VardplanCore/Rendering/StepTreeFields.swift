@@ -6,14 +6,14 @@ import VardplanTemplates
 /// `visible`. Each page adds its own fields with `module` and `step`.
 enum StepTreeFields {
     static func modules(of diagnosis: Diagnosis,
-                        module moduleFields: (Module) -> [String: TemplateValue],
-                        step stepFields: (Module, Step) -> [String: TemplateValue]) -> TemplateValue {
+                        module moduleFields: (Module) -> TemplateObject,
+                        step stepFields: (Module, Step) -> TemplateObject) -> TemplateValue {
         .list(diagnosis.modules.map { module in
             var fields = counts(module.id, module.title, module.steps)
             fields["sections"] = .list(module.sections.map { section in
                 var fields = counts(section.id, section.title, section.steps)
                 fields["steps"] = .list(section.steps.map { step in
-                    var fields: [String: TemplateValue] = [
+                    var fields: TemplateObject = [
                         "id": .text(step.id), "title": .text(step.title), "visible": .bool(step.visibleByDefault),
                     ]
                     fields.merge(stepFields(module, step)) { _, own in own }
@@ -26,7 +26,7 @@ enum StepTreeFields {
         })
     }
 
-    private static func counts(_ id: String, _ title: String, _ steps: [Step]) -> [String: TemplateValue] {
+    private static func counts(_ id: String, _ title: String, _ steps: [Step]) -> TemplateObject {
         ["id": .text(id), "title": .text(title),
          "visible_count": .int(steps.count { $0.visibleByDefault }), "step_count": .int(steps.count)]
     }
