@@ -11,18 +11,22 @@ public enum ReadabilityChecker {
     /// are left out.
     public static func units(of body: MarkdownDocument) -> [(text: String, location: SourceLocation)] {
         var result: [(String, SourceLocation)] = []
+        forEachUnit(of: body) { inlines, location in result.append((MarkdownInline.plainText(of: inlines), location)) }
+        return result
+    }
+
+    /// Calls `visit` with the inlines of every text unit of `body`, in order.
+    static func forEachUnit(of body: MarkdownDocument, _ visit: ([MarkdownInline], SourceLocation) -> Void) {
         func walk(_ blocks: [MarkdownBlock]) {
             for block in blocks {
                 switch block {
                 case .paragraph(let inlines, let location), .heading(_, let inlines, let location):
-                    result.append((MarkdownInline.plainText(of: inlines), location))
+                    visit(inlines, location)
                 case .callout(_, let title, let children, let location):
-                    if let title { result.append((MarkdownInline.plainText(of: title), location)) }
+                    if let title { visit(title, location) }
                     walk(children)
                 case .table(let table):
-                    for cell in table.header + table.rows.flatMap({ $0 }) {
-                        result.append((MarkdownInline.plainText(of: cell.inlines), cell.location))
-                    }
+                    for cell in table.header + table.rows.flatMap({ $0 }) { visit(cell.inlines, cell.location) }
                 case .blockQuote, .list, .listItem, .checklist:
                     walk(block.children)
                 case .codeBlock, .htmlBlock, .thematicBreak, .form:
@@ -31,24 +35,37 @@ public enum ReadabilityChecker {
             }
         }
         walk(body.blocks)
-        return result
+    }
+
+    /// The LIX of a body, its units read as bytes (one buffer for all); and where each
+    /// unit is, for warnings.
+    static func index(of body: MarkdownDocument, openingsAbove: Int) -> (ReadabilityIndex, [SourceLocation]) {
+        var index = ReadabilityIndex(openingsAbove: openingsAbove)
+        var locations: [SourceLocation] = []
+        var text: [UInt8] = []
+        forEachUnit(of: body) { inlines, location in
+            text.removeAll(keepingCapacity: true)
+            MarkdownInline.appendPlainText(of: inlines, to: &text)
+            index.add(utf8: text)
+            locations.append(location)
+        }
+        return (index, locations)
     }
 
     /// The LIX of a step body.
     public static func index(of body: MarkdownDocument) -> ReadabilityIndex {
-        ReadabilityIndex(units: units(of: body).map(\.text))
+        index(of: body, openingsAbove: Int.max).0
     }
 
     /// Checks one step against the limits; returns the step's index for pages that show it.
     @discardableResult
     public static func check(_ step: Step, limits: ReadabilityLimits, diagnostics: inout Diagnostics) -> ReadabilityIndex {
-        let units = units(of: step.body)
-        let index = ReadabilityIndex(units: units.map(\.text))
+        let (index, locations) = index(of: step.body, openingsAbove: limits.sentenceWords)
         if index.words >= limits.minimumWords, index.rounded > limits.lix {
             diagnostics.append(.lixOverLimit(index, limit: limits.lix, at: step.location))
         }
         for sentence in index.sentenceLengths where sentence.words > limits.sentenceWords {
-            diagnostics.append(.sentenceTooLong(sentence, limit: limits.sentenceWords, at: units[sentence.unit].location))
+            diagnostics.append(.sentenceTooLong(sentence, limit: limits.sentenceWords, at: locations[sentence.unit]))
         }
         return index
     }

@@ -17,18 +17,27 @@ public struct ReadabilityIndex: Sendable, Equatable {
     /// How many text units were added.
     public var units = 0
 
+    /// Sentences of at most this many words get no `opening` (empty): only a long
+    /// sentence's is ever shown, and making one for every sentence was a fifth of the walk.
+    public var openingsAbove = 0
+
     /// One sentence's first words and length, for a long-sentence warning.
     public struct SentenceLength: Sendable, Equatable {
+        /// The first six words, separated by spaces; empty for a sentence of at most
+        /// `openingsAbove` words.
         public var opening: String
         public var words: Int
         /// Which text unit (of those given to `add`) it was in.
         public var unit: Int
     }
 
-    public init() {}
+    public init(openingsAbove: Int = 0) {
+        self.openingsAbove = openingsAbove
+    }
 
     /// The LIX of several text units, each its own sentence at least.
-    public init(units: [String]) {
+    public init(units: [String], openingsAbove: Int = 0) {
+        self.openingsAbove = openingsAbove
         for unit in units { add(unit) }
     }
 
@@ -103,11 +112,15 @@ public struct ReadabilityIndex: Sendable, Equatable {
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
-    /// What an ASCII byte is to the walk: bit 0 a letter, bit 1 a digit.
+    /// What an ASCII byte is to the walk: bit 0 a letter, bit 1 a digit, bit 2 a mark
+    /// that may join a word or end a sentence (`-` `'` `.` `!` `?` `:`); 0 anything else,
+    /// which only ends a word.
     private static let asciiWordClass: [UInt8] = (0..<128).map { byte in
         switch UInt8(byte) {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"): return 1
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return 2
+        case UInt8(ascii: "-"), UInt8(ascii: "'"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"),
+             UInt8(ascii: ":"): return 4
         default: return 0
         }
     }
@@ -145,39 +158,52 @@ public struct ReadabilityIndex: Sendable, Equatable {
         return abbreviations.contains(text.lowercased())
     }
 
-    private mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        let unit = units
-        units += 1
-        var sentenceWords = 0
-        // The sentence's first six words as byte ranges; joined by spaces when it ends.
-        var opening: [Range<Int>] = []
-        opening.reserveCapacity(6)
-        // The word being read: its first byte and its number among the scalars.
-        var wordStart = -1
-        var wordStartScalar = 0
-        var letters = 0
+    /// Adds one text unit given as UTF-8 (valid: from a `String` or a Markdown body).
+    public mutating func add(utf8 text: [UInt8]) {
+        text.withUnsafeBufferPointer { add(utf8: $0) }
+    }
 
+    private mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        var walk = SentenceWalk(unit: units, openingsAbove: openingsAbove)
+        units += 1
         let count = bytes.count
         var index = 0
+        // Scalars before `index`, for the length of a word before a `.` (an abbreviation
+        // has at most six).
         var scalarNumber = 0
         Self.asciiWordClass.withUnsafeBufferPointer { asciiWordClass in
             while index < count {
                 let lead = bytes[index]
-                // The common case first: a run of ASCII letters and digits.
-                if lead < 0x80, asciiWordClass[Int(lead)] != 0 {
-                    if wordStart < 0 {
-                        wordStart = index
-                        wordStartScalar = scalarNumber
-                    }
+                // The common cases first: a run of ASCII letters and digits …
+                let wordClass = lead < 0x80 ? asciiWordClass[Int(lead)] : 4
+                if wordClass & 3 != 0 {
+                    walk.startWord(at: index, scalar: scalarNumber)
                     var position = index
+                    var letters = 0
                     while position < count, bytes[position] < 0x80 {
                         let wordClass = asciiWordClass[Int(bytes[position])]
-                        if wordClass == 0 { break }
+                        if wordClass & 3 == 0 { break }
                         letters += Int(wordClass & 1)
                         position += 1
                     }
+                    walk.letters += letters
                     scalarNumber += position - index
                     index = position
+                    continue
+                }
+                // … a space or other ASCII mark that only ends a word …
+                if wordClass == 0 {
+                    walk.finishWord(at: index)
+                    index += 1
+                    scalarNumber += 1
+                    continue
+                }
+                // … and Latin-1's letters (å, ä, ö, é: C3 80–BF but × and ÷).
+                if lead == 0xC3, index + 1 < count, bytes[index + 1] != 0x97, bytes[index + 1] != 0xB7 {
+                    walk.startWord(at: index, scalar: scalarNumber)
+                    walk.letters += 1
+                    index += 2
+                    scalarNumber += 1
                     continue
                 }
                 let (scalar, length) = Self.scalar(at: index, in: bytes)
@@ -187,68 +213,109 @@ public struct ReadabilityIndex: Sendable, Equatable {
                 scalarNumber += 1
                 let letter = lead >= 0x80 && Self.isLetter(scalar)
                 if letter || (lead >= 0x80 && Self.isDigit(scalar)) {
-                    if wordStart < 0 {
-                        wordStart = here
-                        wordStartScalar = scalarNumber - 1
-                    }
-                    if letter { letters += 1 }
+                    walk.startWord(at: here, scalar: scalarNumber - 1)
+                    if letter { walk.letters += 1 }
                     continue
                 }
-                if wordStart >= 0, lead >= 0x80, scalar.properties.generalCategory == .nonspacingMark {
+                if walk.inWord, lead >= 0x80, scalar.properties.generalCategory == .nonspacingMark {
                     continue  // a combining ring or diaeresis: part of the letter before it
                 }
                 let next: Unicode.Scalar? = nextIndex < count ? Self.scalar(at: nextIndex, in: bytes).0 : nil
                 // `-`, `'` and `.` inside a word keep it one word: `t.ex`, `cancer-rehabilitering`.
-                if scalar == "-" || scalar == "'" || scalar == "’" || scalar == ".", wordStart >= 0,
+                if scalar == "-" || scalar == "'" || scalar == "’" || scalar == ".", walk.inWord,
                    let next, Self.isLetter(next) || Self.isDigit(next) {
                     continue
                 }
                 if scalar == "." || scalar == "!" || scalar == "?" || scalar == ":",
                    next == nil || Self.isWhitespace(next!) || next == "\"" || next == "”" || next == ")" {
                     var isAbbreviation = false
-                    if scalar == ".", wordStart >= 0, scalarNumber - 1 - wordStartScalar <= 6 {
-                        isAbbreviation = Self.isAbbreviation(wordStart..<here, in: bytes)
+                    if scalar == ".", walk.inWord, scalarNumber - 1 - walk.wordStartScalar <= 6 {
+                        isAbbreviation = Self.isAbbreviation(walk.wordStart..<here, in: bytes)
                     }
-                    finishWord(at: here)
-                    if !isAbbreviation { finishSentence() }
+                    walk.finishWord(at: here)
+                    if !isAbbreviation { walk.finishSentence(bytes) }
                     continue
                 }
-                finishWord(at: here)
+                walk.finishWord(at: here)
             }
         }
-        finishWord(at: count)
-        finishSentence()
+        walk.finishWord(at: count)
+        walk.finishSentence(bytes)
+        words += walk.words
+        longWords += walk.longWords
+        sentences += walk.sentences
+        sentenceLengths.append(contentsOf: walk.lengths)
+    }
 
-        func finishWord(at end: Int) {
+    /// The state of one unit's walk: the word being read, the sentence's words so far.
+    private struct SentenceWalk {
+        let unit: Int
+        let openingsAbove: Int
+        var words = 0
+        var longWords = 0
+        var sentences = 0
+        var lengths: [SentenceLength] = []
+        var sentenceWords = 0
+        /// The sentence's first six words as byte ranges; joined by spaces when it ends.
+        var opening: [Range<Int>] = []
+        /// The word being read: its first byte (-1 between words), its number among
+        /// the scalars, its letters so far.
+        var wordStart = -1
+        var wordStartScalar = 0
+        var letters = 0
+
+        init(unit: Int, openingsAbove: Int) {
+            self.unit = unit
+            self.openingsAbove = openingsAbove
+        }
+
+        var inWord: Bool { wordStart >= 0 }
+
+        @inline(__always)
+        mutating func startWord(at index: Int, scalar: Int) {
+            if wordStart < 0 {
+                wordStart = index
+                wordStartScalar = scalar
+            }
+        }
+
+        mutating func finishWord(at end: Int) {
             guard wordStart >= 0 else { return }
             if letters > 0 {
                 words += 1
                 sentenceWords += 1
                 if letters > 6 { longWords += 1 }
-                if opening.count < 6 { opening.append(wordStart..<end) }
+                if opening.count < 6 {
+                    if opening.isEmpty { opening.reserveCapacity(6) }
+                    opening.append(wordStart..<end)
+                }
             }
             wordStart = -1
             letters = 0
         }
-        func finishSentence() {
+
+        mutating func finishSentence(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard sentenceWords > 0 else { return }
             sentences += 1
-            let length = opening.reduce(opening.count - 1) { $0 + $1.count }
-            let text = String(unsafeUninitializedCapacity: length) { buffer in
-                var written = 0
-                for (number, range) in opening.enumerated() {
-                    if number > 0 {
-                        buffer[written] = 0x20
-                        written += 1
+            var text = ""
+            if sentenceWords > openingsAbove {
+                let length = opening.reduce(opening.count - 1) { $0 + $1.count }
+                text = String(unsafeUninitializedCapacity: length) { buffer in
+                    var written = 0
+                    for (number, range) in opening.enumerated() {
+                        if number > 0 {
+                            buffer[written] = 0x20
+                            written += 1
+                        }
+                        for index in range {
+                            buffer[written] = bytes[index]
+                            written += 1
+                        }
                     }
-                    for index in range {
-                        buffer[written] = bytes[index]
-                        written += 1
-                    }
+                    return written
                 }
-                return written
             }
-            sentenceLengths.append(SentenceLength(opening: text, words: sentenceWords, unit: unit))
+            lengths.append(SentenceLength(opening: text, words: sentenceWords, unit: unit))
             sentenceWords = 0
             opening.removeAll(keepingCapacity: true)
         }

@@ -26,10 +26,18 @@ public enum MarkdownInline: Sendable, Hashable {
 
     /// Appends the plain text of `inlines` to `result`.
     public static func appendPlainText(of inlines: [MarkdownInline], to result: inout String) {
+        var bytes: [UInt8] = []
+        appendPlainText(of: inlines, to: &bytes)
+        result += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the plain text of `inlines` to `result` as UTF-8 (for a reader of bytes,
+    /// such as the LIX walk: no `String` is made).
+    public static func appendPlainText(of inlines: [MarkdownInline], to result: inout [UInt8]) {
         for inline in inlines {
             switch inline {
-            case .text(let text), .code(let text): result += text
-            case .softBreak, .lineBreak: result += " "
+            case .text(let text), .code(let text): result.append(contentsOf: text.utf8)
+            case .softBreak, .lineBreak: result.append(0x20)
             case .emphasis(let children), .strong(let children): appendPlainText(of: children, to: &result)
             case .link(_, _, let children, _), .image(_, _, let children, _): appendPlainText(of: children, to: &result)
             case .rawHTML: break

@@ -38,6 +38,19 @@ struct ReadabilityIndexTests {
         ])
     }
 
+    @Test("only a sentence over openingsAbove words keeps its first words; the counts are the same")
+    func openingsOnlyForLongSentences() {
+        let text = "Ett två tre. Fyra fem sex sju åtta nio tio elva."
+        let every = ReadabilityIndex(units: [text])
+        let long = ReadabilityIndex(units: [text], openingsAbove: 3)
+        #expect(long.sentenceLengths == [
+            .init(opening: "", words: 3, unit: 0),
+            .init(opening: "Fyra fem sex sju åtta nio", words: 8, unit: 0),
+        ])
+        #expect((long.words, long.longWords, long.sentences) == (every.words, every.longWords, every.sentences))
+        #expect(long.sentenceLengths.map(\.words) == every.sentenceLengths.map(\.words))
+    }
+
     let step = "diagnoses/brostcancer/04-utredning/01-rontgen/01-mammografi.md"
 
     @Test("a step over the LIX limit gets a warning at its first line")
