@@ -33,14 +33,15 @@ struct PrintReferences {
     /// Scans the UTF-8 bytes (every marker is ASCII, so every cut falls between
     /// characters): Foundation's `range(of:)` on `String` was 8 % of a printout.
     func finish(_ html: String) -> String {
-        finish(utf8: Array(html.utf8))
+        String(decoding: finish(utf8: Array(html.utf8)), as: UTF8.self)
     }
 
-    /// `finish` of HTML given as UTF-8 bytes (as `BodyRenderer.renderUTF8` writes it).
-    func finish(utf8 bytes: [UInt8]) -> String {
+    /// `finish` of HTML given as UTF-8 bytes (as `BodyRenderer.renderUTF8` writes it),
+    /// as bytes: the body goes into the page without becoming a `String`.
+    func finish(utf8 bytes: [UInt8]) -> [UInt8] {
         let open = Array("<a href=\"#".utf8)
         let close = Array("</a>".utf8)
-        guard var start = Self.find(open, in: bytes, from: 0) else { return String(decoding: bytes, as: UTF8.self) }
+        guard var start = Self.find(open, in: bytes, from: 0) else { return bytes }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 256)
         var copied = 0
@@ -59,11 +60,11 @@ struct PrintReferences {
                 output += "<span class=\"ref-left-out\">".utf8
                 output += inner
                 output += "</span>".utf8
-                output += note(path: path, hiddenFor: nil).utf8
+                appendNote(path: path, hiddenFor: nil, to: &output)
             } else {
                 output += bytes[start..<closeEnd]
                 if let path = addresses?[target] {
-                    output += note(path: path, hiddenFor: target).utf8
+                    appendNote(path: path, hiddenFor: target, to: &output)
                 }
                 let heading: String? = target.hasPrefix("steg-") ? "rubrik-" + target
                     : target.hasPrefix("modul-") ? "rubrik-" + target : nil
@@ -75,33 +76,53 @@ struct PrintReferences {
             start = next
         }
         output += bytes[copied...]
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
-    /// The first index at or after `from` where `needle` starts in `bytes`.
+    /// The first index at or after `from` where `needle` starts in `bytes` (`memchr`
+    /// for its first byte, then a compare).
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        var index = from
+        guard let first = needle.first, needle.count <= bytes.count, from >= 0 else { return nil }
         let last = bytes.count - needle.count
-        while index <= last {
-            guard let candidate = bytes[index...last].firstIndex(of: first) else { return nil }
-            if bytes[candidate..<(candidate + needle.count)].elementsEqual(needle) { return candidate }
-            index = candidate + 1
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            var index = from
+            while index <= last {
+                guard let found = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+                let candidate = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + candidate, needle, needle.count) == 0 { return candidate }
+                index = candidate + 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// " (ingår inte i din vårdplan, finns på ADDRESS)" for a target not printed; for
     /// the nurse's page, hidden and marked with the target it stands for.
-    private func note(path: String, hiddenFor target: String?) -> String {
-        var output = "<span class=\"ref-note\""
-        if let target { output += " data-left-out=\"" + HTMLEscaper.escape(target) + "\" hidden" }
-        output += "> (" + Self.notInPlan + ", "
-        if let baseURL {
-            output += Self.foundAt + " <span class=\"ref-address\">" + HTMLEscaper.escape(baseURL + path) + "</span>"
-        } else {
-            output += Self.askNurse
+    /// Written straight into `output` (a nurse's page has one per link of every step).
+    private func appendNote(path: String, hiddenFor target: String?, to output: inout [UInt8]) {
+        func escaped(_ text: String) {
+            var text = text
+            text.withUTF8 { HTMLEscaper.appendEscaped($0, to: &output) }
         }
-        return output + ")</span>"
+        output += #"<span class="ref-note""#.utf8
+        if let target {
+            output += #" data-left-out=""#.utf8
+            escaped(target)
+            output += #"" hidden"#.utf8
+        }
+        output += "> (".utf8
+        output += Self.notInPlan.utf8
+        output += ", ".utf8
+        if let baseURL {
+            output += Self.foundAt.utf8
+            output += #" <span class="ref-address">"#.utf8
+            escaped(baseURL)
+            escaped(path)
+            output += "</span>".utf8
+        } else {
+            output += Self.askNurse.utf8
+        }
+        output += ")</span>".utf8
     }
 }

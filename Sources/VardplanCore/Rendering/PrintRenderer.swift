@@ -277,7 +277,7 @@ public struct PrintRenderer: Sendable {
         }
         let references = PrintReferences(pageNumbers: options.pageNumbers, baseURL: config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" },
                                          addresses: links.addresses)
-        return SafeHTML(trusted: references.finish(utf8: html))
+        return SafeHTML(trustedUTF8: references.finish(utf8: html))
     }
 
     /// The `/`-separated parts of an output path: split on the bytes when the path is
