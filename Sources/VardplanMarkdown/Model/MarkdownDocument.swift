@@ -2,7 +2,9 @@ import VardplanDiagnostics
 
 /// A parsed Markdown body: its blocks, with every location file-absolute.
 public struct MarkdownDocument: Sendable, Hashable {
-    public var blocks: [MarkdownBlock]
+    public var blocks: [MarkdownBlock] {
+        didSet { shallowestHeadingLevel = Self.shallowestHeadingLevel(of: blocks) }
+    }
     /// Where the body starts (line `bodyFirstLine`, column 1).
     public var location: SourceLocation
     /// The relative path of the file it was parsed from (`SourceFile.relativePath`):
@@ -13,13 +15,17 @@ public struct MarkdownDocument: Sendable, Hashable {
         self.blocks = blocks
         self.location = location
         self.sourcePath = sourcePath
+        self.shallowestHeadingLevel = Self.shallowestHeadingLevel(of: blocks)
     }
 
     /// The smallest heading level used anywhere in the body (`nil` without headings);
-    /// the renderer maps it to the page's `headingBase + 1`.
-    public var shallowestHeadingLevel: Int? {
+    /// the renderer maps it to the page's `headingBase + 1`. Found once, when the
+    /// blocks are set: a body is rendered for several pages.
+    public private(set) var shallowestHeadingLevel: Int?
+
+    private static func shallowestHeadingLevel(of blocks: [MarkdownBlock]) -> Int? {
         var best = Int.max
-        MarkdownDocument.shallowestHeadingLevel(in: blocks, best: &best)
+        shallowestHeadingLevel(in: blocks, best: &best)
         return best == Int.max ? nil : best
     }
 
