@@ -33,24 +33,28 @@ extension MarkdownDocument {
 
     /// Calls `body` with every run of inlines in the document, in reading order:
     /// paragraphs, headings, callout titles, table captions and cells, at any depth.
-    /// The one walk over the block tree for the collectors of links and images.
+    /// The one walk over the block tree for the collectors of links and images
+    /// (recursive: the parser keeps blocks at most `maximumBlockDepth` deep).
     public func forEachInlineRun(_ body: ([MarkdownInline]) -> Void) {
-        var stack: [[MarkdownBlock]] = [blocks.reversed()]
-        while var pending = stack.popLast() {
-            guard let block = pending.popLast() else { continue }
-            stack.append(pending)
+        Self.forEachInlineRun(in: blocks, body)
+    }
+
+    private static func forEachInlineRun(in blocks: [MarkdownBlock], _ body: ([MarkdownInline]) -> Void) {
+        for block in blocks {
             switch block {
             case .paragraph(let inlines, _), .heading(_, let inlines, _):
                 body(inlines)
             case .callout(_, let title, let children, _):
                 body(title ?? [])
-                stack.append(children.reversed())
+                forEachInlineRun(in: children, body)
             case .table(let table):
                 if let caption = table.caption { body(caption) }
                 for cell in table.header { body(cell.inlines) }
                 for row in table.rows { for cell in row { body(cell.inlines) } }
-            default:
-                stack.append(block.children.reversed())
+            case .blockQuote(let children, _), .listItem(let children, _), .list(_, _, _, _, let children, _):
+                forEachInlineRun(in: children, body)
+            case .checklist, .codeBlock, .htmlBlock, .thematicBreak, .form:
+                forEachInlineRun(in: block.children, body)
             }
         }
     }
