@@ -8,7 +8,9 @@ import VardplanHTML
 /// Deliberate differences from libcmark: raw HTML (block or inline) produces nothing,
 /// not `<!-- raw HTML omitted -->`.
 public struct MarkdownHTMLRenderer: Sendable {
-    /// How to render.
+    /// How to render. (`RenderedBodies` in VardplanCore reuses a render when every
+    /// field but `resolveLink` is the same and every link resolves the same: a new field
+    /// must be compared there too.)
     public struct Configuration: Sendable {
         /// The level of the page's own heading: the shallowest heading level used in the
         /// document becomes `headingBase + 1`, deeper ones keep their relative depth
