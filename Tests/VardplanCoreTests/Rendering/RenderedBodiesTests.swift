@@ -79,4 +79,39 @@ struct RenderedBodiesTests {
         #expect(bodies.reused == 0)
         #expect(html == Self.fresh(deeper))
     }
+
+    @Test("a site in three languages: a step without a translation is rendered once for all trees, as a fresh render would be")
+    func siteReusesUntranslatedBodies() throws {
+        var diagnostics = Diagnostics()
+        let (model, renderer) = try Fixtures.languagesRenderer(diagnostics: &diagnostics)
+        let results = DiagnosisPass.run(model, diagnostics: &diagnostics) { diagnosis, _ in
+            let bodies = RenderedBodies()
+            let resolver = LinkResolver(diagnosis: diagnosis)
+            var fallbacks = 0
+            var allAsFresh = true
+            for module in diagnosis.modules {
+                for step in module.steps {
+                    let page = SitePaths.step(diagnosis.id, module.id, step.id)
+                    _ = renderer.renderBody(step.body, page: page, headingBase: 1, language: renderer.national,
+                                            resolver: resolver, bodies: bodies)
+                    for language in renderer.languages.dropFirst() where step.translations[language.code]?.body == nil {
+                        fallbacks += 1
+                        let kept = renderer.renderBody(step.body, page: language.path(page), headingBase: 1, language: language,
+                                                       inSwedish: true, resolver: resolver, bodies: bodies)
+                        let fresh = renderer.renderBody(step.body, page: language.path(page), headingBase: 1, language: language,
+                                                        inSwedish: true, resolver: resolver)
+                        allAsFresh = allAsFresh && kept == fresh
+                    }
+                }
+            }
+            return (fallbacks, bodies.reused, allAsFresh)
+        }
+        #expect(!results.isEmpty)
+        for (fallbacks, reused, allAsFresh) in results {
+            #expect(fallbacks > 0)
+            #expect(reused > 0)
+            #expect(reused <= fallbacks)
+            #expect(allAsFresh)
+        }
+    }
 }
