@@ -1,4 +1,5 @@
 import Testing
+import VardplanDiagnostics
 import VardplanHTML
 @testable import VardplanMarkdown
 
@@ -47,5 +48,29 @@ struct HTMLEscapingTests {
         let html = MarkdownHTMLRenderer().render(document).rawValue
         #expect(HTMLEscaper.escape(text) == Self.reference(text))
         #expect(html == "<p>" + Self.reference(text) + "</p>\n")
+    }
+
+    @Test("accessible names from a strings file are escaped in their attributes: callout, table, scale")
+    func labelsAreEscaped() {
+        var diagnostics = Diagnostics()
+        let file = SourceFile(path: "x.md", text: """
+            > [!AKUT] Ring 112
+
+            | A | B |
+            |---|---|
+            | 1 | 2 |
+
+            ```skala 0-3
+            0: Ingen
+            ```
+            """)
+        let document = MarkdownParser.parse(file, diagnostics: &diagnostics)
+        var configuration = MarkdownHTMLRenderer.Configuration()
+        configuration.labels = ["callout_akut": "Akut \"nu\"", "table": "Tabell & data", "scale_from": "Från <", "scale_to": "till \""]
+        let html = MarkdownHTMLRenderer(configuration: configuration).render(document).rawValue
+        #expect(html.contains("aria-label=\"Akut &quot;nu&quot;\""))
+        #expect(html.contains("aria-label=\"Tabell &amp; data\""))
+        #expect(html.contains("aria-label=\"Från &lt; 0 till &quot; 3\""))
+        #expect(!html.contains("Tabell & data"))
     }
 }

@@ -149,7 +149,11 @@ struct MarkdownHTMLWriter {
             for _ in 0..<count { raw("<div class=\"form-line\"></div>\n") }
             raw("</div>\n")
         case .scale(let low, let high, let labels):
-            rawString("<ol class=\"scale\" aria-label=\"\(configuration.label("scale_from")) \(low) \(configuration.label("scale_to")) \(high)\">\n")
+            raw("<ol class=\"scale\" aria-label=\"")
+            text(configuration.label("scale_from"))
+            rawString(" \(low) ")
+            text(configuration.label("scale_to"))
+            rawString(" \(high)\">\n")
             for value in low...high { rawString("<li>\(value)</li>\n") }
             raw("</ol>\n")
             if !labels.isEmpty {
@@ -196,7 +200,7 @@ struct MarkdownHTMLWriter {
         if let caption = table.caption {
             text(MarkdownInline.plainText(of: caption))
         } else {
-            rawString(configuration.label("table"))
+            text(configuration.label("table"))
         }
         raw("\" tabindex=\"0\">\n<table>\n")
         if let caption = table.caption {
