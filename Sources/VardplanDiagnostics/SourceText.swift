@@ -1,6 +1,32 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The byte-level facts about source text that every reader needs, in one place: the
-/// UTF-8 byte order mark and whether bytes are well-formed UTF-8.
+/// UTF-8 byte order mark, whether bytes are well-formed UTF-8, where a byte pattern is.
 public enum SourceText {
+    /// The first offset at or after `from` where `pattern` starts in `bytes`, the match
+    /// starting before `before` and ending inside `bytes` (`memchr` for its first byte,
+    /// then a compare); nil for an empty pattern.
+    public static func firstOffset(of pattern: [UInt8], in bytes: [UInt8], from: Int, before: Int = .max) -> Int? {
+        guard let first = pattern.first, from >= 0 else { return nil }
+        let lastStart = min(bytes.count - pattern.count, before - 1)
+        guard from <= lastStart else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            var index = from
+            while index <= lastStart {
+                guard let found = memchr(base + index, Int32(first), lastStart - index + 1) else { return nil }
+                let candidate = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + candidate, pattern, pattern.count) == 0 { return candidate }
+                index = candidate + 1
+            }
+            return nil
+        }
+    }
+
     /// 3 when a UTF-8 byte order mark starts at `start`, else 0.
     public static func byteOrderMarkLength(_ bytes: [UInt8], at start: Int = 0, end: Int? = nil) -> Int {
         let end = end ?? bytes.count

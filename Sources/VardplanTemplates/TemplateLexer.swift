@@ -262,21 +262,7 @@ struct TemplateLexer {
     /// The first index `>= from` where `pattern` starts, with the match starting
     /// before `before` (default: anywhere) and ending inside the file.
     private func find(_ pattern: [UInt8], from: Int, before: Int? = nil) -> Int? {
-        guard let first = pattern.first else { return nil }
-        let lastStart = min(bytes.count - pattern.count, (before ?? Int.max) - 1)
-        guard from <= lastStart else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer -> Int? in
-            var index = from
-            while index <= lastStart {
-                if buffer[index] == first {
-                    var matched = 1
-                    while matched < pattern.count, buffer[index + matched] == pattern[matched] { matched += 1 }
-                    if matched == pattern.count { return index }
-                }
-                index += 1
-            }
-            return nil
-        }
+        SourceText.firstOffset(of: pattern, in: bytes, from: from, before: before ?? .max)
     }
 
     private func trimmed(_ range: Range<Int>) -> String {

@@ -24,6 +24,20 @@ struct SourceTextTests {
         #expect(SourceText.firstInvalidUTF8Offset(bytes) == expected)
     }
 
+    @Test("a byte pattern is found from an offset, before a limit, and only whole inside the bytes")
+    func firstOffsetOfPattern() {
+        let bytes = Array("a{{b}}c{{".utf8)
+        let open = Array("{{".utf8)
+        #expect(SourceText.firstOffset(of: open, in: bytes, from: 0) == 1)
+        #expect(SourceText.firstOffset(of: open, in: bytes, from: 2) == 7)
+        #expect(SourceText.firstOffset(of: open, in: bytes, from: 2, before: 7) == nil)
+        #expect(SourceText.firstOffset(of: open, in: bytes, from: 2, before: 8) == 7)
+        #expect(SourceText.firstOffset(of: Array("c{{x".utf8), in: bytes, from: 0) == nil)  // would end outside
+        #expect(SourceText.firstOffset(of: [], in: bytes, from: 0) == nil)
+        #expect(SourceText.firstOffset(of: open, in: [], from: 0) == nil)
+        #expect(SourceText.firstOffset(of: open, in: bytes, from: 9) == nil)
+    }
+
     @Test("the cursor gives the same positions as the file, forwards, backwards and after a BOM")
     func cursorAgreesWithFile() {
         let text = "\u{FEFF}titel: Å\nab — cd\n\nsista rad ✓ x"

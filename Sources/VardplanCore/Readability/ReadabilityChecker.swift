@@ -6,16 +6,9 @@ import VardplanMarkdown
 /// Diagnostics (warnings): a step's LIX over `limits.lix`, at the step's first line;
 /// a sentence over `limits.sentenceWords` words, at the block that holds it.
 public enum ReadabilityChecker {
-    /// The text units of a body a reader sees (paragraphs, headings, list items, table
-    /// cells, callout titles), each with the location of its block. Code and raw HTML
-    /// are left out.
-    public static func units(of body: MarkdownDocument) -> [(text: String, location: SourceLocation)] {
-        var result: [(String, SourceLocation)] = []
-        forEachUnit(of: body) { inlines, location in result.append((MarkdownInline.plainText(of: inlines), location)) }
-        return result
-    }
-
-    /// Calls `visit` with the inlines of every text unit of `body`, in order.
+    /// Calls `visit` with the inlines of every text unit of `body` a reader sees, in
+    /// order, each with the location of its block: paragraphs, headings, list items,
+    /// table cells, callout titles. Code and raw HTML are left out.
     static func forEachUnit(of body: MarkdownDocument, _ visit: ([MarkdownInline], SourceLocation) -> Void) {
         func walk(_ blocks: [MarkdownBlock]) {
             for block in blocks {

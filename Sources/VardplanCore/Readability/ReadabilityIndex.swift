@@ -127,10 +127,10 @@ public struct ReadabilityIndex: Sendable, Equatable {
 
     /// The abbreviations as their ASCII bytes packed into an integer (all are at most
     /// eight bytes), so that an ASCII word is looked up without making a string.
-    private static let packedAbbreviations: Set<UInt64> = Set(abbreviations.map { packed(Array($0.utf8)[...])! })
+    private static let packedAbbreviations: Set<UInt64> = Set(abbreviations.map { packed(Array($0.utf8))! })
 
     /// Up to eight ASCII bytes, lowercased, packed into an integer; `nil` for anything else.
-    private static func packed(_ bytes: ArraySlice<UInt8>) -> UInt64? {
+    private static func packed(_ bytes: some Collection<UInt8>) -> UInt64? {
         guard bytes.count <= 8 else { return nil }
         var result: UInt64 = 0
         for byte in bytes {
@@ -143,16 +143,7 @@ public struct ReadabilityIndex: Sendable, Equatable {
 
     /// Whether the word `bytes[range]` (before a `.`) is a known abbreviation.
     private static func isAbbreviation(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if range.count <= 8 {
-            var result: UInt64 = 0
-            var ascii = true
-            for index in range {
-                let byte = bytes[index]
-                if byte >= 0x80 { ascii = false; break }
-                result = result << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            }
-            if ascii { return packedAbbreviations.contains(result) }
-        }
+        if let word = packed(UnsafeBufferPointer(rebasing: bytes[range])) { return packedAbbreviations.contains(word) }
         // Other letters may lowercase to ASCII (the Kelvin sign to `k`): Unicode's rules.
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         return abbreviations.contains(text.lowercased())

@@ -5,16 +5,9 @@ import VardplanMarkdown
 /// Renders a step body (or intro) for a page: the one place where pages configure the
 /// Markdown HTML renderer.
 enum BodyRenderer {
-    /// `resolve` maps a link destination to the address to write, or nil to keep it.
-    /// `labels`: accessible names in the page's language (`PageLanguage.markdownLabels`).
-    static func render(_ document: MarkdownDocument, headingBase: Int, printLinkAddresses: Bool,
-                       labels: [String: String] = [:],
-                       resolve: @escaping @Sendable (String, SourceLocation) -> String?) -> SafeHTML {
-        SafeHTML(trustedUTF8: renderUTF8(document, headingBase: headingBase, printLinkAddresses: printLinkAddresses,
-                                         labels: labels, resolve: resolve))
-    }
-
-    /// `render` as UTF-8 bytes, for a printout that finishes its references on bytes.
+    /// A body's HTML as UTF-8 bytes. `resolve` maps a link destination to the address to
+    /// write, or nil to keep it; `labels`: accessible names in the page's language
+    /// (`PageLanguage.markdownLabels`).
     static func renderUTF8(_ document: MarkdownDocument, headingBase: Int, printLinkAddresses: Bool,
                            labels: [String: String] = [:],
                            resolve: @escaping @Sendable (String, SourceLocation) -> String?) -> [UInt8] {

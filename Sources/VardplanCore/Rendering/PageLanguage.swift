@@ -1,3 +1,4 @@
+import VardplanMarkdown
 import VardplanTemplates
 
 /// One language of the site as the renderers need it: where its pages live (the
@@ -26,7 +27,7 @@ public struct PageLanguage: Sendable {
             self.table = [:]
         }
         var labels: [String: String] = [:]
-        for key in ["callout_akut", "callout_viktigt", "callout_tips", "callout_info", "scale_from", "scale_to", "table"] {
+        for key in MarkdownHTMLRenderer.Configuration.defaultLabels.keys {
             if let text = table[key] { labels[key] = text }
         }
         self.markdownLabels = labels

@@ -1,4 +1,5 @@
 import Foundation
+import VardplanDiagnostics
 import VardplanHTML
 
 /// In-document references of a printout, finished for paper: a link to a printed step
@@ -41,7 +42,7 @@ struct PrintReferences {
     func finish(utf8 bytes: [UInt8]) -> [UInt8] {
         let open = Array("<a href=\"#".utf8)
         let close = Array("</a>".utf8)
-        guard var start = Self.find(open, in: bytes, from: 0) else { return bytes }
+        guard var start = SourceText.firstOffset(of: open, in: bytes, from: 0) else { return bytes }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 256)
         var copied = 0
@@ -49,7 +50,7 @@ struct PrintReferences {
             let afterHref = start + open.count
             guard let quote = bytes[afterHref...].firstIndex(of: UInt8(ascii: "\"")),
                   let openEnd = bytes[quote...].firstIndex(of: UInt8(ascii: ">")),
-                  let closeStart = Self.find(close, in: bytes, from: openEnd) else { break }
+                  let closeStart = SourceText.firstOffset(of: close, in: bytes, from: openEnd) else { break }
             let closeEnd = closeStart + close.count
             output += bytes[copied..<start]
             let target = String(decoding: bytes[afterHref..<quote], as: UTF8.self)
@@ -72,29 +73,11 @@ struct PrintReferences {
                     output += "<span class=\"page-ref\"> (\(Self.seePage)\u{00A0}\(page))</span>".utf8
                 }
             }
-            guard let next = Self.find(open, in: bytes, from: copied) else { break }
+            guard let next = SourceText.firstOffset(of: open, in: bytes, from: copied) else { break }
             start = next
         }
         output += bytes[copied...]
         return output
-    }
-
-    /// The first index at or after `from` where `needle` starts in `bytes` (`memchr`
-    /// for its first byte, then a compare).
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count, from >= 0 else { return nil }
-        let last = bytes.count - needle.count
-        return bytes.withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress else { return nil }
-            var index = from
-            while index <= last {
-                guard let found = memchr(base + index, Int32(first), last - index + 1) else { return nil }
-                let candidate = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + candidate, needle, needle.count) == 0 { return candidate }
-                index = candidate + 1
-            }
-            return nil
-        }
     }
 
     /// " (ingår inte i din vårdplan, finns på ADDRESS)" for a target not printed; for
