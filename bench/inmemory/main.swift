@@ -5,9 +5,9 @@
 //   vardplan-inmemory markdown CONTENT
 //       the Markdown stage alone, against the floor: every step file read first, then
 //       front matter split + MarkdownParser.parse (the build's options: smart punctuation,
-//       Swedish quotes) + MarkdownHTMLRenderer.render (a step page's heading base and a
-//       link resolver that keeps every address), once on one thread and once on every
-//       core (ParallelMap).
+//       Swedish quotes) + MarkdownHTMLRenderer.renderUTF8 (a step page's heading base and
+//       a link resolver that keeps every address; bytes, as the build writes them), once
+//       on one thread and once on every core (ParallelMap).
 //
 // Prints one line of JSON. scripts/bench builds this as its own package in
 // .build/bench/inmemory (the project's Package.swift is untouched).
@@ -108,8 +108,10 @@ func readBytes(_ path: String) -> [UInt8]? {
     let document = ContentFileParser.parseMarkdown(file, bodyRange: split.bodyRange, bodyFirstLine: split.bodyFirstLine,
                                                    language: "sv", diagnostics: &diagnostics)
     let configuration = MarkdownHTMLRenderer.Configuration(headingBase: 1, resolveLink: { _, _ in nil })
-    let html = MarkdownHTMLRenderer(configuration: configuration).render(document)
-    return (split.bodyRange.count, html.rawValue.utf8.count)
+    // Bytes, as `vardplan build` renders a body into its page (BodyRenderer.renderUTF8):
+    // no `String` is made of the HTML (the floor's cmark_markdown_to_html makes none either).
+    let html = MarkdownHTMLRenderer(configuration: configuration).renderUTF8(document)
+    return (split.bodyRange.count, html.count)
 }
 
 func runMarkdown(_ arguments: ArraySlice<String>) {
