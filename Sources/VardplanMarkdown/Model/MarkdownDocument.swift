@@ -10,12 +10,28 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// The relative path of the file it was parsed from (`SourceFile.relativePath`):
     /// relative links and images resolve from it, not from the displayed `location`.
     public var sourcePath: String
+    /// How many bytes the Markdown source has (0 when the blocks were not parsed from
+    /// a file): the renderer sizes its buffer from it. Not part of equality.
+    public var sourceByteCount: Int = 0
 
-    public init(blocks: [MarkdownBlock], location: SourceLocation, sourcePath: String) {
+    public init(blocks: [MarkdownBlock], location: SourceLocation, sourcePath: String, sourceByteCount: Int = 0) {
         self.blocks = blocks
         self.location = location
         self.sourcePath = sourcePath
+        self.sourceByteCount = sourceByteCount
         self.shallowestHeadingLevel = Self.shallowestHeadingLevel(of: blocks)
+    }
+
+    /// Equal when the blocks, the location and the source path are (the derived
+    /// heading level and the source's size follow from them or do not matter).
+    public static func == (lhs: MarkdownDocument, rhs: MarkdownDocument) -> Bool {
+        lhs.blocks == rhs.blocks && lhs.location == rhs.location && lhs.sourcePath == rhs.sourcePath
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(blocks)
+        hasher.combine(location)
+        hasher.combine(sourcePath)
     }
 
     /// The smallest heading level used anywhere in the body (`nil` without headings);

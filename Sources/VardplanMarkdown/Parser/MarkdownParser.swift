@@ -70,7 +70,8 @@ public enum MarkdownParser {
         }
         diagnostics.append(contentsOf: session.diagnostics)
         let location = SourceLocation(path: file.path, position: file.position(ofOffset: lower))
-        return MarkdownDocument(blocks: blocks, location: location, sourcePath: file.relativePath)
+        return MarkdownDocument(blocks: blocks, location: location, sourcePath: file.relativePath,
+                                sourceByteCount: upper - lower)
     }
 
     /// Parses a whole file as Markdown (no front matter).
