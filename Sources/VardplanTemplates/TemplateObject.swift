@@ -5,7 +5,8 @@
 /// times, and hashing every key on the way in and again on every lookup was a tenth
 /// of a build. A small object is searched key by key (short keys are compared in
 /// place, without hashing); one with more than `indexedCount` fields (the `t`
-/// strings) keeps a hash index as well. Keys compare as Swift strings, as a
+/// strings) keeps an index as well, by `TemplateKeyHash` (no seeded hashing and no
+/// Unicode normalisation of the key on every lookup). Keys compare as Swift strings, as a
 /// dictionary's do. A key appears once: setting it again replaces its value, and
 /// in a literal the last value of a repeated key wins.
 public struct TemplateObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
@@ -13,7 +14,77 @@ public struct TemplateObject: Sendable, Hashable, Sequence, ExpressibleByDiction
 
     private var fields: [Field] = []
     /// Key → position in `fields`, for objects with more than `indexedCount` fields.
-    private var index: [String: Int]?
+    private var index: FieldIndex?
+
+    /// Where a large object's fields are: its ASCII keys in an open-addressing table
+    /// by `TemplateKeyHash`, the positions of any other keys in a list. A class, so that
+    /// an object stays two words (the values are copied and matched everywhere while a
+    /// page renders); copied before a change when shared, never changed once shared.
+    private final class FieldIndex: @unchecked Sendable {
+        /// A power of two of slots, at most half full: the field's position + 1, or 0.
+        var slots: [Int32]
+        /// Each slot's key hash (compared before the key itself).
+        var hashes: [UInt64]
+        var used = 0
+        var nonASCII: [Int] = []
+
+        init(capacity: Int) {
+            var size = 16
+            while size < capacity * 2 { size *= 2 }
+            slots = Array(repeating: 0, count: size)
+            hashes = Array(repeating: 0, count: size)
+        }
+
+        private init(copying other: FieldIndex) {
+            slots = other.slots
+            hashes = other.hashes
+            used = other.used
+            nonASCII = other.nonASCII
+        }
+
+        func copy() -> FieldIndex { FieldIndex(copying: self) }
+
+        func insert(_ key: String, at position: Int) {
+            guard let hash = TemplateKeyHash.of(key) else {
+                nonASCII.append(position)
+                return
+            }
+            if (used + 1) * 2 > slots.count { grow() }
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(position + 1)
+            hashes[slot] = hash
+            used += 1
+        }
+
+        /// The position of the ASCII key `key` (hash `hash`) in `fields`, or nil.
+        func position(of key: String, hash: UInt64, in fields: [Field]) -> Int? {
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 {
+                let position = Int(slots[slot]) - 1
+                if hashes[slot] == hash, fields[position].key == key { return position }
+                slot = (slot + 1) & mask
+            }
+            // An ASCII key may still equal one that is not (U+212A KELVIN SIGN is `K`).
+            if nonASCII.isEmpty { return nil }
+            return nonASCII.first { fields[$0].key == key }
+        }
+
+        private func grow() {
+            let oldSlots = slots, oldHashes = hashes
+            slots = Array(repeating: 0, count: oldSlots.count * 2)
+            hashes = Array(repeating: 0, count: oldSlots.count * 2)
+            let mask = slots.count - 1
+            for (slot, entry) in oldSlots.enumerated() where entry != 0 {
+                var target = Int(truncatingIfNeeded: oldHashes[slot]) & mask
+                while slots[target] != 0 { target = (target + 1) & mask }
+                slots[target] = entry
+                hashes[target] = oldHashes[slot]
+            }
+        }
+    }
 
     private struct Field: Sendable {
         var key: String
@@ -61,7 +132,8 @@ public struct TemplateObject: Sendable, Hashable, Sequence, ExpressibleByDiction
             } else if let newValue {
                 fields.append(Field(key: key, value: newValue))
                 if index != nil {
-                    index?[key] = fields.count - 1
+                    if !isKnownUniquelyReferenced(&index) { index = index?.copy() }
+                    index?.insert(key, at: fields.count - 1)
                 } else {
                     buildIndexIfLarge()
                 }
@@ -109,7 +181,9 @@ public struct TemplateObject: Sendable, Hashable, Sequence, ExpressibleByDiction
     }
 
     private func position(of key: String) -> Int? {
-        if let index { return index[key] }
+        if index != nil {
+            if let hash = TemplateKeyHash.of(key) { return index?.position(of: key, hash: hash, in: fields) }
+        }
         var position = 0
         while position < fields.count {
             if fields[position].key == key { return position }
@@ -120,9 +194,8 @@ public struct TemplateObject: Sendable, Hashable, Sequence, ExpressibleByDiction
 
     private mutating func buildIndexIfLarge() {
         guard fields.count > Self.indexedCount else { return }
-        var index: [String: Int] = [:]
-        index.reserveCapacity(fields.count)
-        for (position, field) in fields.enumerated() { index[field.key] = position }
+        let index = FieldIndex(capacity: fields.count)
+        for position in fields.indices { index.insert(fields[position].key, at: position) }
         self.index = index
     }
 }

@@ -1,5 +1,6 @@
 import Testing
-import VardplanTemplates
+@testable import VardplanTemplates
+import VardplanDiagnostics
 
 /// A template object answers like the dictionary it replaced: one value per key, the
 /// last one set wins, equality and hashing ignore order, large and small alike.
@@ -75,5 +76,44 @@ struct TemplateObjectTests {
         #expect(object["saknas"] == nil)
         let value = TemplateValue.object(object)
         #expect(value["nyckel_199"] == "värde 199")
+    }
+
+    @Test("a large object finds keys that are not ASCII, and keys equal only as Unicode text, like a small one")
+    func largeObjectUnicodeKeys() {
+        var dictionary: [String: TemplateValue] = [:]
+        for number in 0..<40 { dictionary["nyckel_\(number)"] = .int(number) }
+        dictionary["caf\u{E9}"] = "1"
+        dictionary["spr\u{E5}k"] = "2"
+        dictionary["\u{212A}elvin"] = "3"  // KELVIN SIGN, canonically the letter K
+        let large = TemplateObject(dictionary)
+        #expect(large["cafe\u{301}"] == "1")  // é written as e and a combining accent
+        #expect(large["spr\u{E5}k"] == "2")
+        #expect(large["Kelvin"] == "3")  // an ASCII name equal to a key that is not ASCII
+        #expect(large["kelvin"] == nil)
+        #expect(large["nyckel_39"] == .int(39))
+        #expect(large["nyckel_40"] == nil)
+    }
+
+    @Test("a large object keeps finding keys as it grows, changes and loses fields")
+    func largeObjectGrows() {
+        var object = TemplateObject()
+        for number in 0..<300 { object["k\(number)"] = .int(number) }
+        object["k7"] = nil
+        object["k8"] = "ändrad"
+        #expect(object.count == 299)
+        for number in 0..<300 where number != 7 && number != 8 { #expect(object["k\(number)"] == .int(number)) }
+        #expect(object["k7"] == nil)
+        #expect(object["k8"] == "ändrad")
+    }
+
+    @Test("a template's dotted names find their values in a large object")
+    func templateLookupInLargeObject() {
+        var strings: [String: TemplateValue] = [:]
+        for number in 0..<100 { strings["ord_\(number)"] = .text("ord \(number)") }
+        strings["n\u{E4}sta"] = "Nästa"
+        let context: TemplateValue = ["t": .object(TemplateObject(strings)), "title": "Rubrik"]
+        let result = TemplateWorkBoundTests.render(
+            ["page": "{{t.ord_0}}|{{t.ord_99}}|{{t.n\u{E4}sta}}|{{t.saknas}}|{{title}}|{{#t}}{{ord_50}}{{/t}}"], "page", context)
+        #expect(result.output == "ord 0|ord 99|Nästa||Rubrik|ord 50")
     }
 }
