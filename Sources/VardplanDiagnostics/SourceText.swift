@@ -52,6 +52,12 @@ public enum SourceText {
             }
             let lead = bytes[index]
             if lead < 0x80 { index += 1; continue }
+            // Two-byte sequences (å, ä, ö, é …) without a call: a lead C2–DF and one
+            // continuation byte is always a well-formed scalar.
+            if lead >= 0xC2, lead <= 0xDF, index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 {
+                index += 2
+                continue
+            }
             guard let (_, length) = decodeScalar(in: bytes, at: index, end: count) else { return index }
             index += length
         }

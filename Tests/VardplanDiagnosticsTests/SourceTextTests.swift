@@ -24,6 +24,34 @@ struct SourceTextTests {
         #expect(SourceText.firstInvalidUTF8Offset(bytes) == expected)
     }
 
+    @Test("the first invalid byte is where Swift's own UTF-8 validation first fails, on random bytes")
+    func firstInvalidUTF8AgreesWithSwift() {
+        var generator = SystemRandomNumberGenerator()
+        // Mostly text with Swedish letters, sometimes a stray byte from the ranges that matter.
+        let pieces: [[UInt8]] = [Array("ab ".utf8), Array("å".utf8), Array("✓".utf8), Array("𝄞".utf8),
+                                 [0xC3], [0xC1, 0xBF], [0xC2], [0xDF, 0xBF], [0x80], [0xE0, 0x9F, 0x80],
+                                 [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF]]
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                bytes += pieces[Int.random(in: 0..<(Bool.random(using: &generator) ? 4 : pieces.count), using: &generator)]
+            }
+            // Swift: the longest valid prefix is where decoding first repairs.
+            var expected: Int?
+            var offset = 0
+            var iterator = bytes.makeIterator()
+            var decoder = UTF8()
+            loop: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar): offset += UTF8.width(scalar)
+                case .emptyInput: break loop
+                case .error: expected = offset; break loop
+                }
+            }
+            #expect(SourceText.firstInvalidUTF8Offset(bytes) == expected, "\(bytes)")
+        }
+    }
+
     @Test("a byte pattern is found from an offset, before a limit, and only whole inside the bytes")
     func firstOffsetOfPattern() {
         let bytes = Array("a{{b}}c{{".utf8)
