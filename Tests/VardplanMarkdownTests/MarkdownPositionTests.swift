@@ -207,13 +207,13 @@ struct MarkdownPositionTests {
         for block in blocks {
             switch block {
             case .paragraph(let inlines, _), .heading(_, let inlines, _):
-                if let found = firstInlineLocation(inlines) { return found }
+                if let found = firstInlineLocation(inlines.elements) { return found }
             case .table(let table):
                 for cell in table.header + table.rows.flatMap({ $0 }) {
-                    if let found = firstInlineLocation(cell.inlines) { return found }
+                    if let found = firstInlineLocation(cell.inlines.elements) { return found }
                 }
             case .callout(_, let title, let children, _):
-                if let found = firstInlineLocation(title ?? []) ?? firstInlineLocation(children) { return found }
+                if let found = firstInlineLocation(title?.elements ?? []) ?? firstInlineLocation(children) { return found }
             default:
                 if let found = firstInlineLocation(block.children) { return found }
             }

@@ -84,10 +84,11 @@ enum MarkdownTestSupport {
         blocks.contains { block in
             switch block {
             case .htmlBlock: return true
-            case .paragraph(let inlines, _), .heading(_, let inlines, _): return containsRawHTML(inlines)
-            case .callout(_, let title, let children, _): return containsRawHTML(title ?? []) || containsRawHTML(children)
+            case .paragraph(let inlines, _), .heading(_, let inlines, _): return containsRawHTML(inlines.elements)
+            case .callout(_, let title, let children, _):
+                return containsRawHTML(title?.elements ?? []) || containsRawHTML(children)
             case .table(let table):
-                return (table.header + table.rows.flatMap { $0 }).contains { containsRawHTML($0.inlines) }
+                return (table.header + table.rows.flatMap { $0 }).contains { containsRawHTML($0.inlines.elements) }
             default: return containsRawHTML(block.children)
             }
         }

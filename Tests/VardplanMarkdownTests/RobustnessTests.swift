@@ -154,12 +154,12 @@ struct RobustnessTests {
                 }
                 switch block {
                 case .paragraph(let inlines, _), .heading(_, let inlines, _):
-                    check(inlines)
+                    check(inlines.elements)
                 case .callout(_, let title, let children, _):
-                    check(title ?? [])
+                    check(title?.elements ?? [])
                     check(children)
                 case .table(let table):
-                    for cell in table.header + table.rows.flatMap({ $0 }) { check(cell.inlines) }
+                    for cell in table.header + table.rows.flatMap({ $0 }) { check(cell.inlines.elements) }
                 default:
                     check(block.children)
                 }

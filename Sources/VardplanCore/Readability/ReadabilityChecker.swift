@@ -9,7 +9,7 @@ public enum ReadabilityChecker {
     /// Calls `visit` with the inlines of every text unit of `body` a reader sees, in
     /// order, each with the location of its block: paragraphs, headings, list items,
     /// table cells, callout titles. Code and raw HTML are left out.
-    static func forEachUnit(of body: MarkdownDocument, _ visit: ([MarkdownInline], SourceLocation) -> Void) {
+    static func forEachUnit(of body: MarkdownDocument, _ visit: (MarkdownInlines, SourceLocation) -> Void) {
         func walk(_ blocks: [MarkdownBlock]) {
             for block in blocks {
                 switch block {
@@ -38,7 +38,7 @@ public enum ReadabilityChecker {
         var text: [UInt8] = []
         forEachUnit(of: body) { inlines, location in
             text.removeAll(keepingCapacity: true)
-            MarkdownInline.appendPlainText(of: inlines, to: &text)
+            inlines.appendPlainText(to: &text)
             index.add(utf8: text)
             locations.append(location)
         }

@@ -15,19 +15,13 @@ public enum ImageChecker {
     /// Every image of a document, in reading order.
     public static func references(in document: MarkdownDocument) -> [Reference] {
         var result: [Reference] = []
-        func visit(_ inlines: [MarkdownInline]) {
-            for inline in inlines {
-                switch inline {
-                case .image(let source, _, let children, let location):
-                    result.append(Reference(source: source, alt: MarkdownInline.plainText(of: children), location: location))
-                case .link(_, _, let children, _), .emphasis(let children), .strong(let children):
-                    visit(children)
-                case .text, .softBreak, .lineBreak, .code, .rawHTML:
-                    break
-                }
+        document.forEachInlineRun { run in
+            run.forEachLink { index, isImage, image in
+                guard isImage else { return }
+                result.append(Reference(source: image.destination, alt: run.plainText(inside: index),
+                                        location: image.location))
             }
         }
-        document.forEachInlineRun(visit)
         return result
     }
 

@@ -10,8 +10,8 @@ public enum MarkdownBlock: Sendable, Hashable {
         case parenthesis
     }
 
-    case paragraph([MarkdownInline], location: SourceLocation)
-    case heading(level: Int, [MarkdownInline], location: SourceLocation)
+    case paragraph(MarkdownInlines, location: SourceLocation)
+    case heading(level: Int, MarkdownInlines, location: SourceLocation)
     case blockQuote([MarkdownBlock], location: SourceLocation)
     /// A list whose children are `.listItem` blocks.
     case list(ordered: Bool, start: Int, tight: Bool, delimiter: ListDelimiter, items: [MarkdownBlock], location: SourceLocation)
@@ -21,7 +21,7 @@ public enum MarkdownBlock: Sendable, Hashable {
     case htmlBlock(raw: String, location: SourceLocation)
     case thematicBreak(location: SourceLocation)
     /// A block quote that starts with `[!AKUT]`, `[!VIKTIGT]`, `[!TIPS]` or `[!INFO]`.
-    case callout(kind: MarkdownCalloutKind, title: [MarkdownInline]?, children: [MarkdownBlock], location: SourceLocation)
+    case callout(kind: MarkdownCalloutKind, title: MarkdownInlines?, children: [MarkdownBlock], location: SourceLocation)
     indirect case table(MarkdownTable)
     /// A bullet list whose every item starts with `[ ]` or `[x]`: boxes to tick.
     indirect case checklist(MarkdownChecklist)

@@ -37,17 +37,19 @@ public struct MarkdownChecklist: Sendable, Hashable {
                   case .paragraph(let inlines, let paragraphLocation)? = children.first,
                   let box = checkbox(inlines) else { return nil }
             result.append(Item(checked: box.checked,
-                               blocks: [.paragraph(box.rest, location: paragraphLocation)] + children.dropFirst(),
+                               blocks: [.paragraph(MarkdownInlines(box.rest), location: paragraphLocation)]
+                                   + children.dropFirst(),
                                location: itemLocation))
         }
         return result.isEmpty ? nil : MarkdownChecklist(tight: tight, items: result, location: location)
     }
 
     /// If the inlines start with `[ ] ` or `[x] `, whether it is ticked and the rest.
-    static func checkbox(_ inlines: [MarkdownInline]) -> (checked: Bool, rest: [MarkdownInline])? {
-        // Most items are not boxes: their first byte says so, before any text is copied.
-        guard case .text(let first)? = inlines.first else { return nil }
-        if let byte = first.utf8.first, byte != UInt8(ascii: "[") { return nil }
+    static func checkbox(_ run: MarkdownInlines) -> (checked: Bool, rest: [MarkdownInline])? {
+        // Most items are not boxes: their first byte says so, before any value is made.
+        guard let node = run.nodes.first, node.kind == .text else { return nil }
+        if node.count > 0, run.bytes[node.start] != UInt8(ascii: "[") { return nil }
+        let inlines = run.elements
         var prefix = ""
         var index = 0
         while index < inlines.count, case .text(let text) = inlines[index], prefix.count < 4 {

@@ -11,23 +11,11 @@ extension MarkdownDocument {
     /// callout titles included.
     public var links: [LinkReference] {
         var result: [LinkReference] = []
-        func visit(_ inlines: [MarkdownInline]) {
-            for inline in inlines {
-                switch inline {
-                case .link(let destination, _, let children, let location):
-                    result.append(LinkReference(destination: destination, location: location))
-                    visit(children)
-                case .image(let source, _, let children, let location):
-                    result.append(LinkReference(destination: source, location: location))
-                    visit(children)
-                case .emphasis(let children), .strong(let children):
-                    visit(children)
-                case .text, .softBreak, .lineBreak, .code, .rawHTML:
-                    break
-                }
+        forEachInlineRun { run in
+            run.forEachLink { _, _, link in
+                result.append(LinkReference(destination: link.destination, location: link.location))
             }
         }
-        forEachInlineRun(visit)
         return result
     }
 
@@ -35,11 +23,11 @@ extension MarkdownDocument {
     /// paragraphs, headings, callout titles, table captions and cells, at any depth.
     /// The one walk over the block tree for the collectors of links and images
     /// (recursive: the parser keeps blocks at most `maximumBlockDepth` deep).
-    public func forEachInlineRun(_ body: ([MarkdownInline]) -> Void) {
+    public func forEachInlineRun(_ body: (MarkdownInlines) -> Void) {
         Self.forEachInlineRun(in: blocks, body)
     }
 
-    private static func forEachInlineRun(in blocks: [MarkdownBlock], _ body: ([MarkdownInline]) -> Void) {
+    private static func forEachInlineRun(in blocks: [MarkdownBlock], _ body: (MarkdownInlines) -> Void) {
         for block in blocks {
             switch block {
             case .paragraph(let inlines, _), .heading(_, let inlines, _):

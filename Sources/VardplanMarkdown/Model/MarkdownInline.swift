@@ -1,6 +1,8 @@
 import VardplanDiagnostics
 
-/// An inline element of a paragraph, heading, table cell or callout title.
+/// An inline element of a paragraph, heading, table cell or callout title, as a value:
+/// what a `MarkdownInlines` run gives one by one (for tests, dumps and rewrites) and
+/// is built from in code. The parser and the writer work on the run itself.
 ///
 /// Adjacent text is merged into one `.text`. Links, images and raw HTML carry their
 /// file-absolute `SourceLocation` (the `[`, `![` or `<` that opens them).

@@ -15,12 +15,12 @@ public struct MarkdownTable: Sendable, Hashable {
     /// Body rows, each padded or cut to the header's number of cells.
     public var rows: [[MarkdownTableCell]]
     /// The emphasised line just above the table (`*Behandlingsschema*`), if any.
-    public var caption: [MarkdownInline]?
+    public var caption: MarkdownInlines?
     /// The start of the header row.
     public var location: SourceLocation
 
     public init(alignments: [Alignment?], header: [MarkdownTableCell], rows: [[MarkdownTableCell]],
-                caption: [MarkdownInline]?, location: SourceLocation) {
+                caption: MarkdownInlines?, location: SourceLocation) {
         self.alignments = alignments
         self.header = header
         self.rows = rows

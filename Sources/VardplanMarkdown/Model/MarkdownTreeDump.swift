@@ -142,6 +142,10 @@ struct MarkdownTreeDumper {
         }
     }
 
+    mutating func inlines(_ run: MarkdownInlines) {
+        inlines(run.elements)
+    }
+
     mutating func inlines(_ inlines: [MarkdownInline]) {
         children(inlines.count) { dumper, index in dumper.inline(inlines[index]) }
     }

@@ -28,7 +28,8 @@ struct CmarkTreeConverter {
         var kind: FrameKind
         var location: SourceLocation
         var blocks: [MarkdownBlock] = []
-        var inlines: [MarkdownInline] = []
+        /// For emphasis, strong, a link or an image: its node in `run`.
+        var node = 0
     }
 
     /// The paragraph or heading whose inlines are being converted.
@@ -65,8 +66,10 @@ struct CmarkTreeConverter {
     var blockDepth = 0
     var inlineDepth = 0
     var leaf: Leaf?
-    /// Text not yet added to the top frame: cmark splits text at every special
-    /// character, and adjacent pieces become one `.text`.
+    /// The inlines of the paragraph or heading being converted.
+    var run = MarkdownInlines.Builder()
+    /// Text not yet added to `run`: cmark splits text at every special character, and
+    /// adjacent pieces become one text node.
     var pendingText: [UInt8] = []
 
     init(session: MarkdownParseSession, input: MarkdownInput, extensions: Bool, reparseDepth: Int) {
@@ -86,6 +89,7 @@ struct CmarkTreeConverter {
         blockDepth = 0
         inlineDepth = 0
         leaf = nil
+        run = MarkdownInlines.Builder()
         let walked = CmarkIterator.walk(root) { _, event, node in
             switch event {
             case .enter: enter(node)
@@ -166,19 +170,29 @@ struct CmarkTreeConverter {
             }
         case .softBreak:
             noteLineEnd(backslash: false)
-            appendInline(.softBreak)
+            flushText()
+            run.appendLeaf(.softBreak)
         case .lineBreak:
             noteLineEnd(backslash: true)
-            appendInline(.lineBreak)
+            flushText()
+            run.appendLeaf(.lineBreak)
         case .code:
             noteInlineEnd(node)
-            appendInline(.code(string(node.literal)))
+            flushText()
+            if let literal = node.literal, session.inputIsValidUTF8 {
+                literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+                    run.appendCode(UnsafeBufferPointer(start: bytes, count: strlen(literal)))
+                }
+            } else {
+                run.appendCode(string(node.literal).utf8)
+            }
         case .htmlInline:
             let raw = string(node.literal)
             let location = inlineLocation(node)
             noteInlineEnd(node)
             session.warnAboutRawHTML(raw, at: location)
-            appendInline(.rawHTML(raw, location: location))
+            flushText()
+            run.append(.rawHTML(raw, location: location))
         case .emphasis:
             pushInline(.emphasis, node: node)
         case .strong:
@@ -215,30 +229,29 @@ struct CmarkTreeConverter {
             blockDepth -= 1
             appendBlock(.listItem(frame.blocks, location: frame.location))
         case .paragraph:
+            let inlines = run.finish()
             if !(extensions && convertTable(frame, setext: false)) {
-                appendBlock(.paragraph(frame.inlines, location: frame.location))
+                appendBlock(.paragraph(inlines, location: frame.location))
             }
             leaf = nil
         case .heading(let level):
             let setext = (leaf.map { $0.endLine > $0.startLine }) ?? false
+            let inlines = run.finish()
             if !(extensions && setext && convertTable(frame, setext: true)) {
-                appendBlock(.heading(level: level, frame.inlines, location: frame.location))
+                appendBlock(.heading(level: level, inlines, location: frame.location))
             }
             leaf = nil
-        case .emphasis:
+        case .emphasis, .strong:
             inlineDepth -= 1
-            appendInline(.emphasis(frame.inlines))
-        case .strong:
-            inlineDepth -= 1
-            appendInline(.strong(frame.inlines))
-        case .link(let destination, let title):
+            run.close(frame.node)
+        case .link(let destination, _):
             inlineDepth -= 1
             session.checkDestination(destination, image: false, linkStart: frame.location)
-            appendInline(.link(destination: destination, title: title, children: frame.inlines, location: frame.location))
-        case .image(let source, let title):
+            run.close(frame.node)
+        case .image(let source, _):
             inlineDepth -= 1
             session.checkDestination(source, image: true, linkStart: frame.location)
-            appendInline(.image(source: source, title: title, children: frame.inlines, location: frame.location))
+            run.close(frame.node)
         }
     }
 
@@ -266,12 +279,21 @@ struct CmarkTreeConverter {
         }
         inlineDepth += 1
         var location = frames[frames.count - 1].location
-        switch kind {
-        case .link, .image: location = linkLocation(node)
-        default: break
-        }
         flushText()
-        frames.append(Frame(kind: kind, location: location))
+        let opened: Int
+        switch kind {
+        case .link(let destination, let title):
+            location = linkLocation(node)
+            opened = run.open(.link, destination: destination, title: title, location: location)
+        case .image(let source, let title):
+            location = linkLocation(node)
+            opened = run.open(.image, destination: source, title: title, location: location)
+        case .strong:
+            opened = run.open(.strong)
+        default:
+            opened = run.open(.emphasis)
+        }
+        frames.append(Frame(kind: kind, location: location, node: opened))
         open.append(true)
     }
 
@@ -283,20 +305,15 @@ struct CmarkTreeConverter {
         frames[frames.count - 1].blocks.append(contentsOf: blocks)
     }
 
-    mutating func appendInline(_ inline: MarkdownInline) {
-        if case .text(let text) = inline {
-            pendingText.append(contentsOf: text.utf8)
-            return
-        }
-        flushText()
-        frames[frames.count - 1].inlines.append(inline)
-    }
-
-    /// Adds the pending text to the top frame as one `.text` (with Swedish quotes).
+    /// Adds the pending text to `run` as one text node (with Swedish quotes).
     mutating func flushText() {
         guard !pendingText.isEmpty else { return }
         if session.swedishQuotes { MarkdownParseSession.swedishQuotes(&pendingText) }
-        frames[frames.count - 1].inlines.append(.text(String(decoding: pendingText, as: UTF8.self)))
+        if session.inputIsValidUTF8 {
+            run.appendText(pendingText)
+        } else {
+            run.appendText(String(decoding: pendingText, as: UTF8.self))
+        }
         pendingText.removeAll(keepingCapacity: true)
     }
 

@@ -6,7 +6,7 @@ import VardplanDiagnostics
 enum MarkdownCalloutRecognizer {
     enum Outcome: Sendable, Hashable {
         case notACallout
-        case callout(kind: MarkdownCalloutKind, title: [MarkdownInline]?, children: [MarkdownBlock])
+        case callout(kind: MarkdownCalloutKind, title: MarkdownInlines?, children: [MarkdownBlock])
         /// `[!NAME]` with a name that is not a callout kind.
         case unknownMarker(name: String, location: SourceLocation)
     }
@@ -18,8 +18,11 @@ enum MarkdownCalloutRecognizer {
     ]
 
     static func recognize(_ children: [MarkdownBlock]) -> Outcome {
-        guard case .paragraph(let inlines, let location)? = children.first,
-              case .text(let first)? = inlines.first,
+        guard case .paragraph(let run, let location)? = children.first, run.startsWithText("[!") else {
+            return .notACallout
+        }
+        let inlines = run.elements
+        guard case .text(let first)? = inlines.first,
               first.utf8.count >= 4, first.utf8.starts(with: "[!".utf8) else { return .notACallout }
         let utf8 = first.utf8
         var index = utf8.index(utf8.startIndex, offsetBy: 2)
@@ -65,8 +68,8 @@ enum MarkdownCalloutRecognizer {
         let remaining = position < inlines.count ? Array(inlines[(position + 1)...]) : []
         var blocks: [MarkdownBlock] = []
         blocks.reserveCapacity(children.count)
-        if !remaining.isEmpty { blocks.append(.paragraph(remaining, location: location)) }
+        if !remaining.isEmpty { blocks.append(.paragraph(MarkdownInlines(remaining), location: location)) }
         blocks.append(contentsOf: children.dropFirst())
-        return .callout(kind: kind, title: title.isEmpty ? nil : title, children: blocks)
+        return .callout(kind: kind, title: title.isEmpty ? nil : MarkdownInlines(title), children: blocks)
     }
 }

@@ -21,6 +21,10 @@ final class MarkdownParseSession {
     /// table gets only those it can reference (`MarkdownReferenceDefinitions`).
     var referenceDefinitions: MarkdownReferenceDefinitions?
     private(set) var depthWarningGiven = false
+    /// Whether the body is valid UTF-8 (content files are checked when read, VP014):
+    /// then every text cmark gives back is too and is kept as bytes; otherwise each
+    /// text is repaired as a `String` repairs it.
+    var inputIsValidUTF8 = true
 
     init(file: SourceFile, options: MarkdownParser.Options) {
         self.file = file

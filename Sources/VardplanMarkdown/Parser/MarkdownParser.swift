@@ -64,6 +64,7 @@ public enum MarkdownParser {
         let blocks: [MarkdownBlock] = file.bytes.withUnsafeBufferPointer { all in
             let body = UnsafeBufferPointer(rebasing: all[start..<upper])
             session.mayDefineReferences = MarkdownParseSession.mayDefineReferences(body)
+            session.inputIsValidUTF8 = SourceText.firstInvalidUTF8Offset(file.bytes, in: start..<upper) == nil
             let input = MarkdownInput(bytes: body, lineStarts: MarkdownInput.lineStarts(of: body, in: file, at: start),
                                       textEnd: body.count, map: .contiguous(fileBase: start))
             return session.parse(input, reparseDepth: 0)

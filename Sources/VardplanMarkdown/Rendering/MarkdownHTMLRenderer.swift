@@ -76,7 +76,7 @@ public struct MarkdownHTMLRenderer: Sendable {
     }
 
     /// HTML for inline content alone (a title, a table cell), without a paragraph.
-    public func render(inlines: [MarkdownInline]) -> SafeHTML {
+    public func render(inlines: MarkdownInlines) -> SafeHTML {
         var writer = MarkdownHTMLWriter(configuration: configuration, levelShift: 0, capacity: 64)
         writer.inlines(inlines)
         return SafeHTML(trusted: writer.output)

@@ -198,7 +198,7 @@ struct MarkdownHTMLWriter {
         newline()
         raw("<div class=\"table-scroll\" role=\"region\" aria-label=\"")
         if let caption = table.caption {
-            text(MarkdownInline.plainText(of: caption))
+            text(caption.plainText)
         } else {
             text(configuration.label("table"))
         }
@@ -240,67 +240,86 @@ struct MarkdownHTMLWriter {
         rawString(" class=\"align-\(alignment.rawValue)\"")
     }
 
-    mutating func inlines(_ inlines: [MarkdownInline]) {
-        for inline in inlines { self.inline(inline) }
+    /// Writes a run of inlines, walking its nodes (no value is made per inline).
+    mutating func inlines(_ run: MarkdownInlines) {
+        guard !run.isEmpty else { return }
+        run.withNodes { nodes in
+            run.withBytes { text in
+                inlines(run, nodes: nodes, text: text, from: 0, to: nodes.count)
+            }
+        }
     }
 
-    private mutating func inline(_ inline: MarkdownInline) {
-        switch inline {
-        case .text(let string):
-            text(string)
-        case .softBreak:
-            raw("\n")
-        case .lineBreak:
-            raw("<br />\n")
-        case .code(let string):
-            raw("<code>")
-            text(string)
-            raw("</code>")
-        case .emphasis(let children):
-            raw("<em>")
-            inlines(children)
-            raw("</em>")
-        case .strong(let children):
-            raw("<strong>")
-            inlines(children)
-            raw("</strong>")
-        case .link(let destination, let title, let children, let location):
-            let url = resolve(destination, location)
-            // An empty address from the resolver means "not here": the text stays, the link goes.
-            if url.isEmpty, configuration.resolveLink != nil, !destination.isEmpty {
-                inlines(children)
-                return
+    /// Writes the nodes `first..<end` of `run` (siblings and their descendants).
+    private mutating func inlines(_ run: MarkdownInlines, nodes: UnsafeBufferPointer<MarkdownInlines.Node>,
+                                  text: UnsafeBufferPointer<UInt8>, from first: Int, to end: Int) {
+        var index = first
+        while index < end {
+            let node = nodes[index]
+            switch node.kind {
+            case .text:
+                HTMLEscaper.appendEscaped(UnsafeBufferPointer(rebasing: text[node.start..<(node.start + node.count)]),
+                                          to: &bytes)
+            case .softBreak:
+                raw("\n")
+            case .lineBreak:
+                raw("<br />\n")
+            case .code:
+                raw("<code>")
+                HTMLEscaper.appendEscaped(UnsafeBufferPointer(rebasing: text[node.start..<(node.start + node.count)]),
+                                          to: &bytes)
+                raw("</code>")
+            case .emphasis:
+                raw("<em>")
+                inlines(run, nodes: nodes, text: text, from: index + 1, to: node.end)
+                raw("</em>")
+            case .strong:
+                raw("<strong>")
+                inlines(run, nodes: nodes, text: text, from: index + 1, to: node.end)
+                raw("</strong>")
+            case .link:
+                let link = run.attachments[node.start]
+                let url = resolve(link.destination, link.location)
+                // An empty address from the resolver means "not here": the text stays, the link goes.
+                if url.isEmpty, configuration.resolveLink != nil, !link.destination.isEmpty {
+                    inlines(run, nodes: nodes, text: text, from: index + 1, to: node.end)
+                } else {
+                    raw("<a href=\"")
+                    writeURL(url)
+                    if !link.title.isEmpty {
+                        raw("\" title=\"")
+                        self.text(link.title)
+                    }
+                    raw("\">")
+                    inlines(run, nodes: nodes, text: text, from: index + 1, to: node.end)
+                    raw("</a>")
+                    if configuration.printLinkAddresses {
+                        linkAddress(url, label: run.plainText(inside: index))
+                    }
+                }
+            case .image:
+                let image = run.attachments[node.start]
+                raw("<img src=\"")
+                let resolved = resolve(image.destination, image.location)
+                if resolved != image.destination, resolved.hasPrefix("data:image/") {
+                    // An image the renderer embedded itself (a printout's own file), not an author's `data:` address.
+                    MarkdownURLEscaper.appendEscaped(resolved, to: &bytes)
+                } else {
+                    writeURL(resolved)
+                }
+                raw("\" alt=\"")
+                var alt: [UInt8] = []
+                run.appendPlainText(inside: index, to: &alt)
+                alt.withUnsafeBufferPointer { HTMLEscaper.appendEscaped($0, to: &bytes) }
+                if !image.title.isEmpty {
+                    raw("\" title=\"")
+                    self.text(image.title)
+                }
+                raw("\" />")
+            case .rawHTML:
+                break
             }
-            raw("<a href=\"")
-            writeURL(url)
-            if !title.isEmpty {
-                raw("\" title=\"")
-                text(title)
-            }
-            raw("\">")
-            inlines(children)
-            raw("</a>")
-            if configuration.printLinkAddresses {
-                linkAddress(url, children)
-            }
-        case .image(let source, let title, let children, let location):
-            raw("<img src=\"")
-            let resolved = resolve(source, location)
-            if resolved != source, resolved.hasPrefix("data:image/") {
-                // An image the renderer embedded itself (a printout's own file), not an author's `data:` address.
-                MarkdownURLEscaper.appendEscaped(resolved, to: &bytes)
-            } else {
-                writeURL(resolved)
-            }
-            raw("\" alt=\"")
-            text(MarkdownInline.plainText(of: children))
-            if !title.isEmpty {
-                raw("\" title=\"")
-                text(title)
-            }
-            raw("\" />")
-        case .rawHTML:
-            break
+            index = node.end
         }
     }
 
@@ -314,8 +333,8 @@ struct MarkdownHTMLWriter {
         }
     }
 
-    /// ` (address)` after an external link whose text is not already the address.
-    private mutating func linkAddress(_ url: String, _ children: [MarkdownInline]) {
+    /// ` (address)` after an external link whose text (`label`) is not already the address.
+    private mutating func linkAddress(_ url: String, label: String) {
         let lowered = url.lowercased()
         let shown: String
         if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
@@ -327,7 +346,7 @@ struct MarkdownHTMLWriter {
         } else {
             return
         }
-        let label = Self.trimmed(MarkdownInline.plainText(of: children))
+        let label = Self.trimmed(label)
         if label.isEmpty || label == url || label == shown { return }
         raw("<span class=\"link-address\"> (")
         text(shown)

@@ -49,7 +49,7 @@ extension CmarkTreeConverter {
             auxiliary.endSegment()
         }
         var cellSegments: [[Int?]] = []
-        var quickCells: [[MarkdownInline]] = []
+        var quickCells: [MarkdownInlines] = []
         func addRow(_ cells: [MarkdownTableRecognizer.Cell], line: Int) {
             var segments: [Int?] = []
             for cell in cells {
@@ -74,15 +74,17 @@ extension CmarkTreeConverter {
         }
         let results = auxiliary.isEmpty ? [] : session.parseSegments(auxiliary)
 
-        func inlines(_ segment: Int?) -> [MarkdownInline] {
+        func inlines(_ segment: Int?) -> MarkdownInlines {
             guard let segment else { return [] }
             if segment < 0 { return quickCells[-segment - 1] }
-            guard case .paragraph(var inlines, _)? = results[segment].first else { return [] }
+            guard case .paragraph(let run, _)? = results[segment].first else { return [] }
+            guard run.startsWithText("\u{A0}") else { return run }
+            var inlines = run.elements
             if case .text(let text)? = inlines.first, text.unicodeScalars.first == "\u{A0}" {
                 let rest = String(text.unicodeScalars.dropFirst())
                 if rest.isEmpty { inlines.removeFirst() } else { inlines[0] = .text(rest) }
             }
-            return inlines
+            return MarkdownInlines(inlines)
         }
         func cells(_ row: [MarkdownTableRecognizer.Cell], segments: [Int?], line: Int) -> [MarkdownTableCell] {
             zip(row, segments).map { cell, segment in
@@ -99,7 +101,7 @@ extension CmarkTreeConverter {
         // The paragraph before the table, and the caption: its last line, or the
         // paragraph just before, when entirely emphasised.
         var leading = paragraphSegment.map { results[$0] } ?? []
-        var caption: [MarkdownInline]?
+        var caption: MarkdownInlines?
         if case .paragraph(let paragraph, let location)? = leading.last,
            let (before, found) = MarkdownCaption.split(paragraph) {
             caption = found

@@ -4,6 +4,11 @@ enum MarkdownCaption {
     /// Splits a paragraph's inlines into what comes before its last line and that last
     /// line's caption text, when the last line is one emphasis or strong span (no line
     /// break inside). `nil` when the last line is not a caption.
+    static func split(_ run: MarkdownInlines) -> (before: MarkdownInlines, caption: MarkdownInlines)? {
+        guard let (before, caption) = split(run.elements) else { return nil }
+        return (MarkdownInlines(before), MarkdownInlines(caption))
+    }
+
     static func split(_ inlines: [MarkdownInline]) -> (before: [MarkdownInline], caption: [MarkdownInline])? {
         var lastBreak: Int?
         for index in inlines.indices.reversed() {
