@@ -69,4 +69,26 @@ struct MarkdownInlinesTests {
         #expect(SourceText.firstInvalidUTF8Offset(html) == nil)
         #expect(String(decoding: html, as: UTF8.self).contains("Text \u{FFFD}( och <code>kod \u{FFFD}</code>"))
     }
+
+    @Test("dropping a cell's leading padding gives the run the values would give, whether text is left or not")
+    func droppingLeadingText() {
+        let nbsp = "\u{A0}"
+        let cases: [[MarkdownInline]] = [
+            [.text(nbsp + "Ring 1177")],
+            [.text(nbsp), .emphasis([.text("viktigt")]), .text(" sedan "), .code("kod")],
+            [.text(nbsp + "a"), .link(destination: "b.md", title: "", children: [.text("länk")], location: Self.place),
+             .softBreak, .image(source: "c.png", title: "t", children: [.text("alt")], location: Self.place)],
+        ]
+        for inlines in cases {
+            var expected = inlines
+            if case .text(let text) = expected[0] {
+                let rest = String(text.unicodeScalars.dropFirst())
+                if rest.isEmpty { expected.removeFirst() } else { expected[0] = .text(rest) }
+            }
+            let dropped = MarkdownInlines(inlines).droppingLeadingText(byteCount: 2)
+            #expect(dropped.elements == expected)
+            #expect(dropped == MarkdownInlines(expected))
+        }
+    }
 }
+

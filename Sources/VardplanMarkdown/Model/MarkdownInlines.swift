@@ -224,6 +224,34 @@ public struct MarkdownInlines: Sendable, Hashable, Sequence, ExpressibleByArrayL
         return withText(of: first) { $0.starts(with: wanted) }
     }
 
+    /// This run without the first `count` bytes of its first node, which must be text
+    /// that long or longer (a table cell's padding): the node goes when nothing is left
+    /// of it. Made from the stored bytes directly, no value per inline.
+    public func droppingLeadingText(byteCount count: Int) -> MarkdownInlines {
+        withNodes { nodes in
+            withBytes { bytes in
+                guard let first = nodes.first, first.kind == .text, first.start == 0, first.count >= count else {
+                    return self
+                }
+                let removesNode = first.count == count
+                var kept: [Node] = []
+                kept.reserveCapacity(nodes.count)
+                for (index, node) in nodes.enumerated() {
+                    if index == 0 && removesNode { continue }
+                    var moved = node
+                    if node.kind == .text || node.kind == .code { moved.start = index == 0 ? 0 : node.start - count }
+                    if index == 0 { moved.count = node.count - count }
+                    if removesNode { moved.end -= 1 }
+                    kept.append(moved)
+                }
+                return kept.withUnsafeBufferPointer { kept in
+                    MarkdownInlines(nodes: kept, bytes: UnsafeBufferPointer(rebasing: bytes[count...]),
+                                    attachments: attachments)
+                }
+            }
+        }
+    }
+
     /// The first byte of the run's text when the run starts with a text node (nil when
     /// it starts with anything else or the text is empty).
     public var firstTextByte: UInt8? {

@@ -78,13 +78,9 @@ extension CmarkTreeConverter {
             guard let segment else { return [] }
             if segment < 0 { return quickCells[-segment - 1] }
             guard case .paragraph(let run, _)? = results[segment].first else { return [] }
+            // The no-break space put before the cell's text (`cellPrefix`) goes again.
             guard run.startsWithText("\u{A0}") else { return run }
-            var inlines = run.elements
-            if case .text(let text)? = inlines.first, text.unicodeScalars.first == "\u{A0}" {
-                let rest = String(text.unicodeScalars.dropFirst())
-                if rest.isEmpty { inlines.removeFirst() } else { inlines[0] = .text(rest) }
-            }
-            return MarkdownInlines(inlines)
+            return run.droppingLeadingText(byteCount: MarkdownAuxiliaryDocument.cellPrefix.count)
         }
         func cells(_ row: [MarkdownTableRecognizer.Cell], segments: [Int?], line: Int) -> [MarkdownTableCell] {
             zip(row, segments).map { cell, segment in
