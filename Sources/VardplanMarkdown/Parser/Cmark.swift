@@ -120,6 +120,16 @@ struct CmarkNode: Equatable {
     var firstChild: CmarkNode? { cmark_node_first_child(pointer).map(CmarkNode.init) }
     var lastChild: CmarkNode? { cmark_node_last_child(pointer).map(CmarkNode.init) }
     var next: CmarkNode? { cmark_node_next(pointer).map(CmarkNode.init) }
+    /// How many children the node has (the room a converted container reserves).
+    var childCount: Int {
+        var count = 0
+        var child = cmark_node_first_child(pointer)
+        while let node = child {
+            count += 1
+            child = cmark_node_next(node)
+        }
+        return count
+    }
 }
 
 /// cmark's iterator over a subtree: every node is entered, and nodes that can have

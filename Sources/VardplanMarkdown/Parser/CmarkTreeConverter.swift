@@ -30,6 +30,15 @@ struct CmarkTreeConverter {
         var blocks: [MarkdownBlock] = []
         /// For emphasis, strong, a link or an image: its node in `run`.
         var node = 0
+
+        /// `reserving`: room for that many blocks at once (a container's cmark children),
+        /// instead of growing the array one block at a time.
+        init(kind: FrameKind, location: SourceLocation, reserving capacity: Int = 0, node: Int = 0) {
+            self.kind = kind
+            self.location = location
+            self.node = node
+            if capacity > 0 { blocks.reserveCapacity(capacity) }
+        }
     }
 
     /// The paragraph or heading whose inlines are being converted.
@@ -81,7 +90,7 @@ struct CmarkTreeConverter {
 
     /// Converts `root` (a document, or one block of it) and everything inside it.
     mutating func convertSubtree(_ root: CmarkNode) -> [MarkdownBlock] {
-        frames = [Frame(kind: .root, location: session.location(ofFileOffset: 0))]
+        frames = [Frame(kind: .root, location: session.location(ofFileOffset: 0), reserving: root.childCount)]
         open = []
         pendingText.removeAll(keepingCapacity: true)
         pendingText.reserveCapacity(256)
@@ -122,7 +131,7 @@ struct CmarkTreeConverter {
             // An item is flattened with its list.
             if open[open.count - 1] {
                 blockDepth += 1
-                frames.append(Frame(kind: .item, location: blockLocation(node)))
+                frames.append(Frame(kind: .item, location: blockLocation(node), reserving: node.childCount))
                 open.append(true)
             } else {
                 open.append(false)
@@ -265,7 +274,7 @@ struct CmarkTreeConverter {
             open.append(false)
         } else {
             blockDepth += 1
-            frames.append(Frame(kind: kind, location: blockLocation(node)))
+            frames.append(Frame(kind: kind, location: blockLocation(node), reserving: node.childCount))
             open.append(true)
         }
     }
