@@ -50,12 +50,17 @@ public struct TemplateObject: Sendable, Hashable, Sequence, ExpressibleByDiction
                 return
             }
             if (used + 1) * 2 > slots.count { grow() }
+            place(Int32(position + 1), hash: hash)
+            used += 1
+        }
+
+        /// Puts `entry` in the first free slot from its hash's.
+        private func place(_ entry: Int32, hash: UInt64) {
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(position + 1)
+            slots[slot] = entry
             hashes[slot] = hash
-            used += 1
         }
 
         /// The position of the ASCII key `key` (hash `hash`) in `fields`, or nil.
@@ -76,13 +81,7 @@ public struct TemplateObject: Sendable, Hashable, Sequence, ExpressibleByDiction
             let oldSlots = slots, oldHashes = hashes
             slots = Array(repeating: 0, count: oldSlots.count * 2)
             hashes = Array(repeating: 0, count: oldSlots.count * 2)
-            let mask = slots.count - 1
-            for (slot, entry) in oldSlots.enumerated() where entry != 0 {
-                var target = Int(truncatingIfNeeded: oldHashes[slot]) & mask
-                while slots[target] != 0 { target = (target + 1) & mask }
-                slots[target] = entry
-                hashes[target] = oldHashes[slot]
-            }
+            for (slot, entry) in oldSlots.enumerated() where entry != 0 { place(entry, hash: oldHashes[slot]) }
         }
     }
 

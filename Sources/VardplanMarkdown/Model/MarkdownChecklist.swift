@@ -47,8 +47,8 @@ public struct MarkdownChecklist: Sendable, Hashable {
     /// If the inlines start with `[ ] ` or `[x] `, whether it is ticked and the rest.
     static func checkbox(_ run: MarkdownInlines) -> (checked: Bool, rest: [MarkdownInline])? {
         // Most items are not boxes: their first byte says so, before any value is made.
-        guard let node = run.nodes.first, node.kind == .text else { return nil }
-        if node.count > 0, run.bytes[node.start] != UInt8(ascii: "[") { return nil }
+        guard run.startsWithTextNode else { return nil }
+        if let byte = run.firstTextByte, byte != UInt8(ascii: "[") { return nil }
         let inlines = run.elements
         var prefix = ""
         var index = 0

@@ -90,8 +90,6 @@ public struct MarkdownInlines: Sendable, Hashable, Sequence, ExpressibleByArrayL
 
     /// The inlines in reading order.
     public var nodes: [Node] { withNodes { Array($0) } }
-    /// The UTF-8 text of every `text` and `code` node, in reading order.
-    public var bytes: [UInt8] { withBytes { Array($0) } }
     /// The addresses of links and images and the raw HTML, in reading order.
     public var attachments: [Attachment] { storage?.header.attachments ?? [] }
 
@@ -162,24 +160,18 @@ public struct MarkdownInlines: Sendable, Hashable, Sequence, ExpressibleByArrayL
         elements.makeIterator()
     }
 
-    /// Calls `body` with the text bytes of a `text` or `code` node.
+    /// The text bytes of a `text` or `code` node within the run's `text`.
     @inline(__always)
-    public func withText<Result>(of node: Node, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        withBytes { buffer in
-            body(UnsafeBufferPointer(rebasing: buffer[node.start..<(node.start + node.count)]))
-        }
+    public static func text(of node: Node, in text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: text[node.start..<(node.start + node.count)])
     }
 
     /// The text of a `text` or `code` node as a `String`.
-    public func string(of node: Node) -> String {
-        withText(of: node) { String(decoding: $0, as: UTF8.self) }
+    private func string(of node: Node) -> String {
+        withBytes { String(decoding: Self.text(of: node, in: $0), as: UTF8.self) }
     }
 
     /// The inline at `index` (with its descendants) as a value.
-    public func element(at index: Int) -> MarkdownInline {
-        element(at: index, in: nodes)
-    }
-
     private func element(at index: Int, in nodes: [Node]) -> MarkdownInline {
         let node = nodes[index]
         func children() -> [MarkdownInline] {
@@ -221,7 +213,7 @@ public struct MarkdownInlines: Sendable, Hashable, Sequence, ExpressibleByArrayL
             return false
         }
         let wanted = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
-        return withText(of: first) { $0.starts(with: wanted) }
+        return withBytes { Self.text(of: first, in: $0).starts(with: wanted) }
     }
 
     /// This run without the first `count` bytes of its first node, which must be text
@@ -281,7 +273,7 @@ public struct MarkdownInlines: Sendable, Hashable, Sequence, ExpressibleByArrayL
                 for index in first..<end {
                     let node = nodes[index]
                     switch node.kind {
-                    case .text, .code: result.append(contentsOf: text[node.start..<(node.start + node.count)])
+                    case .text, .code: result.append(contentsOf: Self.text(of: node, in: text))
                     case .softBreak, .lineBreak: result.append(0x20)
                     case .emphasis, .strong, .link, .image, .rawHTML: break
                     }
@@ -354,7 +346,7 @@ public struct MarkdownInlines: Sendable, Hashable, Sequence, ExpressibleByArrayL
             case .text(let text): appendText(text)
             case .softBreak: appendLeaf(.softBreak)
             case .lineBreak: appendLeaf(.lineBreak)
-            case .code(let text): appendCode(Array(text.utf8))
+            case .code(let text): appendCode(text.utf8)
             case .emphasis(let children):
                 let opened = open(.emphasis)
                 append(children)

@@ -101,6 +101,13 @@ struct CmarkNode: Equatable {
 
     /// The text of a text, code, code block or raw HTML node (NUL-terminated, owned by cmark).
     var literal: UnsafePointer<CChar>? { cmark_node_get_literal(pointer) }
+    /// Calls `body` with the literal's bytes, in place (nil when there is no literal).
+    func withLiteralBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard let literal else { return nil }
+        return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+            body(UnsafeBufferPointer(start: bytes, count: strlen(literal)))
+        }
+    }
     var url: UnsafePointer<CChar>? { cmark_node_get_url(pointer) }
     var title: UnsafePointer<CChar>? { cmark_node_get_title(pointer) }
     var fenceInfo: UnsafePointer<CChar>? { cmark_node_get_fence_info(pointer) }

@@ -172,11 +172,7 @@ struct CmarkTreeConverter {
             appendBlock(.thematicBreak(location: blockLocation(node)))
         case .text:
             noteInlineEnd(node)
-            if let literal = node.literal {
-                literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
-                    pendingText.append(contentsOf: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
-                }
-            }
+            node.withLiteralBytes { pendingText.append(contentsOf: $0) }
         case .softBreak:
             noteLineEnd(backslash: false)
             flushText()
@@ -188,10 +184,8 @@ struct CmarkTreeConverter {
         case .code:
             noteInlineEnd(node)
             flushText()
-            if let literal = node.literal, session.inputIsValidUTF8 {
-                literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
-                    run.appendCode(UnsafeBufferPointer(start: bytes, count: strlen(literal)))
-                }
+            if session.inputIsValidUTF8 {
+                node.withLiteralBytes { run.appendCode($0) } ?? run.appendCode(EmptyCollection())
             } else {
                 run.appendCode(string(node.literal).utf8)
             }

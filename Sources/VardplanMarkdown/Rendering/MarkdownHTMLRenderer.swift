@@ -74,11 +74,4 @@ public struct MarkdownHTMLRenderer: Sendable {
         writer.blocks(document.blocks, tight: false)
         return writer.bytes
     }
-
-    /// HTML for inline content alone (a title, a table cell), without a paragraph.
-    public func render(inlines: MarkdownInlines) -> SafeHTML {
-        var writer = MarkdownHTMLWriter(configuration: configuration, levelShift: 0, capacity: 64)
-        writer.inlines(inlines)
-        return SafeHTML(trusted: writer.output)
-    }
 }

@@ -258,16 +258,14 @@ struct MarkdownHTMLWriter {
             let node = nodes[index]
             switch node.kind {
             case .text:
-                HTMLEscaper.appendEscaped(UnsafeBufferPointer(rebasing: text[node.start..<(node.start + node.count)]),
-                                          to: &bytes)
+                HTMLEscaper.appendEscaped(MarkdownInlines.text(of: node, in: text), to: &bytes)
             case .softBreak:
                 raw("\n")
             case .lineBreak:
                 raw("<br />\n")
             case .code:
                 raw("<code>")
-                HTMLEscaper.appendEscaped(UnsafeBufferPointer(rebasing: text[node.start..<(node.start + node.count)]),
-                                          to: &bytes)
+                HTMLEscaper.appendEscaped(MarkdownInlines.text(of: node, in: text), to: &bytes)
                 raw("</code>")
             case .emphasis:
                 raw("<em>")
