@@ -194,25 +194,25 @@ struct TemplateLexer {
     private mutating func validateName(
         _ name: String, kind: Token.Kind, sigil: String, tag: Range<Int>, _ location: SourceLocation
     ) -> Bool {
-        let tagText = quoted(tag)
+        // The quoted tag is made only for a message: it walks the tag's characters.
         if name.isEmpty {
             let example = sigil == "{" ? "\(openText){name}\(closeText)" : "\(openText)\(sigil)name\(closeText)"
-            diagnostics.append(.templateEmptyTagName(tag: tagText, example: example, at: location))
+            diagnostics.append(.templateEmptyTagName(tag: quoted(tag), example: example, at: location))
             return false
         }
         if name.utf8.contains(where: Self.isWhitespace) {
-            diagnostics.append(.templateNameWithWhitespace(name, tag: tagText, close: closeText, at: location))
+            diagnostics.append(.templateNameWithWhitespace(name, tag: quoted(tag), close: closeText, at: location))
             return false
         }
         if kind == .partial {
             if name.hasPrefix("*") {
-                diagnostics.append(.templateDynamicPartial(tag: tagText, open: openText, close: closeText, at: location))
+                diagnostics.append(.templateDynamicPartial(tag: quoted(tag), open: openText, close: closeText, at: location))
                 return false
             }
             return true
         }
         if kind != .sectionClose, TemplateName(name).hasEmptyPart {
-            diagnostics.append(.templateNameWithEmptyPart(name, tag: tagText, at: location))
+            diagnostics.append(.templateNameWithEmptyPart(name, tag: quoted(tag), at: location))
             return false
         }
         return true

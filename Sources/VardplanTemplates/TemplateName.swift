@@ -7,7 +7,16 @@ struct TemplateName: Sendable, Hashable {
 
     init(_ raw: String) {
         self.raw = raw
-        self.parts = raw == "." ? [] : raw.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        if raw == "." {
+            self.parts = []
+        } else if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Names are ASCII in practice: split their bytes (splitting a `String` walks
+            // characters); any other name is split by character as before.
+            self.parts = raw.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self) }
+        } else {
+            self.parts = raw.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        }
     }
 
     /// Whether this is `{{.}}`, the item on top of the context stack.

@@ -93,9 +93,10 @@ struct TemplateParser {
                     Frame(name: TemplateName(token.name), inverted: inverted, tagID: tagCount, location: token.location, flattened: tooDeep))
                 tagCount += 1
             case .sectionClose:
-                let closing = lexer.quoted(token.range)
+                // The quoted tag only for a message (it walks the tag's characters).
+                let closing = { lexer.quoted(token.range) }
                 guard frames.count > 1 else {
-                    diagnostics.append(.templateCloseWithoutOpen(closing, name: token.name, open: token.open, close: token.close,
+                    diagnostics.append(.templateCloseWithoutOpen(closing(), name: token.name, open: token.open, close: token.close,
                                                                  at: token.location))
                     continue
                 }
@@ -104,13 +105,13 @@ struct TemplateParser {
                     closeTop()
                 } else if let match = frames.lastIndex(where: { $0.name.raw == token.name }), match > 0 {
                     // `{{/a}}` closes an outer `a`: the sections opened inside it are unclosed.
-                    diagnostics.append(.templateCloseBeforeInner(closing, section: open.name.raw, open: token.open, close: token.close,
+                    diagnostics.append(.templateCloseBeforeInner(closing(), section: open.name.raw, open: token.open, close: token.close,
                                                                  at: token.location, opened: open.location))
                     while frames.count > match + 1 { closeTop() }
                     closeTop()
                 } else {
                     // Most likely a typo in the name: treat it as closing the open section.
-                    diagnostics.append(.templateCloseMismatch(closing, section: open.name.raw, open: token.open, close: token.close,
+                    diagnostics.append(.templateCloseMismatch(closing(), section: open.name.raw, open: token.open, close: token.close,
                                                               at: token.location, opened: open.location))
                     closeTop()
                 }
