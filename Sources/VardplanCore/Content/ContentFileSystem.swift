@@ -45,6 +45,18 @@ public func joinPath(_ base: String, _ name: String) -> String {
     base.isEmpty ? name : base + "/" + name
 }
 
+/// The last `/`-separated part of a relative path that is not empty (`a/b/` → `b`);
+/// the path itself when it has none. Works on bytes: `/` is ASCII, and splitting a
+/// `String` walks characters.
+public func lastPathComponent(_ path: String) -> String {
+    let utf8 = path.utf8
+    var end = utf8.endIndex
+    while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") { end = utf8.index(before: end) }
+    guard end > utf8.startIndex else { return path }
+    let start = utf8[..<end].lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+    return String(path[start..<end])
+}
+
 extension ContentFileSystem {
     public func contents(of file: String, maximumSize: Int) throws -> [UInt8] {
         let bytes = try contents(of: file)

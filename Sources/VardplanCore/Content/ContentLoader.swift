@@ -245,10 +245,12 @@ public struct ContentLoader: Sendable {
 
     /// `02-mammografi.en` → (`02-mammografi`, `en`): a two- or three-letter language suffix.
     static func translationParts(_ base: String) -> (String, String)? {
-        guard let dot = base.lastIndex(of: ".") else { return nil }
-        let language = base[base.index(after: dot)...]
-        guard (2...3).contains(language.count), language.allSatisfy({ $0 >= "a" && $0 <= "z" }) else { return nil }
-        return (String(base[..<dot]), String(language))
+        let utf8 = base.utf8
+        guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+        let language = utf8[utf8.index(after: dot)...]
+        guard (2...3).contains(language.count),
+              language.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return nil }
+        return (String(base[..<dot]), String(decoding: language, as: UTF8.self))
     }
 
     // MARK: - Helpers
@@ -353,7 +355,7 @@ public struct ContentLoader: Sendable {
     }
 
     private func lastComponent(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
+        lastPathComponent(path)
     }
 
     private func display(_ path: String) -> String {

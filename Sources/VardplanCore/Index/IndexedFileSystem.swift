@@ -190,9 +190,10 @@ public final class IndexedFileSystem: ContentFileSystem {
         var stems: [Substring] = []
         var translated: Set<Substring> = []
         for entry in entries where !entry.isDirectory && entry.name.utf8.count > 3 && entry.name.utf8.hasSuffix(".md".utf8) {
-            let stem = entry.name.dropLast(3)
+            // Cut by bytes (the suffixes are ASCII): `dropLast` on a string walks characters.
+            let stem = entry.name[..<entry.name.utf8.index(entry.name.utf8.endIndex, offsetBy: -3)]
             if let language = languageSuffix(stem) {
-                translated.insert(stem.dropLast(language + 1))
+                translated.insert(stem[..<stem.utf8.index(stem.utf8.endIndex, offsetBy: -(language + 1))])
             } else {
                 stems.append(stem)
             }

@@ -105,7 +105,7 @@ extension ModelBuilder {
         guard !files.isEmpty else { return [:] }
         var result: [String: Translation] = [:]
         let currentHash = SourceHash.of(title: swedishTitle, body: swedish.source.bytes[swedish.bodyRange])
-        let swedishName = swedish.source.relativePath.split(separator: "/").last.map(String.init) ?? swedish.source.relativePath
+        let swedishName = lastPathComponent(swedish.source.relativePath)
         for (language, source) in files {
             guard let parsed = context.parsed[source.relativePath] else { continue }
             if !context.config.languages.contains(language) || language == context.config.language {
