@@ -54,7 +54,9 @@ private final class ResultBuffer<Output>: @unchecked Sendable {
         slots[index] = value
     }
 
+    /// The results, moved out of their slots (copying each would retain everything
+    /// it holds once more, only to release it when the buffer goes).
     func values() -> [Output] {
-        (0..<count).map { slots[$0]! }
+        (0..<count).map { slots[$0].take()! }
     }
 }
