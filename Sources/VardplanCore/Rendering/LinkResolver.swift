@@ -29,22 +29,31 @@ public struct LinkResolver: Sendable {
     public init(diagnosis: Diagnosis) {
         diagnosisID = diagnosis.id
         var stepIDs: [String] = [], moduleIDs: [String] = []
-        for module in diagnosis.modules {
-            moduleIDs.append(module.id)
-            for name in [module.id] + module.aliases where modulesByID[name] == nil {
-                modulesByID[name] = module.id
+        let stepCount = diagnosis.modules.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.steps.count } }
+        stepIDs.reserveCapacity(stepCount)
+        stepPagesByID.reserveCapacity(stepCount)
+        pagesByFile.reserveCapacity(stepCount + 2 * diagnosis.modules.count)
+        // By index: a `for` over the arrays copies every module, section and step (each
+        // field retained) only to read a few of their strings.
+        for m in diagnosis.modules.indices {
+            let moduleID = diagnosis.modules[m].id
+            moduleIDs.append(moduleID)
+            for name in [moduleID] + diagnosis.modules[m].aliases where modulesByID[name] == nil {
+                modulesByID[name] = moduleID
             }
-            let modulePage = SitePaths.module(diagnosis.id, module.id)
-            pagesByFile[module.sourcePath] = modulePage
-            for section in module.sections {
-                pagesByFile[section.sourcePath] = modulePage + "#avsnitt-" + section.id
-                for step in section.steps {
-                    stepIDs.append(step.id)
-                    let stepPage = SitePaths.step(diagnosis.id, module.id, step.id)
-                    for name in [step.id] + step.aliases where stepPagesByID[name] == nil {
+            let modulePage = SitePaths.module(diagnosis.id, moduleID)
+            pagesByFile[diagnosis.modules[m].sourcePath] = modulePage
+            for s in diagnosis.modules[m].sections.indices {
+                pagesByFile[diagnosis.modules[m].sections[s].sourcePath] = modulePage + "#avsnitt-" + diagnosis.modules[m].sections[s].id
+                for t in diagnosis.modules[m].sections[s].steps.indices {
+                    let stepID = diagnosis.modules[m].sections[s].steps[t].id
+                    stepIDs.append(stepID)
+                    let stepPage = SitePaths.step(diagnosis.id, moduleID, stepID)
+                    if stepPagesByID[stepID] == nil { stepPagesByID[stepID] = stepPage }
+                    for name in diagnosis.modules[m].sections[s].steps[t].aliases where stepPagesByID[name] == nil {
                         stepPagesByID[name] = stepPage
                     }
-                    pagesByFile[step.source.relativePath] = stepPage
+                    pagesByFile[diagnosis.modules[m].sections[s].steps[t].source.relativePath] = stepPage
                 }
             }
         }
