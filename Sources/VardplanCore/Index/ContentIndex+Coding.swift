@@ -12,11 +12,11 @@ import VardplanSystem
 /// UTF-8), the entry count (u32); per entry its path (string), stamp, kind (u8) and bytes
 /// (u32 length + bytes); then the folder count (u32) and per folder its path, stamp, entry
 /// count (u32) and per entry its name, flags (u8: 1 a folder, 2 with an identity) and,
-/// with an identity, device and inode; last the FNV-1a 64 checksum (u64) of all bytes
-/// before it.
+/// with an identity, device and inode; last a checksum (u64, `checksum(_:)`) of all
+/// bytes before it.
 extension ContentIndex {
     /// Bumped whenever the layout or the meaning of an entry changes.
-    public static let formatVersion: UInt32 = 2
+    public static let formatVersion: UInt32 = 3
     static let magic: [UInt8] = Array("VPIX".utf8)
 
     /// What the header must say for an index to be used.
@@ -104,11 +104,23 @@ extension ContentIndex {
         return ContentIndex(entries: entries, folders: folders)
     }
 
+    /// FNV-1a's constants over 8-byte little-endian words, each step followed by a
+    /// shift that folds the high bits down, then the trailing bytes one at a time: a
+    /// check against truncation and corruption, eight times fewer steps than per byte
+    /// (a printout reads its indexes whole).
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBytes { raw in
+            let prime: UInt64 = 0x0000_0100_0000_01B3
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in buffer {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            var offset = 0
+            while offset + 8 <= raw.count {
+                hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) &* prime
+                hash ^= hash >> 29
+                offset += 8
+            }
+            while offset < raw.count {
+                hash = (hash ^ UInt64(raw[offset])) &* prime
+                offset += 1
             }
             return hash
         }
