@@ -1,5 +1,6 @@
 import VardplanDiagnostics
 import VardplanMarkdown
+import VardplanSystem
 import VardplanTemplates
 
 /// `print`: manifests in, self-contained HTML pages for A4 out, in memory.
@@ -20,7 +21,7 @@ public final class PrintJob {
     }
 
     /// One diagnosis's content as loaded for printing, with the errors that block it.
-    private struct LoadedContent {
+    private struct LoadedContent: Sendable {
         var model: SiteModel?
         var errors: [Diagnostic]
         /// Step bodies parsed so far, by step id.
@@ -29,24 +30,38 @@ public final class PrintJob {
         var indexed: IndexedFileSystem?
     }
 
+    /// The templates as loaded for printing, with the errors that block every printout.
+    private struct LoadedTemplates: Sendable {
+        var library: TemplateLibrary
+        var strings: InterfaceStrings
+        var errors: [Diagnostic]
+    }
+
+    /// Where the templates come from: loaded when the first manifest is printed.
+    private struct TemplatesSource: Sendable {
+        var fileSystem: any ContentFileSystem
+        var display: String
+        var index: ContentIndexStore?
+    }
+
     private let content: any ContentFileSystem
     private let contentDisplay: String
     private let today: SimpleDate
     private let largePrint: Bool
-    private let library: TemplateLibrary
-    private let strings: InterfaceStrings
-    private let templateErrors: [Diagnostic]
+    private let templatesSource: TemplatesSource
+    private var loadedTemplates: LoadedTemplates?
     /// The content's index (`ContentIndex`), when there is a cache to keep it in.
     private let index: ContentIndexStore?
     private var loadedContent: [String: LoadedContent] = [:]
 
-    /// Loads the templates; content is loaded per diagnosis when a manifest needs it,
-    /// each diagnosis's folder read once into a snapshot. With `index` (and content on
-    /// disk), files unchanged since they were indexed are not read, steps not printed
-    /// only by their front matter, and the index is brought up to date; with
+    /// Content is loaded per diagnosis when a manifest needs it, each diagnosis's
+    /// folder read once into a snapshot; the templates once, with the first
+    /// manifest's diagnosis, on another core. With `index` (and content on disk),
+    /// files unchanged since they were indexed are not read, steps not printed only
+    /// by their front matter, and the index is brought up to date; with
     /// `templatesIndex`, an unchanged templates folder that loaded cleanly before has
-    /// only `print` and its partials parsed. The printout and its messages are the same
-    /// as without them.
+    /// only `print` and its partials parsed. The printout and its messages are the
+    /// same as without them.
     public init(content: any ContentFileSystem, contentDisplay: String,
                 templates: any ContentFileSystem, templatesDisplay: String,
                 today: SimpleDate, largePrint: Bool, index: ContentIndexStore? = nil,
@@ -56,15 +71,20 @@ public final class PrintJob {
         self.contentDisplay = contentDisplay
         self.today = today
         self.largePrint = largePrint
+        self.templatesSource = TemplatesSource(fileSystem: templates, display: templatesDisplay, index: templatesIndex)
+    }
+
+    /// Loads `print` and its partials, and the interface strings.
+    private static func loadTemplates(_ source: TemplatesSource) -> LoadedTemplates {
         var templateDiagnostics = Diagnostics()
         let loaded: TemplateFolderLoader.Loaded
-        if let templatesIndex, let disk = templates as? DiskFileSystem {
+        if let templatesIndex = source.index, let disk = source.fileSystem as? DiskFileSystem {
             // Through the templates folder's index: when no file changed since a load
             // that gave no diagnostic, only `print` and its partials are parsed.
             let indexed = IndexedFileSystem(base: disk, store: templatesIndex, indexing: { _ in true })
-            let snapshot = ContentSnapshot(reading: indexed, displayRoot: templatesDisplay)
+            let snapshot = ContentSnapshot(reading: indexed, displayRoot: source.display)
             let clean = indexed.servedEverything && indexed.hasMarker(Self.templatesLoadClean)
-            loaded = TemplateFolderLoader(fileSystem: snapshot, displayRoot: templatesDisplay)
+            loaded = TemplateFolderLoader(fileSystem: snapshot, displayRoot: source.display)
                 .loadAll(required: PrintRenderer.requiredTemplates,
                          parsingOnly: clean ? PrintRenderer.requiredTemplates : nil, diagnostics: &templateDiagnostics)
             // A clean load served whole from the index leaves it as it is (marker included).
@@ -73,13 +93,12 @@ public final class PrintJob {
                 indexed.save()
             }
         } else {
-            let snapshot = ContentSnapshot(reading: templates, displayRoot: templatesDisplay)
-            loaded = TemplateFolderLoader(fileSystem: snapshot, displayRoot: templatesDisplay)
+            let snapshot = ContentSnapshot(reading: source.fileSystem, displayRoot: source.display)
+            loaded = TemplateFolderLoader(fileSystem: snapshot, displayRoot: source.display)
                 .loadAll(required: PrintRenderer.requiredTemplates, diagnostics: &templateDiagnostics)
         }
-        self.library = loaded.library
-        self.strings = loaded.strings
-        self.templateErrors = templateDiagnostics.all.filter { $0.severity == .error }
+        return LoadedTemplates(library: loaded.library, strings: loaded.strings,
+                               errors: templateDiagnostics.all.filter { $0.severity == .error })
     }
 
     /// The templates index's record that the folder, as indexed, loaded without any
@@ -100,9 +119,10 @@ public final class PrintJob {
     public func print(manifest file: SourceFile, pageNumbers: PageNumbers?) -> Result {
         var diagnostics = Diagnostics()
         let manifest = ManifestReader.read(file, diagnostics: &diagnostics)
-        let loaded = manifest.map { content(for: $0.diagnosis.value) }
+        let (templates, loaded) = prepare(manifest?.diagnosis.value)
+        let library = templates.library, strings = templates.strings
         for item in loaded?.errors ?? [] { diagnostics.append(item) }
-        for item in templateErrors { diagnostics.append(item) }
+        for item in templates.errors { diagnostics.append(item) }
         guard let manifest, var model = loaded?.model else {
             return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
         }
@@ -152,20 +172,55 @@ public final class PrintJob {
                       headingIDs: headings, author: plan.diagnosis.publisher)
     }
 
-    /// Only the manifest's diagnosis is loaded (once per job), and no step body is
+    /// The templates and the content of `diagnosis` (none without a manifest), each
+    /// loaded once per job; when both are needed they load at once on two cores (they
+    /// share nothing). Only the manifest's diagnosis is loaded, and no step body is
     /// parsed until a plan shows it.
-    private func content(for diagnosis: String) -> LoadedContent {
-        if let loaded = loadedContent[diagnosis] { return loaded }
-        let indexed = index.map { IndexedFileSystem(base: content as! DiskFileSystem, store: $0) }
-        let loaded = load(diagnosis, through: indexed)
-        indexed?.save()
-        loadedContent[diagnosis] = loaded
-        return loaded
+    private func prepare(_ diagnosis: String?) -> (LoadedTemplates, LoadedContent?) {
+        let contentLoader = diagnosis.flatMap { loadedContent[$0] == nil ? contentLoad(for: $0) : nil }
+        switch (loadedTemplates, contentLoader) {
+        case (nil, let load?):
+            let source = templatesSource
+            let results = ParallelMap.map([0, 1], minimumCount: 2) { job -> Prepared in
+                job == 0 ? .templates(Self.loadTemplates(source)) : .content(load())
+            }
+            for case .templates(let templates) in results { loadedTemplates = templates }
+            for case .content(let content) in results { loadedContent[diagnosis!] = content }
+        case (nil, nil):
+            loadedTemplates = Self.loadTemplates(templatesSource)
+        case (_?, let load?):
+            loadedContent[diagnosis!] = load()
+        case (_?, nil):
+            break
+        }
+        return (loadedTemplates!, diagnosis.flatMap { loadedContent[$0] })
+    }
+
+    /// What `prepare` loads on each core.
+    private enum Prepared: Sendable {
+        case templates(LoadedTemplates)
+        case content(LoadedContent)
+    }
+
+    /// Loads one diagnosis's content through the index, when there is one, and saves it.
+    private func contentLoad(for diagnosis: String) -> @Sendable () -> LoadedContent {
+        let index = index, content = content, display = contentDisplay, today = today
+        return {
+            let indexed = index.map { IndexedFileSystem(base: content as! DiskFileSystem, store: $0) }
+            let loaded = Self.load(diagnosis, from: content, display: display, today: today, through: indexed)
+            indexed?.save()
+            return loaded
+        }
     }
 
     /// One diagnosis's content, from the folder or through its index.
     private func load(_ diagnosis: String, through indexed: IndexedFileSystem?) -> LoadedContent {
-        let checked = ContentPipeline.runWithoutBodies(fileSystem: indexed ?? content, displayRoot: contentDisplay,
+        Self.load(diagnosis, from: content, display: contentDisplay, today: today, through: indexed)
+    }
+
+    private static func load(_ diagnosis: String, from content: any ContentFileSystem, display: String,
+                             today: SimpleDate, through indexed: IndexedFileSystem?) -> LoadedContent {
+        let checked = ContentPipeline.runWithoutBodies(fileSystem: indexed ?? content, displayRoot: display,
                                                        today: today, onlyDiagnosis: diagnosis)
         return LoadedContent(model: checked.model, errors: checked.diagnostics.all.filter { $0.severity == .error },
                              indexed: indexed)
