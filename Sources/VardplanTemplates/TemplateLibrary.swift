@@ -79,7 +79,18 @@ public struct TemplateLibrary: Sendable {
     /// Renders the template `name` at the end of `output` (reuse one buffer for
     /// many pages to avoid re-allocation).
     public func render(_ name: String, _ context: TemplateValue, into output: inout String, diagnostics: inout Diagnostics) {
-        var renderer = TemplateRenderer<String>(templates: entries)
+        renderPlain(name, context, into: &output, diagnostics: &diagnostics)
+    }
+
+    /// The same into UTF-8 bytes (text escaped in place, no `String` per piece).
+    public func render(_ name: String, _ context: TemplateValue, into output: inout [UInt8], diagnostics: inout Diagnostics) {
+        renderPlain(name, context, into: &output, diagnostics: &diagnostics)
+    }
+
+    private func renderPlain<Output: TemplateOutput>(
+        _ name: String, _ context: TemplateValue, into output: inout Output, diagnostics: inout Diagnostics
+    ) {
+        var renderer = TemplateRenderer<Output>(templates: entries)
         swap(&renderer.output, &output)
         renderer.render(name, context)
         swap(&renderer.output, &output)

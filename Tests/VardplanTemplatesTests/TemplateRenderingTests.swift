@@ -35,6 +35,12 @@ func renderChecked(_ template: String, _ context: TemplateValue, partials: [Stri
     let library = TemplateLibrary(files: files, diagnostics: &diagnostics)
     let output = library.render("main", context, diagnostics: &diagnostics)
     #expect(diagnostics.isEmpty, "\(DiagnosticFormatter.format(diagnostics))")
+    // Rendered into bytes (a printout), the same text.
+    var bytes: [UInt8] = []
+    var byteDiagnostics = Diagnostics()
+    library.render("main", context, into: &bytes, diagnostics: &byteDiagnostics)
+    #expect(String(decoding: bytes, as: UTF8.self) == output)
+    #expect(byteDiagnostics.all.count == diagnostics.all.count)
     return output
 }
 
@@ -58,6 +64,7 @@ struct TemplateRenderingTests {
         RenderCase("padding", "{{  x  }}|{{{ x }}}", ["x": "y"], "y|y"),
         RenderCase("dotted", "{{page.title}}", ["page": ["title": "Väg"]], "Väg"),
         RenderCase("dotted deep", "{{a.b.c}}", ["a": ["b": ["c": 1]]], "1"),
+        RenderCase("dotted, names not ASCII", "{{sida.rubrik_å}}|{{ö.ä.å}}", ["sida": ["rubrik_å": "Väg"], "ö": ["ä": ["å": 2]]], "Väg|2"),
         RenderCase("dotted broken chain is empty", "[{{a.b.c}}]", ["a": ["b": [:]], "c": "no"], "[]"),
         RenderCase("dotted is not a single key", "[{{a.b}}]", ["a.b": "no"], "[]"),
         RenderCase("implicit iterator", "{{.}}", "<top>", "&lt;top&gt;"),

@@ -67,7 +67,12 @@ public struct PrintRenderer: Sendable {
     /// that includes itself without end, an unknown partial) to `diagnostics`; a
     /// printout rendered with an error is incomplete and must not be written.
     public func render(diagnostics: inout Diagnostics) -> String {
-        templates.render("print", context(), diagnostics: &diagnostics)
+        // Rendered as bytes, then made a string once: rendering into a `String` made
+        // one for every escaped text and appended piece by piece.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(128 * 1024)
+        templates.render("print", context(), into: &bytes, diagnostics: &diagnostics)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     func context() -> TemplateValue {
