@@ -37,6 +37,15 @@ public final class IndexedFileSystem: ContentFileSystem {
             if let index = indexes[area] { return index }
             let index = store.read(area: area) ?? ContentIndex()
             indexes[area] = index
+            // Room for what this read will record again, instead of a rehash every
+            // time the tables double.
+            if fresh[area] == nil {
+                var empty = ContentIndex()
+                empty.entries.reserveCapacity(index.entries.count)
+                empty.folders.reserveCapacity(index.folders.count)
+                fresh[area] = empty
+            }
+            shortened.reserveCapacity(shortened.count + index.entries.count)
             return index
         }
     }
