@@ -39,7 +39,10 @@ public struct ModelBuilder {
             ?? SiteConfig(title: "Min vårdplan", language: "sv", languages: ["sv"], baseURL: nil,
                           phases: SiteConfig.defaultPhases)
         let parsed = parseAll(tree, language: config.language)
-        for file in parsed.values.sorted(by: { $0.source.relativePath < $1.source.relativePath }) {
+        // In path order; only files with something to say are sorted (sorting them all
+        // moved every parsed file about only to append nothing).
+        for file in parsed.values.filter({ !$0.diagnostics.isEmpty })
+            .sorted(by: { $0.source.relativePath < $1.source.relativePath }) {
             diagnostics.append(contentsOf: file.diagnostics)
         }
         var context = Context(config: config, parsed: parsed)
