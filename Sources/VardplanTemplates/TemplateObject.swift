@@ -21,12 +21,15 @@ public struct TemplateObject: Sendable, Hashable, Sequence, ExpressibleByDiction
     /// an object stays two words (the values are copied and matched everywhere while a
     /// page renders); copied before a change when shared, never changed once shared.
     private final class FieldIndex: @unchecked Sendable {
+        // Unchecked: an index is only changed while its object is built or copied, on
+        // one thread; the run-time exclusivity check on every lookup of every template
+        // name was most of a lookup's cost.
         /// A power of two of slots, at most half full: the field's position + 1, or 0.
-        var slots: [Int32]
+        @exclusivity(unchecked) var slots: [Int32]
         /// Each slot's key hash (compared before the key itself).
-        var hashes: [UInt64]
-        var used = 0
-        var nonASCII: [Int] = []
+        @exclusivity(unchecked) var hashes: [UInt64]
+        @exclusivity(unchecked) var used = 0
+        @exclusivity(unchecked) var nonASCII: [Int] = []
 
         init(capacity: Int) {
             var size = 16

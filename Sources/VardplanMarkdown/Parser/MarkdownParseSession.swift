@@ -8,23 +8,27 @@ import VardplanDiagnostics
 /// State shared by the parses of one body: the file, options, diagnostics, and the body
 /// lines that may define link references (appended to auxiliary documents so that
 /// reference links resolve in table cells).
+///
+/// A session is used by one parse on one thread: its state is marked
+/// `@exclusivity(unchecked)`, so that reading it (for every text node and block
+/// position) costs no run-time exclusivity check.
 final class MarkdownParseSession {
     let file: SourceFile
     let options: MarkdownParser.Options
     let cmarkOptions: Int32
     let swedishQuotes: Bool
-    var diagnostics = Diagnostics()
+    @exclusivity(unchecked) var diagnostics = Diagnostics()
     /// Whether the body has a `]:` at all; without one no re-parse needs its definitions.
-    var mayDefineReferences = false
+    @exclusivity(unchecked) var mayDefineReferences = false
     /// The body's lines that may hold link reference definitions, gathered once by the
     /// first parse (`MarkdownReferenceDefinitionSource`), indexed by label so that each
     /// table gets only those it can reference (`MarkdownReferenceDefinitions`).
-    var referenceDefinitions: MarkdownReferenceDefinitions?
-    private(set) var depthWarningGiven = false
+    @exclusivity(unchecked) var referenceDefinitions: MarkdownReferenceDefinitions?
+    @exclusivity(unchecked) private(set) var depthWarningGiven = false
     /// Whether the body is valid UTF-8 (content files are checked when read, VP014):
     /// then every text cmark gives back is too and is kept as bytes; otherwise each
     /// text is repaired as a `String` repairs it.
-    var inputIsValidUTF8 = true
+    @exclusivity(unchecked) var inputIsValidUTF8 = true
 
     init(file: SourceFile, options: MarkdownParser.Options) {
         self.file = file
@@ -106,7 +110,7 @@ final class MarkdownParseSession {
     }
 
     /// The one position cursor over the file (blocks and links arrive in file order).
-    private var cursor: SourceCursor
+    @exclusivity(unchecked) private var cursor: SourceCursor
 
     /// The location of a file offset.
     func location(ofFileOffset offset: Int) -> SourceLocation {
