@@ -31,7 +31,7 @@ public struct DiskFileSystem: ContentFileSystem {
 
     /// The path on disk of a relative content path.
     public func absolute(_ path: String) -> String {
-        path.isEmpty ? root : (root.hasSuffix("/") ? root + path : root + "/" + path)
+        path.isEmpty ? root : (root.hasSuffix("/") ? root + path : concatenated(root, "/", path))
     }
 
     public func entries(of directory: String) throws -> [DirectoryEntry] {
@@ -93,7 +93,7 @@ public struct DiskFileSystem: ContentFileSystem {
 
     /// An entry as the walkers see it: links resolved and confined, special files refused.
     private func classify(_ name: String, type: FileIO.EntryType, in folder: String) -> DirectoryEntry {
-        let path = folder + "/" + name
+        let path = concatenated(folder, "/", name)
         switch type {
         case .file:
             return DirectoryEntry(name: name, isDirectory: false)

@@ -44,7 +44,7 @@ public struct LinkResolver: Sendable {
             let modulePage = SitePaths.module(diagnosis.id, moduleID)
             pagesByFile[diagnosis.modules[m].sourcePath] = modulePage
             for s in diagnosis.modules[m].sections.indices {
-                pagesByFile[diagnosis.modules[m].sections[s].sourcePath] = modulePage + "#avsnitt-" + diagnosis.modules[m].sections[s].id
+                pagesByFile[diagnosis.modules[m].sections[s].sourcePath] = concatenated(modulePage, "#avsnitt-", diagnosis.modules[m].sections[s].id)
                 for t in diagnosis.modules[m].sections[s].steps.indices {
                     let stepID = diagnosis.modules[m].sections[s].steps[t].id
                     stepIDs.append(stepID)

@@ -30,9 +30,11 @@ public enum SitePaths {
     public static func diagnosis(_ diagnosis: String) -> String { "\(diagnosis)/index.html" }
     public static func staffOverview(_ diagnosis: String) -> String { "\(diagnosis)/personal.html" }
     public static func nursePage(_ diagnosis: String) -> String { "\(diagnosis)/utskrift.html" }
-    public static func module(_ diagnosis: String, _ module: String) -> String { "\(diagnosis)/\(module)/index.html" }
+    public static func module(_ diagnosis: String, _ module: String) -> String {
+        concatenated(diagnosis, "/", module, "/index.html")
+    }
     public static func step(_ diagnosis: String, _ module: String, _ step: String) -> String {
-        "\(diagnosis)/\(module)/\(step).html"
+        concatenated(diagnosis, "/", module, "/", step, ".html")
     }
 
     /// A relative link from one output file to another (`../index.html`).

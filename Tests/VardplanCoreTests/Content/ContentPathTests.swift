@@ -33,4 +33,42 @@ struct ContentPathTests {
     func notALanguage(name: String) {
         #expect(ContentLoader.translationParts(name) == nil)
     }
+
+    @Test("joining keeps both parts' bytes as they are, short or long, composed or not", arguments: [
+        ("diagnoses/brostcancer/06-diagnos", "01-rontgen.md"),
+        ("a", "b"),
+        ("", "steg.md"),
+        ("mapp", ""),
+        ("diagnoser/bröstcancer", "åtgärd.md"),
+        ("diagnoser/bro\u{0308}stcancer", "a\u{030A}tga\u{0308}rd.md"),
+        (String(repeating: "lång-mapp/", count: 40), String(repeating: "é", count: 300) + ".md"),
+    ])
+    func join(base: String, name: String) {
+        let expected = base.isEmpty ? name : base + "/" + name
+        #expect(Array(joinPath(base, name).utf8) == Array(expected.utf8))
+    }
+
+    @Test("a part cut from a longer string joins as the same bytes")
+    func joinSubstrings() {
+        let whole = "content/diagnoses/bröstcancer/01-utredning"
+        let base = String(whole.split(separator: "/").dropFirst().joined(separator: "/"))
+        let name = String("x01-rontgen.md".dropFirst())
+        #expect(Array(joinPath(base, name).utf8) == Array("diagnoses/bröstcancer/01-utredning/01-rontgen.md".utf8))
+    }
+
+    @Test("parts concatenated are the parts one after another, none, one or many")
+    func concatenation() {
+        #expect(concatenated() == "")
+        #expect(concatenated("") == "")
+        #expect(concatenated("a") == "a")
+        #expect(Array(concatenated("bröst", "/", "", "a\u{030A}tgärd", ".html").utf8) == Array("bröst/a\u{030A}tgärd.html".utf8))
+        let long = String(repeating: "ö", count: 1000)
+        #expect(concatenated(long, long) == long + long)
+    }
+
+    @Test("a module's and a step's page: diagnosis/module/index.html and diagnosis/module/step.html")
+    func pagePaths() {
+        #expect(SitePaths.module("bröstcancer", "01-utredning") == "bröstcancer/01-utredning/index.html")
+        #expect(SitePaths.step("bröstcancer", "01-utredning", "provsvar") == "bröstcancer/01-utredning/provsvar.html")
+    }
 }
