@@ -1,5 +1,6 @@
 import Foundation
 import VardplanCore
+import VardplanSystem
 import VardplanDiagnostics
 
 /// `vardplan build`: turns `content/` and `templates/` into the national site in `output/`.
@@ -72,7 +73,7 @@ enum BuildCommand {
         if result.upToDate {
             staging.finishUnchanged()
             let elapsed = Clock.now() - started
-            Terminal.out("\(output) is up to date: nothing changed since the last build (\(String(format: "%.2f", elapsed)) s; --force rebuilds)")
+            Terminal.out("\(output) is up to date: nothing changed since the last build (\(LocalTime.decimal(elapsed, places: 2)) s; --force rebuilds)")
             return .success
         }
         if diagnostics.hasErrors {
@@ -91,7 +92,7 @@ enum BuildCommand {
         report.unchanged = result.unchanged
         let elapsed = Clock.now() - started
         let summary = result.summary.map(\.line) ?? ""
-        Terminal.out("built \(output): \(result.paths.count) files (\(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed) from \(summary) in \(String(format: "%.2f", elapsed)) s")
+        Terminal.out("built \(output): \(result.paths.count) files (\(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed) from \(summary) in \(LocalTime.decimal(elapsed, places: 2)) s")
         return .success
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import VardplanDiagnostics
 import VardplanCore
+import VardplanSystem
 
 /// Today's date for the commands: `--today` if given, else the local calendar date.
 /// The core never reads a clock; only the CLI does, here.
@@ -8,6 +9,10 @@ enum Clock {
     static func today(_ arguments: Arguments) throws(UsageError) -> SimpleDate {
         if let text = arguments.value("today") {
             guard let date = SimpleDate(parsing: text) else { throw UsageError(.badDate(option: "--today", value: text)) }
+            return date
+        }
+        if let local = LocalTime.date(secondsSince1970: LocalTime.nowSecondsSince1970()),
+           let date = SimpleDate(year: local.year, month: local.month, day: local.day) {
             return date
         }
         let components = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())

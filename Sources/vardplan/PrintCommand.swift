@@ -1,5 +1,6 @@
 import Foundation
 import VardplanCore
+import VardplanSystem
 import VardplanDiagnostics
 
 /// `vardplan print MANIFEST`: one patient's care plan as a self-contained A4 page;
@@ -90,7 +91,7 @@ enum PrintCommand {
         guard let outDirectory else {
             guard let steps = printOne(manifests[0], to: output, settings: settings, allManifests: manifests) else { return .problems }
             let elapsed = (Clock.now() - started) * 1000
-            Terminal.out("wrote \(output): \(steps) steps in \(String(format: "%.0f", elapsed)) ms")
+            Terminal.out("wrote \(output): \(steps) steps in \(LocalTime.decimal(elapsed, places: 0)) ms")
             return .success
         }
 
@@ -108,7 +109,7 @@ enum PrintCommand {
         }
         let refused = manifests.count - printed
         let elapsed = Clock.now() - started
-        Terminal.out("printed \(printed) of \(manifests.count) \(manifests.count == 1 ? "plan" : "plans") into \(outDirectory); \(refused) refused (\(String(format: "%.2f", elapsed)) s)")
+        Terminal.out("printed \(printed) of \(manifests.count) \(manifests.count == 1 ? "plan" : "plans") into \(outDirectory); \(refused) refused (\(LocalTime.decimal(elapsed, places: 2)) s)")
         return refused == 0 ? .success : .problems
     }
 

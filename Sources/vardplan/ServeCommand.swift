@@ -1,5 +1,6 @@
 import Foundation
 import VardplanCore
+import VardplanSystem
 import VardplanDiagnostics
 
 /// `vardplan serve`: the site from memory on 127.0.0.1, rebuilt as files are saved,
@@ -73,7 +74,7 @@ enum ServeCommand {
     /// The terminal's line for each build: what changed, what was rebuilt, how long it
     /// took, then the diagnostics as `check` prints them.
     static func printEvent(_ event: PreviewServer.Event) {
-        let milliseconds = String(format: "%.0f ms, CPU %.0f ms", event.seconds * 1000, event.cpuSeconds * 1000)
+        let milliseconds = "\(LocalTime.decimal(event.seconds * 1000, places: 0)) ms, CPU \(LocalTime.decimal(event.cpuSeconds * 1000, places: 0)) ms"
         let what = event.changed.isEmpty ? "built" : "rebuilt \(event.scope) after \(describe(event.changed))"
         Terminal.report(event.diagnostics)
         if event.diagnostics.hasErrors {
