@@ -33,7 +33,7 @@ struct SourceTextTests {
                                  [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF]]
         for _ in 0..<3_000 {
             var bytes: [UInt8] = []
-            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+            for _ in 0..<Int.random(in: 0...40, using: &generator) {
                 bytes += pieces[Int.random(in: 0..<(Bool.random(using: &generator) ? 4 : pieces.count), using: &generator)]
             }
             // Swift: the longest valid prefix is where decoding first repairs.
@@ -49,6 +49,11 @@ struct SourceTextTests {
                 }
             }
             #expect(SourceText.firstInvalidUTF8Offset(bytes) == expected, "\(bytes)")
+            // The same bytes as a range of a longer array, from an unaligned start.
+            let before = [UInt8](repeating: 0xC3, count: Int.random(in: 0...9, using: &generator))
+            let within = before + bytes + [0xFF]
+            #expect(SourceText.firstInvalidUTF8Offset(within, in: before.count..<(before.count + bytes.count))
+                    == expected.map { $0 + before.count }, "\(bytes)")
         }
     }
 
