@@ -75,6 +75,18 @@ public func lastPathComponent(_ path: String) -> String {
     return String(path[start..<end])
 }
 
+extension String {
+    /// Where the path's last `/` is, found by bytes: a search by `Character` walks
+    /// grapheme clusters (a tenth of a one-step rebuild, for the 23 000 pages it keeps)
+    /// and would not see a `/` that a combining mark follows, which the file system does.
+    var lastSlash: String.Index? { utf8.lastIndex(of: UInt8(ascii: "/")) }
+}
+
+extension Substring {
+    /// Where the path's last `/` is, found by bytes (as `String.lastSlash`).
+    var lastSlash: String.Index? { utf8.lastIndex(of: UInt8(ascii: "/")) }
+}
+
 extension ContentFileSystem {
     public func contents(of file: String, maximumSize: Int) throws -> [UInt8] {
         let bytes = try contents(of: file)

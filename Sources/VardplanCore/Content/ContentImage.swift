@@ -23,7 +23,7 @@ public struct ContentImage: Sendable {
 
     /// The lowercased extension of a name (`png`), or nil.
     public static func fileExtension(_ name: String) -> String? {
-        guard let dot = name.lastIndex(of: "."), let slash = Optional(name.lastIndex(of: "/")), slash.map({ $0 < dot }) ?? true
+        guard let dot = name.lastIndex(of: "."), let slash = Optional(name.lastSlash), slash.map({ $0 < dot }) ?? true
         else { return nil }
         return String(name[name.index(after: dot)...]).lowercased()
     }

@@ -73,7 +73,7 @@ public struct ContentIndexStore: Sendable {
     /// `mkdir -p` with private folders.
     private static func makeFolders(_ path: String) -> Bool {
         if FileIO.isDirectory(path) { return true }
-        let parent = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+        let parent = path.lastSlash.map { String(path[..<$0]) } ?? ""
         if !parent.isEmpty, !makeFolders(parent) { return false }
         return mkdir(path, 0o700) == 0 || errno == EEXIST && FileIO.isDirectory(path)
     }

@@ -25,7 +25,7 @@ public struct Diagnosis: Sendable {
 
     /// The relative path of its folder (`diagnoses/x`).
     public var folder: String {
-        sourcePath.lastIndex(of: "/").map { String(sourcePath[..<$0]) } ?? ""
+        sourcePath.lastSlash.map { String(sourcePath[..<$0]) } ?? ""
     }
     /// Translations of `_diagnosis.md` by language code.
     public var translations: [String: Translation] = [:]

@@ -42,11 +42,11 @@ struct FolderTimes: Equatable, Sendable {
         var previous: Substring = ""
         for path in filePaths {
             // Files come folder by folder (a survey's order): most share the last one's.
-            guard let last = path.lastIndex(of: "/") else { continue }
+            guard let last = path.lastSlash else { continue }
             if path[..<last] == previous { continue }
             previous = path[..<last]
             var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
+            while let slash = folder.lastSlash {
                 folder = folder[..<slash]
                 if !folders.insert(String(folder)).inserted { break }
             }

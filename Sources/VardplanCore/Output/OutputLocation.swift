@@ -43,23 +43,23 @@ struct OutputLocation: Sendable {
             path = String(cString: resolved)
             free(resolved)
         }
-        let slash = path.lastIndex(of: "/")
+        let slash = path.lastSlash
         let parent = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let name = slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path
         return OutputLocation(display: display, path: path, parent: parent, name: name)
     }
 
     /// Where a dangling link points, when that folder's parent holds a complete
     /// leftover of a stopped build for it; else nil.
     private static func stoppedBuildTarget(link: String, target: String) -> OutputLocation? {
-        let linkFolder = link.lastIndex(of: "/").map { String(link[..<$0]) } ?? "."
+        let linkFolder = link.lastSlash.map { String(link[..<$0]) } ?? "."
         let absolute = target.hasPrefix("/") ? target : (linkFolder.isEmpty ? "/" : linkFolder) + "/" + target
-        guard let slash = absolute.lastIndex(of: "/"), let parent = realpath(String(absolute[..<slash]).isEmpty ? "/" : String(absolute[..<slash]), nil) else {
+        guard let slash = absolute.lastSlash, let parent = realpath(String(absolute[..<slash]).isEmpty ? "/" : String(absolute[..<slash]), nil) else {
             return nil
         }
         let resolvedParent = String(cString: parent)
         free(parent)
-        let name = String(absolute[absolute.index(after: slash)...])
+        let name = String(absolute[absolute.utf8.index(after: slash)...])
         guard !name.isEmpty, name != ".", name != ".." else { return nil }
         let location = OutputLocation(display: link, path: (resolvedParent == "/" ? "" : resolvedParent) + "/" + name,
                                       parent: resolvedParent, name: name)

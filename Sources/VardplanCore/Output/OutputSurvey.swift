@@ -43,7 +43,7 @@ public struct OutputSurvey: Equatable, Sendable {
         var above = Set<String>()
         for file in listed {
             var folder = Substring(file)
-            while let slash = folder.lastIndex(of: "/") {
+            while let slash = folder.lastSlash {
                 folder = folder[..<slash]
                 if !above.insert(String(folder)).inserted { break }
             }

@@ -80,7 +80,7 @@ extension SiteWriter {
         private func makeFolders(for paths: [String]) throws(WriteError) {
             var folders = Set<String>()
             for path in paths {
-                if let last = path.lastIndex(of: "/") { folders.insert(String(path[..<last])) }
+                if let last = path.lastSlash { folders.insert(String(path[..<last])) }
             }
             for name in folders.sorted() where !FileIO.makeDirectories(folder + "/" + name) {
                 throw .io(path: name, reason: "the folder could not be created")
@@ -101,9 +101,9 @@ extension SiteWriter {
             try makeFolders(for: paths)
             var byFolder: [String: [String]] = [:]
             for path in paths {
-                let slash = path.lastIndex(of: "/")
+                let slash = path.lastSlash
                 let folder = slash.map { String(path[..<$0]) } ?? ""
-                byFolder[folder, default: []].append(slash.map { String(path[path.index(after: $0)...]) } ?? path)
+                byFolder[folder, default: []].append(slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path)
             }
             let output = location.path, staging = self.folder
             let failed = ParallelMap.map(Array(byFolder), minimumCount: 2) { folder, names -> String? in

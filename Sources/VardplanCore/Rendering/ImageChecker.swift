@@ -58,7 +58,7 @@ public enum ImageChecker {
     /// the content folder, as images are keyed) names, if any.
     public static func image(_ source: String, from sourcePath: String, in images: [String: ContentImage]) -> ContentImage? {
         guard !images.isEmpty, !isAddress(source), !source.isEmpty else { return nil }
-        let directory = sourcePath.lastIndex(of: "/").map { String(sourcePath[..<$0]) } ?? ""
+        let directory = sourcePath.lastSlash.map { String(sourcePath[..<$0]) } ?? ""
         let target = LinkResolver.normalize(directory, source.removingPercentEncodingIfPossible)
         return images[target]
     }

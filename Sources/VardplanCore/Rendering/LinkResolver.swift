@@ -105,7 +105,7 @@ public struct LinkResolver: Sendable {
     }
 
     private func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.lastSlash else { return "" }
         return String(path[..<slash])
     }
 

@@ -56,7 +56,7 @@ final class KeptFileSystem: ContentFileSystem, @unchecked Sendable {  // state b
             identities[relative] = nil
             // Every folder above lists it (or no longer does).
             var parent = relative
-            while let slash = parent.lastIndex(of: "/") {
+            while let slash = parent.lastSlash {
                 parent = String(parent[..<slash])
                 listings[parent] = nil
                 directories[parent] = nil

@@ -71,4 +71,17 @@ struct ContentPathTests {
         #expect(SitePaths.module("bröstcancer", "01-utredning") == "bröstcancer/01-utredning/index.html")
         #expect(SitePaths.step("bröstcancer", "01-utredning", "provsvar") == "bröstcancer/01-utredning/provsvar.html")
     }
+
+    @Test("the last slash of a path is found by bytes, in a string and in a part of one")
+    func lastSlash() {
+        let path = "diagnoser/bröstcancer/åtgärd.html"
+        #expect(path.lastSlash.map { String(path[..<$0]) } == "diagnoser/bröstcancer")
+        #expect("index.html".lastSlash == nil)
+        // A combining mark after the slash makes one character of the two, but the
+        // file system splits at the byte.
+        let combining = "a/\u{0301}b"
+        #expect(combining.lastSlash.map { String(combining[..<$0]) } == "a")
+        let part = path.dropLast(5)
+        #expect(part.lastSlash.map { String(part[$0...]) } == "/åtgärd")
+    }
 }
