@@ -84,7 +84,7 @@ public struct DetachedBody: Sendable {
     /// `source_hash`). `siblings`: the names in its folder.
     static func isDetachable(_ path: String, siblings: [DirectoryEntry]) -> Bool {
         guard path.hasSuffix(".md") else { return false }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        let parts = path.pathParts(omittingEmpty: false)
         guard (parts.first == "general" && parts.count == 4) || (parts.first == "diagnoses" && parts.count == 5)
         else { return false }
         let name = parts[parts.count - 1]

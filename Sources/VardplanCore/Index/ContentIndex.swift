@@ -108,7 +108,7 @@ public struct ContentIndexEntry: Sendable, Equatable {
     /// neither a metadata file nor a translation (`x.en.md`). Whether it has
     /// translations is the caller's to check.
     static func isStepPath(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        let parts = path.pathParts(omittingEmpty: false)
         guard let name = parts.last, name.hasSuffix(".md"), !name.hasPrefix("_"), !name.hasPrefix(".") else { return false }
         switch parts.first {
         case "general": guard parts.count == 4 else { return false }

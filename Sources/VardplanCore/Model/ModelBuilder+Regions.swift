@@ -35,7 +35,7 @@ extension ModelBuilder {
         let images = context.images
         guard let parsed = context.parsed[file.relativePath] else { return }
         let reader = frontMatter(parsed, keys: Self.regionalFileKeys, diagnostics: &diagnostics)
-        let name = String((file.relativePath.split(separator: "/").last ?? "").dropLast(3))
+        let name = String((file.relativePath.pathParts().last ?? "").dropLast(3))
         let stepNode = reader.node("step"), sectionNode = reader.node("section")
         if parsed.bodyIsEmpty {
             diagnostics.append(.regionalTextEmpty(at: parsed.bodyLocation))
@@ -78,7 +78,7 @@ extension ModelBuilder {
                 location: file.location(line: 1, column: 1)))
         case (nil, .some):
             guard let place = reader.string("section", diagnostics: &diagnostics) else { return }
-            let parts = place.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            let parts = place.pathParts(omittingEmpty: false).map(String.init)
             guard parts.count == 2 else {
                 diagnostics.append(.regionalSectionMalformed(at: sectionNode!.location))
                 return

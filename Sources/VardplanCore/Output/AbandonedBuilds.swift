@@ -56,7 +56,7 @@ enum AbandonedBuilds {
         }
         let best = candidates.max { a, b in a.1 != b.1 ? a.1 < b.1 : (!a.0.isStaging && b.0.isStaging) }
         guard let best, rename(best.0.path, location.path) == 0 else { return nil }
-        return String(best.0.path.split(separator: "/").last ?? "")
+        return String(best.0.path.pathParts().last ?? "")
     }
 
     /// Moves the top-level dot entries (`.git`, …) that the output lacks back into it

@@ -245,7 +245,7 @@ public enum SiteBuild {
 
     /// The name of a diagnosis's folder (`diagnoses/<name>/_diagnosis.md`).
     private static func folderName(of diagnosis: Diagnosis) -> String {
-        let parts = diagnosis.sourcePath.split(separator: "/")
+        let parts = diagnosis.sourcePath.pathParts()
         return parts.count >= 2 ? String(parts[parts.count - 2]) : diagnosis.id
     }
 

@@ -112,8 +112,8 @@ public struct LinkResolver: Sendable {
     /// Joins a directory and a relative path, resolving `.` and `..` (never above the
     /// directory's root); an absolute directory stays absolute.
     static func normalize(_ directory: String, _ relative: String) -> String {
-        var parts = directory.split(separator: "/").map(String.init)
-        for part in relative.split(separator: "/") {
+        var parts = directory.pathParts().map(String.init)
+        for part in relative.pathParts() {
             switch part {
             case ".": continue
             case "..": if !parts.isEmpty { parts.removeLast() }

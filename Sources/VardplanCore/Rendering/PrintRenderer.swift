@@ -285,16 +285,10 @@ public struct PrintRenderer: Sendable {
         return SafeHTML(trustedUTF8: references.finish(utf8: html))
     }
 
-    /// The `/`-separated parts of an output path: split on the bytes when the path is
-    /// ASCII (page paths are made of ids), as `Character`s otherwise — a `Character`
-    /// split was most of a printed link's cost.
+    /// The `/`-separated parts of an output path, split on the bytes (a `Character`
+    /// split was most of a printed link's cost).
     static func pathParts(_ path: String) -> [String] {
-        let ascii = path.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.allSatisfy { $0 < 0x80 }
-                ? bytes.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) } : nil
-        }
-        if let ascii, let ascii { return ascii }
-        return path.split(separator: "/").map(String.init)
+        path.pathParts().map(String.init)
     }
 }
 

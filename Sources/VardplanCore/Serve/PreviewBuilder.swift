@@ -149,7 +149,7 @@ public final class PreviewBuilder: @unchecked Sendable {
     static func onlyDiagnosisFolder(_ changed: [String]) -> String? {
         var folder: String?
         for path in changed {
-            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            let parts = path.pathParts(omittingEmpty: false)
             guard parts.count >= 5, parts[0] == "content", parts[1] == "diagnoses" else { return nil }
             if parts.count == 4 || parts[3] == Substring(ContentLoader.diagnosisFile) { return nil }
             let name = String(parts[2])
@@ -202,7 +202,7 @@ public final class PreviewBuilder: @unchecked Sendable {
         }
         var ids: [String: String] = [:]
         for diagnosis in model.diagnoses {
-            let parts = diagnosis.sourcePath.split(separator: "/")
+            let parts = diagnosis.sourcePath.pathParts()
             if parts.count >= 2 { ids[String(parts[parts.count - 2])] = diagnosis.id }
         }
         if let manifest {

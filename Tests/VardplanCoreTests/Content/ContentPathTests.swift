@@ -84,4 +84,33 @@ struct ContentPathTests {
         let part = path.dropLast(5)
         #expect(part.lastSlash.map { String(part[$0...]) } == "/åtgärd")
     }
+
+    @Test("a path's parts, with and without the empty ones", arguments: [
+        ("diagnoses/bröst/01-utredning/steg.md", ["diagnoses", "bröst", "01-utredning", "steg.md"], ["diagnoses", "bröst", "01-utredning", "steg.md"]),
+        ("a//b", ["a", "b"], ["a", "", "b"]),
+        ("/a/", ["a"], ["", "a", ""]),
+        ("", [], [""]),
+        ("/", [], ["", ""]),
+        ("åäö", ["åäö"], ["åäö"]),
+    ])
+    func parts(path: String, omitting: [String], keeping: [String]) {
+        #expect(path.pathParts().map(String.init) == omitting)
+        #expect(path.pathParts(omittingEmpty: false).map(String.init) == keeping)
+        #expect(path[...].pathParts().map(String.init) == omitting)
+    }
+
+    @Test("a path's parts are split's parts wherever no combining mark follows a slash")
+    func partsMatchSplit() {
+        let pieces = ["a", "/", "ö", "//", "x.md", "é", "-", "/"]
+        var state: UInt64 = 7
+        for _ in 0..<500 {
+            var path = ""
+            for _ in 0..<(Int(state >> 60) + 1) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                path += pieces[Int(state >> 33) % pieces.count]
+            }
+            #expect(path.pathParts() == path.split(separator: "/"))
+            #expect(path.pathParts(omittingEmpty: false) == path.split(separator: "/", omittingEmptySubsequences: false))
+        }
+    }
 }
