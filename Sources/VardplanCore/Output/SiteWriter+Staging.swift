@@ -55,7 +55,7 @@ extension SiteWriter {
                 let target = folder + "/" + file.path
                 let old = output + "/" + file.path
                 if hadOutput, !checkKind || FolderTree.kind(old) == .file,
-                   let existing = FileIO.read(old), existing == file.bytes, link(old, target) == 0 {
+                   let existing = FileIO.read(old), FileIO.sameBytes(existing, file.bytes), link(old, target) == 0 {
                     return .unchanged
                 }
                 if file.path == BuildStamp.fileName {
