@@ -75,40 +75,6 @@ public func lastPathComponent(_ path: String) -> String {
     return String(path[start..<end])
 }
 
-extension String {
-    /// Where the path's last `/` is, found by bytes: a search by `Character` walks
-    /// grapheme clusters (a tenth of a one-step rebuild, for the 23 000 pages it keeps)
-    /// and would not see a `/` that a combining mark follows, which the file system does.
-    var lastSlash: String.Index? { utf8.lastIndex(of: UInt8(ascii: "/")) }
-}
-
-extension StringProtocol {
-    /// The path's `/`-separated parts, split at the byte as the file system splits
-    /// (`split(separator: "/")` compares grapheme clusters: about 36 000 instructions
-    /// for a 70-byte path). Empty parts are left out unless `omittingEmpty` is false:
-    /// `"a//b"` → `["a", "b"]` or `["a", "", "b"]`; `""` → `[]` or `[""]`.
-    func pathParts(omittingEmpty: Bool = true) -> [SubSequence] {
-        let utf8 = self.utf8
-        var parts: [SubSequence] = []
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == UInt8(ascii: "/") {
-                if !omittingEmpty || start != index { parts.append(self[start..<index]) }
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        if !omittingEmpty || start != utf8.endIndex { parts.append(self[start..<utf8.endIndex]) }
-        return parts
-    }
-}
-
-extension Substring {
-    /// Where the path's last `/` is, found by bytes (as `String.lastSlash`).
-    var lastSlash: String.Index? { utf8.lastIndex(of: UInt8(ascii: "/")) }
-}
-
 extension ContentFileSystem {
     public func contents(of file: String, maximumSize: Int) throws -> [UInt8] {
         let bytes = try contents(of: file)

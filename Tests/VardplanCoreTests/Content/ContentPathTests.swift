@@ -113,4 +113,18 @@ struct ContentPathTests {
             #expect(path.pathParts(omittingEmpty: false) == path.split(separator: "/", omittingEmptySubsequences: false))
         }
     }
+
+    @Test("a byte is found first and last, in a string and in a part cut from the middle of one")
+    func byteSearch() {
+        let address = "steg:å-ö#del#två"
+        #expect(address.firstIndex(ofByte: UInt8(ascii: "#")).map { String(address[..<$0]) } == "steg:å-ö")
+        #expect(address.lastIndex(ofByte: UInt8(ascii: "#")).map { String(address[$0...]) } == "#två")
+        #expect(address.firstIndex(ofByte: UInt8(ascii: "?")) == nil)
+        let middle = address.dropFirst(5).dropLast(2)  // "å-ö#del#t"
+        #expect(middle.firstIndex(ofByte: UInt8(ascii: "#")).map { String(middle[..<$0]) } == "å-ö")
+        #expect(middle.lastIndex(ofByte: UInt8(ascii: "#")).map { String(middle[$0...]) } == "#t")
+        #expect(middle.firstIndex(ofByte: UInt8(ascii: "s")) == nil)
+        #expect(LinkResolver.splitFragment("steg:provsvar#svar") == ("steg:provsvar", "svar"))
+        #expect(LinkResolver.splitFragment("steg:provsvar") == ("steg:provsvar", nil))
+    }
 }
