@@ -15,11 +15,6 @@ public enum LocalTime {
         return (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
     }
 
-    /// Now, in whole seconds since 1970.
-    public static func nowSecondsSince1970() -> Int {
-        Int(time(nil))
-    }
-
     /// `value` with `places` decimals (0–6), for the timings a command prints: "3.51",
     /// "26", "-0.50". `value` times 10^places is rounded to the nearest whole number,
     /// ties to even (so on a near tie the last digit can differ from `printf`'s, which

@@ -11,7 +11,7 @@ enum Clock {
             guard let date = SimpleDate(parsing: text) else { throw UsageError(.badDate(option: "--today", value: text)) }
             return date
         }
-        if let local = LocalTime.date(secondsSince1970: LocalTime.nowSecondsSince1970()),
+        if let local = LocalTime.date(secondsSince1970: Int(wallNanoseconds() / 1_000_000_000)),
            let date = SimpleDate(year: local.year, month: local.month, day: local.day) {
             return date
         }

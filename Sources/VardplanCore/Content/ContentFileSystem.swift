@@ -44,25 +44,6 @@ public func joinPath(_ base: String, _ name: String) -> String {
     base.isEmpty ? name : concatenated(base, "/", name)
 }
 
-/// The parts one after another, made in one allocation of the exact size: `a + "/" + b`
-/// and `"\(a)/\(b).html"` allocate and copy again as they grow, and paths are made
-/// for every file a run reads and every page it writes.
-func concatenated(_ parts: String...) -> String {
-    var count = 0
-    for part in parts { count += part.utf8.count }
-    return String(unsafeUninitializedCapacity: count) { buffer in
-        let bytes = UnsafeMutableRawBufferPointer(buffer)
-        var end = 0
-        for var part in parts {
-            part.withUTF8 { utf8 in
-                UnsafeMutableRawBufferPointer(rebasing: bytes[end...]).copyMemory(from: UnsafeRawBufferPointer(utf8))
-                end += utf8.count
-            }
-        }
-        return end
-    }
-}
-
 /// The last `/`-separated part of a relative path that is not empty (`a/b/` → `b`);
 /// the path itself when it has none. Works on bytes: `/` is ASCII, and splitting a
 /// `String` walks characters.

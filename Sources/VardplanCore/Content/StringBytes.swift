@@ -1,4 +1,4 @@
-/// Searching and splitting paths and addresses by their UTF-8 bytes.
+/// Searching, splitting and joining paths and addresses by their UTF-8 bytes.
 ///
 /// `/`, `#` and `.` are ASCII, so a byte search finds them where a `Character` search
 /// does — except after a combining mark, where the file system and a browser split at
@@ -9,21 +9,30 @@
 extension StringProtocol {
     /// The first position of `byte`, or nil.
     func firstIndex(ofByte byte: UInt8) -> String.Index? {
-        let offset = utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: byte) }
-        guard let offset else { return utf8.firstIndex(of: byte) }
-        return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+        index(ofByteOffset: utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: byte) } ?? Array(utf8).firstIndex(of: byte))
     }
 
     /// The last position of `byte`, or nil.
     func lastIndex(ofByte byte: UInt8) -> String.Index? {
-        // Not contiguous only for a string bridged from elsewhere: then through a copy.
-        let offset = utf8.withContiguousStorageIfAvailable { $0.lastIndex(of: byte) } ?? Array(utf8).lastIndex(of: byte)
-        return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+        index(ofByteOffset: utf8.withContiguousStorageIfAvailable { $0.lastIndex(of: byte) } ?? Array(utf8).lastIndex(of: byte))
+    }
+
+    /// The index `offset` bytes in. The searches above scan the contiguous UTF-8 buffer
+    /// (not contiguous only for a string bridged from elsewhere: then a copy).
+    private func index(ofByteOffset offset: Int?) -> String.Index? {
+        offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
 
     /// Where the path's last `/` is (the 23 000 pages a rebuild keeps are each split
     /// at theirs).
     var lastSlash: String.Index? { lastIndex(ofByte: UInt8(ascii: "/")) }
+
+    /// The path split at its last `/`: what is before it and the name after it (that
+    /// `/` is one byte, whatever follows it); nil when the path has no `/`.
+    var folderAndName: (folder: SubSequence, name: SubSequence)? {
+        guard let slash = lastSlash else { return nil }
+        return (self[..<slash], self[utf8.index(after: slash)...])
+    }
 
     /// The path's `/`-separated parts. Empty parts are left out unless `omittingEmpty`
     /// is false: `"a//b"` → `["a", "b"]` or `["a", "", "b"]`; `""` → `[]` or `[""]`.
@@ -36,5 +45,24 @@ extension StringProtocol {
         }
         if !omittingEmpty || !rest.isEmpty { parts.append(self[rest.startIndex..<rest.endIndex]) }
         return parts
+    }
+}
+
+/// The parts one after another, made in one allocation of the exact size: `a + "/" + b`
+/// and `"\(a)/\(b).html"` allocate and copy again as they grow, and paths are made
+/// for every file a run reads and every page it writes.
+func concatenated(_ parts: String...) -> String {
+    var count = 0
+    for part in parts { count += part.utf8.count }
+    return String(unsafeUninitializedCapacity: count) { buffer in
+        let bytes = UnsafeMutableRawBufferPointer(buffer)
+        var end = 0
+        for var part in parts {
+            part.withUTF8 { utf8 in
+                UnsafeMutableRawBufferPointer(rebasing: bytes[end...]).copyMemory(from: UnsafeRawBufferPointer(utf8))
+                end += utf8.count
+            }
+        }
+        return end
     }
 }

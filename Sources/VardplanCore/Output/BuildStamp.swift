@@ -193,9 +193,9 @@ public struct BuildStamp: Equatable, Sendable {
     public func isIntact(outputPath: String) -> Bool {
         var byFolder: [String: [(name: String, size: Int)]] = [:]
         for file in files {
-            let slash = file.path.lastSlash
-            let folder = slash.map { String(file.path[..<$0]) } ?? ""
-            let name = slash.map { String(file.path[file.path.utf8.index(after: $0)...]) } ?? file.path
+            let split = file.path.folderAndName
+            let folder = split.map { String($0.folder) } ?? ""
+            let name = split.map { String($0.name) } ?? file.path
             byFolder[folder, default: []].append((name, file.size))
         }
         let intact = ParallelMap.map(Array(byFolder), minimumCount: 2) { folder, files -> Bool in

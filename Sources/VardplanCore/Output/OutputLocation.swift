@@ -43,9 +43,9 @@ struct OutputLocation: Sendable {
             path = String(cString: resolved)
             free(resolved)
         }
-        let slash = path.lastSlash
-        let parent = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path
+        let split = path.folderAndName
+        let parent = split.map { $0.folder.isEmpty ? "/" : String($0.folder) } ?? "."
+        let name = split.map { String($0.name) } ?? path
         return OutputLocation(display: display, path: path, parent: parent, name: name)
     }
 
@@ -54,12 +54,12 @@ struct OutputLocation: Sendable {
     private static func stoppedBuildTarget(link: String, target: String) -> OutputLocation? {
         let linkFolder = link.lastSlash.map { String(link[..<$0]) } ?? "."
         let absolute = target.hasPrefix("/") ? target : (linkFolder.isEmpty ? "/" : linkFolder) + "/" + target
-        guard let slash = absolute.lastSlash, let parent = realpath(String(absolute[..<slash]).isEmpty ? "/" : String(absolute[..<slash]), nil) else {
+        guard let split = absolute.folderAndName, let parent = realpath(split.folder.isEmpty ? "/" : String(split.folder), nil) else {
             return nil
         }
         let resolvedParent = String(cString: parent)
         free(parent)
-        let name = String(absolute[absolute.utf8.index(after: slash)...])
+        let name = String(split.name)
         guard !name.isEmpty, name != ".", name != ".." else { return nil }
         let location = OutputLocation(display: link, path: (resolvedParent == "/" ? "" : resolvedParent) + "/" + name,
                                       parent: resolvedParent, name: name)

@@ -48,7 +48,7 @@ extension SiteWriter {
         /// from the current output instead of written. The build stamp is written
         /// whole (to a temporary name, then renamed), and must come last, alone.
         public func accept(_ files: [OutputFile]) throws(WriteError) -> (written: Int, unchanged: Int) {
-            try makeFolders(for: files.map(\.path))
+            try makeFolders(Set(files.compactMap { $0.path.folderAndName.map { String($0.folder) } }))
             let output = location.path, folder = self.folder, hadOutput = self.hadOutput
             let checkKind = replaceAnything
             let outcomes = ParallelMap.map(files) { file -> Outcome in
@@ -76,12 +76,8 @@ extension SiteWriter {
             return counts
         }
 
-        /// Creates, in the staging folder, the folders that `paths` lie in.
-        private func makeFolders(for paths: [String]) throws(WriteError) {
-            var folders = Set<String>()
-            for path in paths {
-                if let last = path.lastSlash { folders.insert(String(path[..<last])) }
-            }
+        /// Creates these folders (relative paths) in the staging folder.
+        private func makeFolders(_ folders: Set<String>) throws(WriteError) {
             for name in folders.sorted() where !FileIO.makeDirectories(folder + "/" + name) {
                 throw .io(path: name, reason: "the folder could not be created")
             }
@@ -98,13 +94,12 @@ extension SiteWriter {
             guard previousStamp != nil else {
                 throw .io(path: paths.first ?? "", reason: "the output holds no complete previous build")
             }
-            try makeFolders(for: paths)
             var byFolder: [String: [String]] = [:]
             for path in paths {
-                let slash = path.lastSlash
-                let folder = slash.map { String(path[..<$0]) } ?? ""
-                byFolder[folder, default: []].append(slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path)
+                let split = path.folderAndName
+                byFolder[split.map { String($0.folder) } ?? "", default: []].append(split.map { String($0.name) } ?? path)
             }
+            try makeFolders(Set(byFolder.keys.filter { !$0.isEmpty }))
             let output = location.path, staging = self.folder
             let failed = ParallelMap.map(Array(byFolder), minimumCount: 2) { folder, names -> String? in
                 let prefix = folder.isEmpty ? "" : folder + "/"

@@ -272,7 +272,7 @@ public struct PrintRenderer: Sendable {
             if let image = ImageChecker.image(destination, from: file, in: images) { return image.dataURI ?? "" }
             guard case .page(let path, _) = links.resolver.resolve(destination, from: file) else { return nil }
             // Output paths are `<diagnosis>/<module>/<step>.html` or `<diagnosis>/<module>/index.html`.
-            let parts = Self.pathParts(path)
+            let parts = path.pathParts().map(String.init)
             guard parts.count == 3, parts[0] == diagnosisID else { return "" }
             if parts[2] == "index.html" {
                 return links.printedModules.contains(parts[1]) ? "#modul-" + parts[1] : PrintReferences.leftOutPrefix + path
@@ -283,12 +283,6 @@ public struct PrintRenderer: Sendable {
         let references = PrintReferences(pageNumbers: options.pageNumbers, baseURL: config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" },
                                          addresses: links.addresses)
         return SafeHTML(trustedUTF8: references.finish(utf8: html))
-    }
-
-    /// The `/`-separated parts of an output path, split on the bytes (a `Character`
-    /// split was most of a printed link's cost).
-    static func pathParts(_ path: String) -> [String] {
-        path.pathParts().map(String.init)
     }
 }
 

@@ -50,9 +50,9 @@ final class InotifyWatcher: @unchecked Sendable {  // used by the one watcher th
         for root in roots {
             var info = stat()
             if stat(root.path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
-                let slash = root.path.lastSlash
-                let parent = slash.map { String(root.path[..<$0]) } ?? "."
-                let name = slash.map { String(root.path[root.path.utf8.index(after: $0)...]) } ?? root.path
+                let split = root.path.folderAndName
+                let parent = split.map { String($0.folder) } ?? "."
+                let name = split.map { String($0.name) } ?? root.path
                 guard watcher.add(parent.isEmpty ? "/" : parent, role: Role(label: root.label, path: parent, file: name)) else {
                     return nil
                 }

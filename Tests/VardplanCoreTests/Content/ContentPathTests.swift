@@ -127,4 +127,15 @@ struct ContentPathTests {
         #expect(LinkResolver.splitFragment("steg:provsvar#svar") == ("steg:provsvar", "svar"))
         #expect(LinkResolver.splitFragment("steg:provsvar") == ("steg:provsvar", nil))
     }
+
+    @Test("a path split at its last slash: the folder before it and the name after it")
+    func folderAndName() {
+        let split = "bröst/01-utredning/provsvar.html".folderAndName
+        #expect(split.map { String($0.folder) } == "bröst/01-utredning")
+        #expect(split.map { String($0.name) } == "provsvar.html")
+        #expect("/utskrift".folderAndName.map { String($0.folder) } == "")
+        #expect("index.html".folderAndName == nil)
+        let combining = "a/\u{0301}b".folderAndName
+        #expect(combining.map { Array($0.name.utf8) } == Array("\u{0301}b".utf8))
+    }
 }

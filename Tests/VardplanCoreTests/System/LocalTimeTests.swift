@@ -16,12 +16,9 @@ struct LocalTimeTests {
         #expect(local.day == expected.day)
     }
 
-    @Test("now is today's date")
-    func now() throws {
-        let before = Int(Date().timeIntervalSince1970)
-        let now = LocalTime.nowSecondsSince1970()
-        #expect(abs(now - before) <= 1)
-        #expect(LocalTime.date(secondsSince1970: now) != nil)
+    @Test("now has a date")
+    func now() {
+        #expect(LocalTime.date(secondsSince1970: Int(Date().timeIntervalSince1970)) != nil)
     }
 
     @Test("decimals as a timing is printed", arguments: [
