@@ -130,20 +130,23 @@ enum PrintCommand {
         }
         let result = settings.job.print(manifest: file)
         Terminal.report(result.diagnostics)
-        guard let html = result.html else {
+        guard let bytes = result.bytes else {
             Terminal.error("print failed for \(manifest): \(Terminal.counts(result.diagnostics)); nothing was written")
             return nil
         }
         do {
             if settings.pdf {
                 let document = PDFPrinter.Document(
-                    render: { numbers in numbers == nil ? html : settings.job.print(manifest: file, pageNumbers: numbers).html },
+                    render: { numbers in
+                        numbers == nil ? String(decoding: bytes, as: UTF8.self)
+                                       : settings.job.print(manifest: file, pageNumbers: numbers).html
+                    },
                     headingIDs: result.headingIDs, author: result.author)
                 if try PDFPrinter.print(document, to: output) == .withoutPageNumbers {
                     Terminal.report(.pdfPageNumbersUnsettled(manifest, layouts: PDFPrinter.maximumLayouts))
                 }
             } else {
-                try PrivateFile.write(Array(html.utf8), to: output)
+                try PrivateFile.write(bytes, to: output)
             }
         } catch let failure as DiagnosticFailure {
             Terminal.report(failure.diagnostic)

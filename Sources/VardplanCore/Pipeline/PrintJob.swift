@@ -9,8 +9,10 @@ import VardplanTemplates
 /// manifests it prints (`vardplan print A.yaml B.json … --out-dir DIR`).
 public final class PrintJob {
     public struct Result: Sendable {
-        /// The printout, or nil when there is any error.
-        public var html: String?
+        /// The printout as UTF-8, or nil when there is any error.
+        public var bytes: [UInt8]?
+        /// The printout as text, or nil when there is any error.
+        public var html: String? { bytes.map { String(decoding: $0, as: UTF8.self) } }
         public var diagnostics: Diagnostics
         public var visibleStepTitles: [String]
         /// The ids of the headings the table of contents links to, in order: the ones
@@ -124,7 +126,7 @@ public final class PrintJob {
         for item in loaded?.errors ?? [] { diagnostics.append(item) }
         for item in templates.errors { diagnostics.append(item) }
         guard let manifest, var model = loaded?.model else {
-            return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
+            return Result(bytes: nil, diagnostics: diagnostics, visibleStepTitles: [])
         }
         // The region's supplements and steps, before the plan is resolved (a manifest
         // may show or hide a regional step).
@@ -134,12 +136,12 @@ public final class PrintJob {
             } else {
                 let location = manifest.regionLocation ?? manifest.file.location(line: 1, column: 1)
                 diagnostics.append(.unknownRegion(regionID, known: model.regions.map(\.id), requestedBy: .manifest(location)))
-                return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
+                return Result(bytes: nil, diagnostics: diagnostics, visibleStepTitles: [])
             }
         }
         let resolved = PlanResolver(model: model, today: today).resolve(manifest, diagnostics: &diagnostics)
         guard var plan = resolved, !diagnostics.hasErrors else {
-            return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
+            return Result(bytes: nil, diagnostics: diagnostics, visibleStepTitles: [])
         }
         let diagnosis = manifest.diagnosis.value
         if let indexed = loaded?.indexed, !IndexedStepSources.complete(&plan, from: indexed) {
@@ -152,13 +154,13 @@ public final class PrintJob {
                                     translation: language == model.config.language ? nil : language,
                                     cache: &loadedContent[diagnosis, default: LoadedContent(model: nil, errors: [])].bodies)
         strings.check(languages: [language], reference: model.config.language, diagnostics: &diagnostics)
-        let html = PrintRenderer(plan: plan, config: model.config, templates: library,
+        let printout = PrintRenderer(plan: plan, config: model.config, templates: library,
                                  options: .init(largePrint: largePrint, printDate: today, pageNumbers: pageNumbers),
                                  language: PageLanguage(code: language, config: model.config, strings: strings),
                                  images: model.images)
-            .render(diagnostics: &diagnostics)
+            .renderBytes(diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else {
-            return Result(html: nil, diagnostics: diagnostics, visibleStepTitles: [])
+            return Result(bytes: nil, diagnostics: diagnostics, visibleStepTitles: [])
         }
         var headings: [String] = []
         for module in plan.patientModules {
@@ -168,7 +170,7 @@ public final class PrintJob {
                 headings += section.visibleSteps.map { "rubrik-steg-" + $0.step.id }
             }
         }
-        return Result(html: html, diagnostics: diagnostics, visibleStepTitles: plan.visibleSteps.map(\.step.title),
+        return Result(bytes: printout, diagnostics: diagnostics, visibleStepTitles: plan.visibleSteps.map(\.step.title),
                       headingIDs: headings, author: plan.diagnosis.publisher)
     }
 

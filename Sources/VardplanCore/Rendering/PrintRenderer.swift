@@ -67,12 +67,22 @@ public struct PrintRenderer: Sendable {
     /// that includes itself without end, an unknown partial) to `diagnostics`; a
     /// printout rendered with an error is incomplete and must not be written.
     public func render(diagnostics: inout Diagnostics) -> String {
-        // Rendered as bytes, then made a string once: rendering into a `String` made
-        // one for every escaped text and appended piece by piece.
+        String(decoding: renderBytes(diagnostics: &diagnostics), as: UTF8.self)
+    }
+
+    /// The printout as UTF-8 bytes, as `render(diagnostics:)` makes it (rendering into a
+    /// `String` made one for every escaped text and appended piece by piece): what is
+    /// written to a file, without checking 100 KB of UTF-8 again on the way.
+    public func renderBytes(diagnostics: inout Diagnostics) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(128 * 1024)
         templates.render("print", context(), into: &bytes, diagnostics: &diagnostics)
-        return String(decoding: bytes, as: UTF8.self)
+        // Templates and content are checked UTF-8, and every value comes from a `String`:
+        // the bytes are valid. Should they ever not be, they are repaired as a `String` would.
+        if SourceText.firstInvalidUTF8Offset(bytes) != nil {
+            return Array(String(decoding: bytes, as: UTF8.self).utf8)
+        }
+        return bytes
     }
 
     func context() -> TemplateValue {
