@@ -23,8 +23,9 @@ public final class IndexedFileSystem: ContentFileSystem {
     private struct State {
         /// The index read per area (empty when there was none).
         var indexes: [String: ContentIndex] = [:]
-        /// The `.md` files, in folders listed so far, that are not translations and have none.
-        var untranslated: Set<String> = []
+        /// The folders listed so far, each with the stems of its `.md` files that have a
+        /// translation beside them (`x` for `x.en.md`; almost always none).
+        var listed: [Substring: Set<Substring>] = [:]
         /// What each file read gave, by area: the index to save.
         var fresh: [String: ContentIndex] = [:]
         /// Areas in which some file was not served from the index.
@@ -138,10 +139,8 @@ public final class IndexedFileSystem: ContentFileSystem {
                 }
             }
         }
-        let untranslated = Self.untranslatedFiles(entries, in: directory)
-        if !untranslated.isEmpty {
-            state.withLock { $0.untranslated.formUnion(untranslated) }
-        }
+        let translated = Self.translatedStems(entries)
+        state.withLock { $0.listed[directory[...]] = translated }
         return entries
     }
 
@@ -156,7 +155,7 @@ public final class IndexedFileSystem: ContentFileSystem {
         let area = ContentIndex.area(of: file)
         let stamp = FileStamp.of(base.absolute(file))
         let (entry, untranslatedStep) = state.withLock { state in
-            (state.index(area, from: store).entries[file], state.untranslated.contains(file))
+            (state.index(area, from: store).entries[file], Self.isUntranslated(file, listed: state.listed))
         }
         if let stamp, let entry, entry.stamp == stamp, stamp.size <= UInt64(maximumSize),
            entry.kind == .whole || untranslatedStep {
@@ -193,21 +192,32 @@ public final class IndexedFileSystem: ContentFileSystem {
         base.identity(of: directory)
     }
 
-    /// The paths of the `.md` files of a listing that are neither a translation
-    /// (`x.en.md`) nor have one beside them.
-    static func untranslatedFiles(_ entries: [DirectoryEntry], in directory: String) -> [String] {
-        var stems: [Substring] = []
+    /// The stems of a listing's `.md` files that have a translation beside them: `x`
+    /// for `x.en.md`.
+    static func translatedStems(_ entries: [DirectoryEntry]) -> Set<Substring> {
         var translated: Set<Substring> = []
-        for entry in entries where !entry.isDirectory && entry.name.utf8.count > 3 && entry.name.utf8.hasSuffix(".md".utf8) {
-            // Cut by bytes (the suffixes are ASCII): `dropLast` on a string walks characters.
-            let stem = entry.name[..<entry.name.utf8.index(entry.name.utf8.endIndex, offsetBy: -3)]
-            if let language = languageSuffix(stem) {
+        for entry in entries where !entry.isDirectory {
+            if let stem = markdownStem(entry.name[...]), let language = languageSuffix(stem) {
                 translated.insert(stem[..<stem.utf8.index(stem.utf8.endIndex, offsetBy: -(language + 1))])
-            } else {
-                stems.append(stem)
             }
         }
-        return stems.filter { !translated.contains($0) }.map { joinPath(directory, $0 + ".md") }
+        return translated
+    }
+
+    /// Whether `file` is a `.md` file, in a folder listed so far, that is neither a
+    /// translation (`x.en.md`) nor has one beside it.
+    static func isUntranslated(_ file: String, listed: [Substring: Set<Substring>]) -> Bool {
+        let (folder, name) = file.folderAndName ?? (""[...], file[...])
+        guard let stem = markdownStem(name), languageSuffix(stem) == nil,
+              let translated = listed[folder] else { return false }
+        return translated.isEmpty || !translated.contains(stem)
+    }
+
+    /// The name without `.md` (cut by bytes: `dropLast` on a string walks characters);
+    /// nil for a name that is not a `.md` file's or is only `.md`.
+    private static func markdownStem(_ name: Substring) -> Substring? {
+        guard name.utf8.count > 3, name.utf8.hasSuffix(".md".utf8) else { return nil }
+        return name[..<name.utf8.index(name.utf8.endIndex, offsetBy: -3)]
     }
 
     /// The length of a two- or three-letter language suffix (`.en`), as
@@ -237,7 +247,7 @@ extension IndexedFileSystem {
     }
 }
 
-extension String.UTF8View {
+extension BidirectionalCollection where Element == UInt8 {
     /// Whether the bytes end with `suffix` (byte for byte, unlike `String.hasSuffix`,
     /// which compares characters and costs several times more).
     func hasSuffix(_ suffix: String.UTF8View) -> Bool {
