@@ -143,7 +143,11 @@ public struct ReadabilityIndex: Sendable, Equatable {
 
     /// Whether the word `bytes[range]` (before a `.`) is a known abbreviation.
     private static func isAbbreviation(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let word = packed(UnsafeBufferPointer(rebasing: bytes[range])) { return packedAbbreviations.contains(word) }
+        let word = UnsafeBufferPointer(rebasing: bytes[range])
+        if let word = packed(word) { return packedAbbreviations.contains(word) }
+        // A Latin-1 letter (C2/C3 …: `på.`, `så.`) lowercases to one that is not ASCII,
+        // so the word is none of the (ASCII) abbreviations: no string to make.
+        if word.contains(where: { $0 == 0xC2 || $0 == 0xC3 }) { return false }
         // Other letters may lowercase to ASCII (the Kelvin sign to `k`): Unicode's rules.
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         return abbreviations.contains(text.lowercased())
@@ -156,6 +160,9 @@ public struct ReadabilityIndex: Sendable, Equatable {
 
     private mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         var walk = SentenceWalk(unit: units, openingsAbove: openingsAbove)
+        // The walk appends its sentences to this index's list, moved in and out (an
+        // array per unit, appended here and freed, was a third of the walk's cost).
+        swap(&walk.lengths, &sentenceLengths)
         units += 1
         let count = bytes.count
         var index = 0
@@ -165,20 +172,32 @@ public struct ReadabilityIndex: Sendable, Equatable {
         Self.asciiWordClass.withUnsafeBufferPointer { asciiWordClass in
             while index < count {
                 let lead = bytes[index]
-                // The common cases first: a run of ASCII letters and digits …
+                // The common cases first: a run of ASCII letters and digits, and of
+                // Latin-1's letters inside it (å, ä, ö, é: C3 80–BF but × and ÷) …
                 let wordClass = lead < 0x80 ? asciiWordClass[Int(lead)] : 4
                 if wordClass & 3 != 0 {
                     walk.startWord(at: index, scalar: scalarNumber)
                     var position = index
                     var letters = 0
-                    while position < count, bytes[position] < 0x80 {
-                        let wordClass = asciiWordClass[Int(bytes[position])]
-                        if wordClass & 3 == 0 { break }
-                        letters += Int(wordClass & 1)
-                        position += 1
+                    var scalars = 0
+                    while position < count {
+                        let byte = bytes[position]
+                        if byte < 0x80 {
+                            let wordClass = asciiWordClass[Int(byte)]
+                            if wordClass & 3 == 0 { break }
+                            letters += Int(wordClass & 1)
+                            position += 1
+                        } else if byte == 0xC3, position + 1 < count, bytes[position + 1] != 0x97,
+                                  bytes[position + 1] != 0xB7 {
+                            letters += 1
+                            position += 2
+                        } else {
+                            break
+                        }
+                        scalars += 1
                     }
                     walk.letters += letters
-                    scalarNumber += position - index
+                    scalarNumber += scalars
                     index = position
                     continue
                 }
@@ -235,7 +254,7 @@ public struct ReadabilityIndex: Sendable, Equatable {
         words += walk.words
         longWords += walk.longWords
         sentences += walk.sentences
-        sentenceLengths.append(contentsOf: walk.lengths)
+        swap(&walk.lengths, &sentenceLengths)
     }
 
     /// The state of one unit's walk: the word being read, the sentence's words so far.

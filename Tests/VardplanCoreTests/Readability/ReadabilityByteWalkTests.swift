@@ -97,7 +97,7 @@ struct ReadabilityByteWalkTests {
         "Behandlingen", "pågår", "under", "flera", "veckor", "t.ex.", "bl.a.", "ca.", "dvs.", "Åsa", "ÖVERLÄKARE",
         "cancer-rehabilitering", "don't", "15", "3,5", "٣", "²", "×", "÷", "naïve", "a\u{30A}ngest", "e\u{301}",
         "T.EX.", "Ca.", "KL.", "Inkl.", "\u{212A}l.", "OSV.", "o.s.v.", "fr.o.m.", "P.G.A.", "etc", "Behandlingsperioden",
-        "µg", "ª", "Ωmega", "中文", "🙂", "–", "—", "“", "”", "\"", ")", "(", ".", "!", "?", ":", "...", "’", "'", "-",
+        "µg", "ª", "så.", "PÅ.", "Kål.", "\u{212A}Ål.", "Ωmega", "中文", "🙂", "–", "—", "“", "”", "\"", ")", "(", ".", "!", "?", ":", "...", "’", "'", "-",
         " ", " ", " ", "  ", "\n", "\t", "\u{A0}", "\u{2003}", "\u{85}", "x", "ÿ", "Ÿ", "ß", "æ", "Ø",
     ]
 
