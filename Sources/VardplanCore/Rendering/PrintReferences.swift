@@ -37,7 +37,7 @@ struct PrintReferences {
         String(decoding: finish(utf8: Array(html.utf8)), as: UTF8.self)
     }
 
-    /// `finish` of HTML given as UTF-8 bytes (as `BodyRenderer.renderUTF8` writes it),
+    /// `finish` of HTML given as UTF-8 bytes (as `MarkdownHTMLRenderer.renderUTF8` writes it),
     /// as bytes: the body goes into the page without becoming a `String`.
     func finish(utf8 bytes: [UInt8]) -> [UInt8] {
         let open = Array("<a href=\"#".utf8)

@@ -25,6 +25,10 @@ public struct PrintRenderer: Sendable {
         /// For the nurse's page in the preview: printed step bodies kept between renders.
         public var bodyCache: PrintBodyCache?
 
+        /// For the nurse's pages of a build: the general modules' step bodies as the
+        /// Markdown renderer wrote them, shared by every diagnosis (checked per use).
+        var generalBodies: RenderedBodies?
+
         public init(largePrint: Bool = false, printDate: SimpleDate, pageNumbers: PageNumbers? = nil, tailoring: Bool = false,
                     bodyCache: PrintBodyCache? = nil) {
             self.largePrint = largePrint
@@ -32,6 +36,12 @@ public struct PrintRenderer: Sendable {
             self.pageNumbers = pageNumbers
             self.tailoring = tailoring
             self.bodyCache = bodyCache
+        }
+
+        init(largePrint: Bool, printDate: SimpleDate, tailoring: Bool, bodyCache: PrintBodyCache?,
+             generalBodies: RenderedBodies?) {
+            self.init(largePrint: largePrint, printDate: printDate, tailoring: tailoring, bodyCache: bodyCache)
+            self.generalBodies = generalBodies
         }
     }
 
@@ -144,7 +154,8 @@ public struct PrintRenderer: Sendable {
                                 "id": .text(step.step.id),
                                 "title": .text(title.text),
                                 "title_lang": title.langValue,
-                                "body": .html(stepBody(step.step, translated, headingBase: merged ? 3 : 4, links: links)),
+                                "body": .html(stepBody(step.step, translated, headingBase: merged ? 3 : 4, links: links,
+                                                       general: module.module.isGeneral)),
                                 "body_lang": !language.isNational && translated == nil ? .text(config.language) : .null,
                                 "only_in_national_language": .bool(!language.isNational && translated == nil),
                                 "region": step.step.regionName.map(TemplateValue.text) ?? .null,
@@ -205,10 +216,12 @@ public struct PrintRenderer: Sendable {
     }
 
     /// A step's printed body; kept in `options.bodyCache` when there is one.
-    private func stepBody(_ step: Step, _ translated: MarkdownDocument?, headingBase: Int, links: PrintLinkTargets) -> SafeHTML {
+    private func stepBody(_ step: Step, _ translated: MarkdownDocument?, headingBase: Int, links: PrintLinkTargets,
+                          general: Bool) -> SafeHTML {
         let render = {
             body(translated ?? step.body, headingBase: headingBase, links: links,
-                 inSwedish: !language.isNational && translated == nil)
+                 inSwedish: !language.isNational && translated == nil,
+                 shared: general ? options.generalBodies : nil)
         }
         guard let cache = options.bodyCache, language.isNational else { return render() }
         return cache.body(.init(diagnosis: plan.diagnosis.id, step: step.source.relativePath, headingBase: headingBase), render: render)
@@ -275,10 +288,12 @@ public struct PrintRenderer: Sendable {
     /// this printout become in-document anchors with their page when known; links to
     /// ones not printed keep their text and say where to find them (`PrintReferences`).
     /// Images are embedded, so the printout stays one self-contained file.
-    private func body(_ document: MarkdownDocument, headingBase: Int, links: PrintLinkTargets, inSwedish: Bool = false) -> SafeHTML {
+    private func body(_ document: MarkdownDocument, headingBase: Int, links: PrintLinkTargets, inSwedish: Bool = false,
+                      shared: RenderedBodies? = nil) -> SafeHTML {
         let diagnosisID = plan.diagnosis.id
-        let html = BodyRenderer.renderUTF8(document, headingBase: headingBase, printLinkAddresses: true,
-                                       labels: inSwedish ? [:] : language.markdownLabels) { [images, file = document.sourcePath] destination, _ in
+        let configuration = BodyRenderer.configuration(
+            headingBase: headingBase, printLinkAddresses: true,
+            labels: inSwedish ? [:] : language.markdownLabels) { [images, file = document.sourcePath] destination, _ in
             if let image = ImageChecker.image(destination, from: file, in: images) { return image.dataURI ?? "" }
             guard case .page(let path, _) = links.resolver.resolve(destination, from: file) else { return nil }
             // Output paths are `<diagnosis>/<module>/<step>.html` or `<diagnosis>/<module>/index.html`.
@@ -290,6 +305,7 @@ public struct PrintRenderer: Sendable {
             let stepID = String(parts[2].dropLast(".html".count))
             return links.visibleSteps.contains(stepID) ? "#steg-" + stepID : PrintReferences.leftOutPrefix + path
         }
+        let html = shared?.html(document, configuration) ?? MarkdownHTMLRenderer(configuration: configuration).renderUTF8(document)
         let references = PrintReferences(pageNumbers: options.pageNumbers, baseURL: config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" },
                                          addresses: links.addresses)
         return SafeHTML(trustedUTF8: references.finish(utf8: html))

@@ -11,8 +11,9 @@ import VardplanMarkdown
 /// (its file and where its body starts), heading level and accessible names, and every
 /// link and image resolving to the address it resolved to before. The renderer
 /// depends on nothing else, so a page is byte-identical with and without the reuse.
-/// Lives for one diagnosis's render; languages rendered on two cores at once may each
-/// render a body (both give the same bytes).
+/// Lives for one diagnosis's render (its languages), or for a whole build for the
+/// general modules' steps, which every diagnosis shows (`SiteRenderer.generalBodies`);
+/// renders on two cores at once may each render a body (both give the same bytes).
 final class RenderedBodies: @unchecked Sendable {
     struct Key: Hashable {
         var file: String
@@ -55,7 +56,11 @@ final class RenderedBodies: @unchecked Sendable {
             return address
         }
         let html = MarkdownHTMLRenderer(configuration: recording).renderUTF8(document)
-        let body = Body(configuration: configuration, links: recorder.links, html: html)
+        // Kept without its resolver: `sameOutput` needs the labels and the print flag, and
+        // the resolver holds its diagnosis (kept bodies outlive a diagnosis's render).
+        var kept = configuration
+        kept.resolveLink = nil
+        let body = Body(configuration: kept, links: recorder.links, html: html)
         lock.withLock { bodies[key] = body }
         return html
     }

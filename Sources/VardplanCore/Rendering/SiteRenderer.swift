@@ -38,6 +38,14 @@ public struct SiteRenderer: Sendable {
     let languages: [PageLanguage]
     var national: PageLanguage { languages[0] }
     let strings: InterfaceStrings
+    /// The bodies of the general modules' steps, rendered for one diagnosis's pages and
+    /// kept for every other's: each diagnosis shows the same general steps, parsed once
+    /// (`DiagnosisPass`), and most of them render to the same bytes in every diagnosis.
+    /// A kept body is used only where it is the one rendering would give (`RenderedBodies`):
+    /// a link to a step of the diagnosis's own is resolved again and compared.
+    /// Step pages and the nurse's pages' printed bodies each have their own.
+    let generalBodies = RenderedBodies()
+    let generalPrintedBodies = RenderedBodies()
 
     /// The templates every site build needs.
     public static let requiredTemplates = ["base", "index", "diagnosis", "module", "step", "staff", "404", "sitemap"]
@@ -262,7 +270,8 @@ public struct SiteRenderer: Sendable {
             emit(renderStaffOverview(diagnosis, info: info, crumbs: crumbsToStart, &state))
             emit(OutputFile(path: SitePaths.nursePage(diagnosis.id),
                                     bytes: NursePageRenderer(diagnosis: diagnosis, config: model.config, templates: templates,
-                                                             strings: strings, bodyCache: options.printBodies)
+                                                             strings: strings, bodyCache: options.printBodies,
+                                                             generalBodies: generalPrintedBodies)
                                         .renderBytes(diagnostics: &state.diagnostics, usage: &state.usage)))
         }
 
@@ -332,7 +341,7 @@ public struct SiteRenderer: Sendable {
             let bodyDocument = translation?.body ?? step.body
             let fallback = !language.isNational && translation?.body == nil
             let body = renderBody(bodyDocument, page: stepPath, headingBase: 1, language: language, inSwedish: fallback,
-                                  resolver: resolver, bodies: bodies)
+                                  resolver: resolver, bodies: module.isGeneral ? generalBodies : bodies)
             emit(page(nationalStepPath, language, template: "step", title: stepTitle.text, breadcrumb: crumbs,
                               diagnosis: diagnosis, description: nil, fields: ([
                                 "diagnosis": info,
