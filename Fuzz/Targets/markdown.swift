@@ -11,7 +11,9 @@ func fuzzMarkdown(_ data: UnsafePointer<UInt8>?, _ size: Int) {
     let file = fuzzSourceFile(data, size, path: "content/diagnoses/fuzz/steg.md")
     let parsed = ContentFileParser.parse(file, language: "sv")
     checkDiagnostics(parsed.diagnostics, in: file)
-    let html = BodyRenderer.renderUTF8(parsed.body, headingBase: 1, printLinkAddresses: size % 2 == 1,
-                                       resolve: { destination, _ in destination.hasPrefix("/") ? "../" + destination : nil })
+    let configuration = BodyRenderer.configuration(
+        headingBase: 1, printLinkAddresses: size % 2 == 1, labels: [:],
+        resolve: { destination, _ in destination.hasPrefix("/") ? "../" + destination : nil })
+    let html = MarkdownHTMLRenderer(configuration: configuration).renderUTF8(parsed.body)
     checkNoActiveContent(String(decoding: html, as: UTF8.self), what: "step body")
 }
