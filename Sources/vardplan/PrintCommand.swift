@@ -137,10 +137,7 @@ enum PrintCommand {
         do {
             if settings.pdf {
                 let document = PDFPrinter.Document(
-                    render: { numbers in
-                        numbers == nil ? String(decoding: bytes, as: UTF8.self)
-                                       : settings.job.print(manifest: file, pageNumbers: numbers).html
-                    },
+                    render: { numbers in numbers == nil ? result.html : settings.job.print(manifest: file, pageNumbers: numbers).html },
                     headingIDs: result.headingIDs, author: result.author)
                 if try PDFPrinter.print(document, to: output) == .withoutPageNumbers {
                     Terminal.report(.pdfPageNumbersUnsettled(manifest, layouts: PDFPrinter.maximumLayouts))

@@ -7,113 +7,106 @@ import VardplanMarkdown
 /// steps around by value, and a step has some twenty reference-counted fields (strings,
 /// arrays, its source file, its parsed body). Stored inline, every copy retained each of
 /// them and every drop released them again; boxed, a copy is one retain, and a change
-/// copies the fields only when the storage is shared.
+/// copies the fields only when the box is shared. (Plain accessors rather than
+/// `@dynamicMemberLookup`: a key path such as `\.id` through a dynamic member is
+/// projected at run time, 1 500 instructions a step where the plan lists its ids.)
 public struct Step: Sendable {
     public var id: String {
-        get { storage.id }
-        _modify { makeUnique(); yield &storage.id }
+        get { box.fields.id }
+        _modify { makeUnique(); yield &box.fields.id }
     }
     public var aliases: [String] {
-        get { storage.aliases }
-        _modify { makeUnique(); yield &storage.aliases }
+        get { box.fields.aliases }
+        _modify { makeUnique(); yield &box.fields.aliases }
     }
     public var title: String {
-        get { storage.title }
-        _modify { makeUnique(); yield &storage.title }
+        get { box.fields.title }
+        _modify { makeUnique(); yield &box.fields.title }
     }
     public var order: Int {
-        get { storage.order }
-        _modify { makeUnique(); yield &storage.order }
+        get { box.fields.order }
+        _modify { makeUnique(); yield &box.fields.order }
     }
     /// *Synlig* in a new plan unless a nurse hides it.
     public var visibleByDefault: Bool {
-        get { storage.visibleByDefault }
-        _modify { makeUnique(); yield &storage.visibleByDefault }
+        get { box.fields.visibleByDefault }
+        _modify { makeUnique(); yield &box.fields.visibleByDefault }
     }
     public var phases: [String] {
-        get { storage.phases }
-        _modify { makeUnique(); yield &storage.phases }
+        get { box.fields.phases }
+        _modify { makeUnique(); yield &box.fields.phases }
     }
     public var body: MarkdownDocument {
-        get { storage.body }
-        _modify { makeUnique(); yield &storage.body }
+        get { box.fields.body }
+        _modify { makeUnique(); yield &box.fields.body }
     }
     public var wordCount: Int {
-        get { storage.wordCount }
-        _modify { makeUnique(); yield &storage.wordCount }
+        get { box.fields.wordCount }
+        _modify { makeUnique(); yield &box.fields.wordCount }
     }
     /// The file the step comes from, and where its body is in it.
     public var source: SourceFile {
-        get { storage.source }
-        _modify { makeUnique(); yield &storage.source }
+        get { box.fields.source }
+        _modify { makeUnique(); yield &box.fields.source }
     }
     public var bodyRange: Range<Int> {
-        get { storage.bodyRange }
-        _modify { makeUnique(); yield &storage.bodyRange }
+        get { box.fields.bodyRange }
+        _modify { makeUnique(); yield &box.fields.bodyRange }
     }
     public var bodyFirstLine: Int {
-        get { storage.bodyFirstLine }
-        _modify { makeUnique(); yield &storage.bodyFirstLine }
+        get { box.fields.bodyFirstLine }
+        _modify { makeUnique(); yield &box.fields.bodyFirstLine }
     }
     public var location: SourceLocation {
-        get { storage.location }
-        _modify { makeUnique(); yield &storage.location }
+        get { box.fields.location }
+        _modify { makeUnique(); yield &box.fields.location }
     }
     /// Language codes of the translations found beside the step.
     public var translationLanguages: [String] {
-        get { storage.translationLanguages }
-        _modify { makeUnique(); yield &storage.translationLanguages }
+        get { box.fields.translationLanguages }
+        _modify { makeUnique(); yield &box.fields.translationLanguages }
     }
     /// Translations by language code (bodies parsed with the step's own body).
     public var translations: [String: Translation] {
-        get { storage.translations }
-        _modify { makeUnique(); yield &storage.translations }
+        get { box.fields.translations }
+        _modify { makeUnique(); yield &box.fields.translations }
     }
     /// The region's name, for a regional step (`RegionalStep`); nil for national steps.
     public var regionName: String? {
-        get { storage.regionName }
-        _modify { makeUnique(); yield &storage.regionName }
+        get { box.fields.regionName }
+        _modify { makeUnique(); yield &box.fields.regionName }
     }
     /// A region's supplements shown with this step, in a regional build.
     public var supplements: StepSupplements? {
-        get { storage.supplements }
-        _modify { makeUnique(); yield &storage.supplements }
+        get { box.fields.supplements }
+        _modify { makeUnique(); yield &box.fields.supplements }
     }
     /// The LIX of the parsed body, kept by the readability check so pages need not count again;
     /// nil until the body is parsed and checked.
     public var readability: ReadabilityIndex? {
-        get { storage.readability }
-        _modify { makeUnique(); yield &storage.readability }
+        get { box.fields.readability }
+        _modify { makeUnique(); yield &box.fields.readability }
     }
 
-    public init(id: String,
-                aliases: [String],
-                title: String,
-                order: Int,
-                visibleByDefault: Bool,
-                phases: [String],
-                body: MarkdownDocument,
-                wordCount: Int,
-                source: SourceFile,
-                bodyRange: Range<Int>,
-                bodyFirstLine: Int,
-                location: SourceLocation,
-                translationLanguages: [String],
-                translations: [String: Translation] = [:],
-                regionName: String? = nil,
-                supplements: StepSupplements? = nil,
-                readability: ReadabilityIndex? = nil) {
-        storage = Storage(id: id, aliases: aliases, title: title, order: order, visibleByDefault: visibleByDefault, phases: phases, body: body, wordCount: wordCount, source: source, bodyRange: bodyRange, bodyFirstLine: bodyFirstLine, location: location, translationLanguages: translationLanguages, translations: translations, regionName: regionName, supplements: supplements, readability: readability)
+    public init(id: String, aliases: [String], title: String, order: Int, visibleByDefault: Bool, phases: [String],
+                body: MarkdownDocument, wordCount: Int, source: SourceFile, bodyRange: Range<Int>, bodyFirstLine: Int,
+                location: SourceLocation, translationLanguages: [String], translations: [String: Translation] = [:],
+                regionName: String? = nil, supplements: StepSupplements? = nil, readability: ReadabilityIndex? = nil) {
+        box = Box(Fields(id: id, aliases: aliases, title: title, order: order, visibleByDefault: visibleByDefault,
+                         phases: phases, body: body, wordCount: wordCount, source: source, bodyRange: bodyRange,
+                         bodyFirstLine: bodyFirstLine, location: location, translationLanguages: translationLanguages,
+                         translations: translations, regionName: regionName, supplements: supplements,
+                         readability: readability))
     }
 
-    private var storage: Storage
+    private var box: Box
 
     private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
     }
 
-    /// The fields; changed only through `makeUnique()`, so a shared storage is never written.
-    private final class Storage: @unchecked Sendable {
+    /// The fields, stored once (the accessors above read and change them).
+    private struct Fields {
         var id: String
         var aliases: [String]
         var title: String
@@ -131,29 +124,12 @@ public struct Step: Sendable {
         var regionName: String?
         var supplements: StepSupplements?
         var readability: ReadabilityIndex?
+    }
 
-        init(id: String, aliases: [String], title: String, order: Int, visibleByDefault: Bool, phases: [String], body: MarkdownDocument, wordCount: Int, source: SourceFile, bodyRange: Range<Int>, bodyFirstLine: Int, location: SourceLocation, translationLanguages: [String], translations: [String: Translation], regionName: String?, supplements: StepSupplements?, readability: ReadabilityIndex?) {
-            self.id = id
-            self.aliases = aliases
-            self.title = title
-            self.order = order
-            self.visibleByDefault = visibleByDefault
-            self.phases = phases
-            self.body = body
-            self.wordCount = wordCount
-            self.source = source
-            self.bodyRange = bodyRange
-            self.bodyFirstLine = bodyFirstLine
-            self.location = location
-            self.translationLanguages = translationLanguages
-            self.translations = translations
-            self.regionName = regionName
-            self.supplements = supplements
-            self.readability = readability
-        }
-
-        func copy() -> Storage {
-            Storage(id: id, aliases: aliases, title: title, order: order, visibleByDefault: visibleByDefault, phases: phases, body: body, wordCount: wordCount, source: source, bodyRange: bodyRange, bodyFirstLine: bodyFirstLine, location: location, translationLanguages: translationLanguages, translations: translations, regionName: regionName, supplements: supplements, readability: readability)
-        }
+    /// The fields in a class of their own; written only through `makeUnique()`, so a
+    /// shared box is never changed.
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
     }
 }

@@ -144,13 +144,12 @@ public struct ReadabilityIndex: Sendable, Equatable {
     /// Whether the word `bytes[range]` (before a `.`) is a known abbreviation.
     private static func isAbbreviation(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let word = UnsafeBufferPointer(rebasing: bytes[range])
-        if let word = packed(word) { return packedAbbreviations.contains(word) }
+        if let packedWord = packed(word) { return packedAbbreviations.contains(packedWord) }
         // A Latin-1 letter (C2/C3 …: `på.`, `så.`) lowercases to one that is not ASCII,
         // so the word is none of the (ASCII) abbreviations: no string to make.
         if word.contains(where: { $0 == 0xC2 || $0 == 0xC3 }) { return false }
         // Other letters may lowercase to ASCII (the Kelvin sign to `k`): Unicode's rules.
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        return abbreviations.contains(text.lowercased())
+        return abbreviations.contains(String(decoding: word, as: UTF8.self).lowercased())
     }
 
     /// Adds one text unit given as UTF-8 (valid: from a `String` or a Markdown body).

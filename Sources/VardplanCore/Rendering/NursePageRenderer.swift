@@ -34,24 +34,17 @@ public struct NursePageRenderer: Sendable {
     let strings: InterfaceStrings
     /// Printed step bodies kept between renders (the preview).
     let bodyCache: PrintBodyCache?
-    /// The general modules' printed step bodies, shared by every diagnosis's page of one build.
-    let generalBodies: RenderedBodies?
+    /// The general modules' printed step bodies, shared by every diagnosis's page of one
+    /// build (`SiteRenderer` sets them).
+    var generalBodies: RenderedBodies?
 
-    init(diagnosis: Diagnosis, config: SiteConfig, templates: TemplateLibrary,
-         strings: InterfaceStrings = InterfaceStrings(), bodyCache: PrintBodyCache? = nil,
-         generalBodies: RenderedBodies?) {
+    public init(diagnosis: Diagnosis, config: SiteConfig, templates: TemplateLibrary,
+                strings: InterfaceStrings = InterfaceStrings(), bodyCache: PrintBodyCache? = nil) {
         self.diagnosis = diagnosis
         self.config = config
         self.templates = templates
         self.strings = strings
         self.bodyCache = bodyCache
-        self.generalBodies = generalBodies
-    }
-
-    public init(diagnosis: Diagnosis, config: SiteConfig, templates: TemplateLibrary,
-                strings: InterfaceStrings = InterfaceStrings(), bodyCache: PrintBodyCache? = nil) {
-        self.init(diagnosis: diagnosis, config: config, templates: templates, strings: strings, bodyCache: bodyCache,
-                  generalBodies: nil)
     }
 
     /// The plan the page starts from: every module current and every step shown, so the
@@ -76,9 +69,10 @@ public struct NursePageRenderer: Sendable {
     /// adds the empty places the script fills in) and the controls' fields.
     func context(staffHref: String) -> TemplateObject {
         // The print date is the browser's: the script puts it in (the page is the same every day).
-        let printout = PrintRenderer(plan: everythingShown(), config: config, templates: templates,
-                                     options: .init(largePrint: false, printDate: diagnosis.approved, tailoring: true,
-                                                    bodyCache: bodyCache, generalBodies: generalBodies),
+        var options = PrintRenderer.Options(largePrint: false, printDate: diagnosis.approved, tailoring: true,
+                                            bodyCache: bodyCache)
+        options.generalBodies = generalBodies
+        let printout = PrintRenderer(plan: everythingShown(), config: config, templates: templates, options: options,
                                      language: PageLanguage(code: config.language, config: config, strings: strings)).context()
         guard case .object(var fields) = printout else { return [:] }
         fields["tailoring"] = .bool(true)

@@ -37,12 +37,6 @@ public struct PrintRenderer: Sendable {
             self.tailoring = tailoring
             self.bodyCache = bodyCache
         }
-
-        init(largePrint: Bool, printDate: SimpleDate, tailoring: Bool, bodyCache: PrintBodyCache?,
-             generalBodies: RenderedBodies?) {
-            self.init(largePrint: largePrint, printDate: printDate, tailoring: tailoring, bodyCache: bodyCache)
-            self.generalBodies = generalBodies
-        }
     }
 
     /// The templates a printout needs.

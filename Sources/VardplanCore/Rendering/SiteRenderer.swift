@@ -268,11 +268,11 @@ public struct SiteRenderer: Sendable {
         // staff read Swedish; one of each, in the national tree.
         if language.isNational {
             emit(renderStaffOverview(diagnosis, info: info, crumbs: crumbsToStart, &state))
+            var nursePage = NursePageRenderer(diagnosis: diagnosis, config: model.config, templates: templates,
+                                              strings: strings, bodyCache: options.printBodies)
+            nursePage.generalBodies = generalPrintedBodies
             emit(OutputFile(path: SitePaths.nursePage(diagnosis.id),
-                                    bytes: NursePageRenderer(diagnosis: diagnosis, config: model.config, templates: templates,
-                                                             strings: strings, bodyCache: options.printBodies,
-                                                             generalBodies: generalPrintedBodies)
-                                        .renderBytes(diagnostics: &state.diagnostics, usage: &state.usage)))
+                            bytes: nursePage.renderBytes(diagnostics: &state.diagnostics, usage: &state.usage)))
         }
 
         // Module pages and step pages.
