@@ -115,10 +115,16 @@ public struct ContentSnapshot: ContentFileSystem {
     }
 
     /// The fingerprint of a file (its path and bytes) as the build stamp records it:
-    /// of the whole file, also when its body was let go.
+    /// of the whole file, also when its body was let go. A step file whose body was
+    /// let go has a second fingerprint, of its path and front matter, after a `+`
+    /// (`<whole>+<front matter>`): when only the first changes, only the step's body
+    /// did (`BuildChanges`).
     public func fingerprint(of path: String) -> String {
-        InputFingerprint.hex(stepBodies.record(of: path)?.fingerprintValue
-            ?? DetachedBody.fingerprint(path: path, bytes: bytes(of: path) ?? []))
+        guard let record = stepBodies.record(of: path) else {
+            return InputFingerprint.hex(DetachedBody.fingerprint(path: path, bytes: bytes(of: path) ?? []))
+        }
+        let frontMatter = DetachedBody.fingerprint(path: path, bytes: bytes(of: path) ?? [])
+        return InputFingerprint.hex(record.fingerprintValue) + "+" + InputFingerprint.hex(frontMatter)
     }
 
     /// The snapshot's own copy of a relative path, so that the strings of the files

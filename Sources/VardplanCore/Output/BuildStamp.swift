@@ -12,7 +12,9 @@ import VardplanSystem
 /// vardplan-build 2
 /// fingerprint <16 hex digits: all inputs>
 /// settings <16 hex digits: format, date, options>
-/// input <16 hex digits> content/<path>        one line per input file
+/// input <16 hex digits> content/<path>        one line per input file; a step file
+///                                             whose body a build reads apart:
+///                                             <16 hex>+<16 hex of its front matter>
 /// <size> <owner> <path>                       one line per output file; owner is a
 ///                                             diagnosis id, or - for shared pages
 /// ```

@@ -71,12 +71,15 @@ public enum SiteBuild {
             return Result(files: [], diagnostics: Diagnostics(), summary: nil, upToDate: true)
         }
         // Which diagnoses to render: all, or (when the previous output can be kept
-        // from) only those whose files changed.
+        // from) only those whose files changed, and of those where only step bodies
+        // changed only the pages that show them.
         var changedFolders: Set<String>? = nil
+        var bodyChanges: [String: Set<String>] = [:]
         if let previous, sink.keepsPreviousPages,
-           case .diagnoses(let folders) = BuildChanges.between(previous: previous, settings: inputs.settings,
-                                                               inputs: inputs.files) {
-            changedFolders = folders
+           case .diagnoses(let whole, let bodies) = BuildChanges.between(previous: previous, settings: inputs.settings,
+                                                                         inputs: inputs.files) {
+            changedFolders = whole.union(bodies.keys)
+            bodyChanges = bodies
         }
         var diagnostics = Diagnostics()
         let bodies = content.stepBodies
@@ -107,8 +110,8 @@ public enum SiteBuild {
         let render = !diagnostics.hasErrors
         // Diagnoses whose files did not change keep their pages of the previous build.
         var keptPages: [(path: String, size: Int, owner: String)] = []
-        if let changedFolders, let previous, render {
-            let previousPages = previous.filesByOwner
+        let previousPages = changedFolders == nil ? [:] : previous?.filesByOwner ?? [:]
+        if let changedFolders, render {
             for diagnosis in model.diagnoses where !changedFolders.contains(folderName(of: diagnosis)) {
                 keptPages += (previousPages[diagnosis.id] ?? []).map { ($0.path, $0.size, diagnosis.id) }
             }
@@ -118,12 +121,18 @@ public enum SiteBuild {
         }
         // Fewer diagnoses than cores: each one's languages render in parallel.
         let fewDiagnoses = (rendered?.count ?? model.diagnoses.count) < ParallelMap.coreCount
+        let changedBodies = bodyChanges
         let perDiagnosis = DiagnosisPass.run(consume model, only: rendered.map(Set.init), bodies: consume bodies,
                                              diagnostics: &diagnostics) {
             diagnosis, local -> DiagnosisOutput in
             guard render, !local.hasErrors else { return DiagnosisOutput(state: nil, pages: [], counts: (0, 0)) }
             var state = renderer.makeState()
             var output = DiagnosisOutput(state: nil, pages: [], counts: (0, 0))
+            // Only some step bodies changed: those steps' pages, the others kept below.
+            let onlySteps = changedBodies[folderName(of: diagnosis)].map { paths in
+                Set(diagnosis.steps.filter { paths.contains($0.source.relativePath) }.map(\.id))
+            }
+            output.partial = onlySteps != nil
             var failure: SiteWriter.WriteError?
             func deliver(_ pages: [OutputFile]) {
                 guard failure == nil else { return }
@@ -139,9 +148,10 @@ public enum SiteBuild {
             // Pages go to the sink as they are made, a batch at a time (two diagnoses in
             // flight held every page of both until the last was rendered).
             if fewDiagnoses {
-                deliver(renderer.renderPages(of: diagnosis, parallel: true, &state))
+                deliver(renderer.renderPages(of: diagnosis, onlySteps: onlySteps, parallel: true, &state))
             } else {
-                renderer.renderPages(of: diagnosis, batchSize: Self.pageBatch, &state, deliver: deliver)
+                renderer.renderPages(of: diagnosis, onlySteps: onlySteps, batchSize: Self.pageBatch, &state,
+                                     deliver: deliver)
             }
             if let failure {
                 local.append(.outputWrite(failure))
@@ -157,6 +167,13 @@ public enum SiteBuild {
         guard render, !result.diagnostics.hasErrors else { return result }
 
         var state = renderer.makeState()
+        // The pages of diagnoses rendered in part that were not rendered again: the
+        // previous build's (the same pages: nothing but step bodies changed).
+        for output in perDiagnosis where output.partial {
+            guard let id = output.pages.first?.owner else { continue }
+            let rendered = Set(output.pages.lazy.map(\.path))
+            keptPages += (previousPages[id] ?? []).lazy.filter { !rendered.contains($0.path) }.map { ($0.path, $0.size, id) }
+        }
         // Every page with its size and diagnosis (nil: shared), for the stamp.
         var sizes: [(path: String, size: Int, owner: String?)] = []
         if !keptPages.isEmpty {
@@ -241,6 +258,8 @@ public enum SiteBuild {
         var state: SiteRenderer.RenderState?
         var pages: [(path: String, size: Int, owner: String)]
         var counts: (written: Int, unchanged: Int)
+        /// Only the pages that show the changed step bodies were rendered.
+        var partial = false
     }
 
     /// The name of a diagnosis's folder (`diagnoses/<name>/_diagnosis.md`).

@@ -87,18 +87,21 @@ public struct SiteRenderer: Sendable {
         RenderState(usage: TemplateUsage(for: templates))
     }
 
-    /// The pages of one diagnosis (its step bodies parsed). With `parallel`, each
-    /// language's pages render on a core of their own: what keeps both cores busy when a
-    /// site has fewer diagnoses than cores. The pages and diagnostics come in the same
-    /// order either way.
-    public func renderPages(of diagnosis: Diagnosis, parallel: Bool = false, _ state: inout RenderState) -> [OutputFile] {
+    /// The pages of one diagnosis (its step bodies parsed). With `onlySteps` (ids), the
+    /// step pages of those steps only, with every other page of the diagnosis: what is
+    /// rendered again when nothing but those steps' bodies changed (`BuildChanges`).
+    /// With `parallel`, each language's pages render on a core of their own: what keeps
+    /// both cores busy when a site has fewer diagnoses than cores. The pages and
+    /// diagnostics come in the same order either way.
+    public func renderPages(of diagnosis: Diagnosis, onlySteps: Set<String>? = nil, parallel: Bool = false,
+                            _ state: inout RenderState) -> [OutputFile] {
         let bodies = RenderedBodies()
         guard parallel, languages.count > 1 else {
-            return languages.flatMap { renderDiagnosis(diagnosis, $0, onlySteps: nil, bodies: bodies, &state) }
+            return languages.flatMap { renderDiagnosis(diagnosis, $0, onlySteps: onlySteps, bodies: bodies, &state) }
         }
         let rendered = ParallelMap.map(languages, minimumCount: 2) { language -> ([OutputFile], RenderState) in
             var own = makeState()
-            let files = renderDiagnosis(diagnosis, language, onlySteps: nil, bodies: bodies, &own)
+            let files = renderDiagnosis(diagnosis, language, onlySteps: onlySteps, bodies: bodies, &own)
             return (files, own)
         }
         for (_, own) in rendered { state.merge(own) }
@@ -109,13 +112,13 @@ public struct SiteRenderer: Sendable {
     /// makes them, handed to `deliver` as they are rendered in batches of at most
     /// `batchSize`: what a build holds of a diagnosis is then one batch of pages, not
     /// every page of it (≈ 930 pages at 100 diagnoses).
-    public func renderPages(of diagnosis: Diagnosis, batchSize: Int, _ state: inout RenderState,
-                            deliver: ([OutputFile]) -> Void) {
+    public func renderPages(of diagnosis: Diagnosis, onlySteps: Set<String>? = nil, batchSize: Int,
+                            _ state: inout RenderState, deliver: ([OutputFile]) -> Void) {
         var batch: [OutputFile] = []
         batch.reserveCapacity(batchSize)
         let bodies = RenderedBodies()
         for language in languages {
-            renderDiagnosis(diagnosis, language, onlySteps: nil, bodies: bodies, &state) { page in
+            renderDiagnosis(diagnosis, language, onlySteps: onlySteps, bodies: bodies, &state) { page in
                 batch.append(page)
                 if batch.count >= batchSize {
                     deliver(batch)
@@ -124,13 +127,6 @@ public struct SiteRenderer: Sendable {
             }
         }
         if !batch.isEmpty { deliver(batch) }
-    }
-
-    /// The pages of one diagnosis with only the step pages of `onlySteps` (ids): what
-    /// the preview renders when nothing but those steps' bodies changed.
-    public func renderPages(of diagnosis: Diagnosis, onlySteps: Set<String>, _ state: inout RenderState) -> [OutputFile] {
-        let bodies = RenderedBodies()
-        return languages.flatMap { renderDiagnosis(diagnosis, $0, onlySteps: onlySteps, bodies: bodies, &state) }
     }
 
     /// The pages every site has: assets, start page, 404 and (with `sitemap`) the

@@ -66,7 +66,12 @@ import VardplanDiagnostics
         #expect(record.firstLine == 5)
         #expect(record.wordCount == ContentFileParser.wordCount(whole[record.range]))
         #expect(!record.isEmpty)
-        #expect(snapshot.fingerprint(of: Self.mammografi) == InputFingerprint.hex(DetachedBody.fingerprint(path: Self.mammografi, bytes: whole)))
+        // The whole file's fingerprint, and its front matter's after a `+` (BuildChanges tells a body-only change by it).
+        #expect(snapshot.fingerprint(of: Self.mammografi)
+            == InputFingerprint.hex(DetachedBody.fingerprint(path: Self.mammografi, bytes: whole)) + "+"
+            + InputFingerprint.hex(DetachedBody.fingerprint(path: Self.mammografi, bytes: Array(frontMatter.utf8))))
+        #expect(snapshot.fingerprint(of: "site.yaml")
+            == InputFingerprint.hex(DetachedBody.fingerprint(path: "site.yaml", bytes: Array(SampleTree.files["site.yaml"]!.utf8))))
         // Metadata files and site.yaml are kept whole.
         #expect(snapshot.bytes(of: "site.yaml") == Array(SampleTree.files["site.yaml"]!.utf8))
         #expect(snapshot.stepBodies.record(of: "diagnoses/brostcancer/_diagnosis.md") == nil)

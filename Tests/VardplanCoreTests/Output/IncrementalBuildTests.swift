@@ -69,7 +69,7 @@ struct IncrementalBuildTests {
         }
     }
 
-    @Test("a step's body changed: only its diagnosis is rendered, the other's pages are kept as they were")
+    @Test("a step's body changed: its pages and its diagnosis's overview pages are rendered, every other page is kept")
     func stepBodyChanged() throws {
         let scratch = try Self.workspace()
         defer { scratch.remove() }
@@ -80,19 +80,58 @@ struct IncrementalBuildTests {
         let step = scratch.root + "/content/diagnoses/andracancer/04-utredning/01-bilder/01-datortomografi.md"
         try (String(contentsOfFile: step, encoding: .utf8) + "\nEn ny mening.\n").write(toFile: step, atomically: true, encoding: .utf8)
         let (second, result) = try Self.build(scratch)
-        #expect(second.accepted.contains("andracancer/utredning/datortomografi.html"))
+        // Rendered: the step's page, and the pages that show every step's body or LIX
+        // (the nurse's page, the staff overview) or list the steps.
+        let pages = ["andracancer/utredning/datortomografi.html", "andracancer/utskrift.html", "andracancer/personal.html",
+                     "andracancer/index.html", "andracancer/utredning/index.html"]
+        for page in pages { #expect(second.accepted.contains(page), "\(page)") }
         #expect(!second.accepted.contains { $0.hasPrefix("testcancer/") }, "\(second.accepted)")
-        // The other diagnosis's pages, and the sitemap (the same pages as before).
-        #expect(second.kept.sorted() == (first.accepted.filter { $0.hasPrefix("testcancer/") } + ["sitemap.xml"]).sorted())
-        // Written: the changed page and the pages that show it (the nurse's page holds
-        // every step) and the stamp; the rest of its diagnosis was rendered the same.
-        #expect(result.written < second.accepted.count, "\(result.written) of \(second.accepted.count)")
+        // No other step page of the diagnosis: those are kept, with the other diagnosis's
+        // pages and the sitemap (the same pages as before).
+        let otherSteps = first.accepted.filter {
+            $0.hasPrefix("andracancer/") && !second.accepted.contains($0)
+        }
+        #expect(otherSteps.count >= 5, "\(otherSteps)")
+        #expect(otherSteps.allSatisfy { !$0.hasSuffix("/index.html") && $0.split(separator: "/").count == 3 }, "\(otherSteps)")
+        let keptExpected = first.accepted.filter {
+            ($0.hasPrefix("testcancer/") || $0.hasPrefix("andracancer/"))
+                && !second.accepted.contains($0)
+        } + ["sitemap.xml"]
+        #expect(second.kept.sorted() == keptExpected.sorted())
         #expect(result.unchanged >= second.kept.count)
         Self.expectSameAsFullBuild(scratch)
 
+        // A change to its front matter (the title): the whole diagnosis again.
+        let text = try String(contentsOfFile: step, encoding: .utf8)
+        try text.replacingOccurrences(of: "title: Datortomografi – DT", with: "title: Datortomografi (DT)")
+            .write(toFile: step, atomically: true, encoding: .utf8)
+        let (third, _) = try Self.build(scratch)
+        #expect(otherSteps.allSatisfy(third.accepted.contains))
+        #expect(!third.kept.contains { $0.hasPrefix("andracancer/") })
+        Self.expectSameAsFullBuild(scratch)
+
         // And back: nothing else changed, so the next build is up to date.
-        let (_, third) = try Self.build(scratch)
-        #expect(third.upToDate)
+        let (_, fourth) = try Self.build(scratch)
+        #expect(fourth.upToDate)
+    }
+
+    @Test("the bodies of steps in two diagnoses and a module of one changed: each diagnosis rendered as far as needed")
+    func bodiesInTwoDiagnoses() throws {
+        let scratch = try Self.workspace()
+        defer { scratch.remove() }
+        let (first, _) = try Self.build(scratch)
+        for name in ["andracancer", "testcancer"] {
+            let step = scratch.root + "/content/diagnoses/\(name)/04-utredning/01-bilder/01-datortomografi.md"
+            try (String(contentsOfFile: step, encoding: .utf8) + "\nEn ny mening.\n").write(toFile: step, atomically: true, encoding: .utf8)
+        }
+        let module = scratch.root + "/content/diagnoses/testcancer/04-utredning/_module.md"
+        try (String(contentsOfFile: module, encoding: .utf8) + "\nEn ny mening.\n").write(toFile: module, atomically: true, encoding: .utf8)
+        let (second, _) = try Self.build(scratch)
+        // testcancer: a module changed, so every page; andracancer: its step's pages only.
+        #expect(first.accepted.filter { $0.hasPrefix("testcancer/") }.allSatisfy(second.accepted.contains))
+        #expect(second.kept.contains { $0.hasPrefix("andracancer/") })
+        #expect(!second.kept.contains { $0.hasPrefix("testcancer/") })
+        Self.expectSameAsFullBuild(scratch)
     }
 
     @Test("the sitemap is kept when a partial build makes the same pages, and made again when a page is added")
@@ -181,15 +220,46 @@ struct IncrementalBuildTests {
         let previous: Set<String> = ["content/diagnoses/a/_diagnosis.md", "content/diagnoses/b/_diagnosis.md"]
         #expect(BuildChanges.of(changedPaths: [], previousInputs: previous) == .none)
         #expect(BuildChanges.of(changedPaths: ["content/diagnoses/a/01-m/01-s/01-x.md", "content/diagnoses/a/01-m/_module.md"],
-                                previousInputs: previous) == .diagnoses(["a"]))
+                                previousInputs: previous) == .diagnoses(whole: ["a"], bodies: [:]))
         #expect(BuildChanges.of(changedPaths: ["content/diagnoses/a/x.md", "content/diagnoses/b/y.md"],
-                                previousInputs: previous) == .diagnoses(["a", "b"]))
+                                previousInputs: previous) == .diagnoses(whole: ["a", "b"], bodies: [:]))
+        // Only bodies: kept apart per diagnosis, unless something else of it changed too.
+        let bodies = ["content/diagnoses/a/01-m/01-s/01-x.md", "content/diagnoses/a/01-m/01-s/02-y.md",
+                      "content/diagnoses/b/01-m/01-s/01-x.md"]
+        #expect(BuildChanges.of(changedPaths: bodies, previousInputs: previous, bodyOnly: Set(bodies))
+            == .diagnoses(whole: [], bodies: ["a": ["diagnoses/a/01-m/01-s/01-x.md", "diagnoses/a/01-m/01-s/02-y.md"],
+                                              "b": ["diagnoses/b/01-m/01-s/01-x.md"]]))
+        #expect(BuildChanges.of(changedPaths: bodies + ["content/diagnoses/b/01-m/_module.md"], previousInputs: previous,
+                                bodyOnly: Set(bodies))
+            == .diagnoses(whole: ["b"], bodies: ["a": ["diagnoses/a/01-m/01-s/01-x.md", "diagnoses/a/01-m/01-s/02-y.md"]]))
         for path in ["content/diagnoses/a/_diagnosis.md", "content/diagnoses/c/01-m/_module.md", "content/site.yaml",
                      "content/general/01-g/_module.md", "templates/step.mustache", "content/diagnoses/stray.md"] {
             guard case .everything = BuildChanges.of(changedPaths: [path], previousInputs: previous) else {
                 Issue.record("\(path) should re-render everything")
                 continue
             }
+        }
+    }
+
+    @Test("a step file's fingerprint has a second half for its front matter: only the first changed means only its body did")
+    func bodyFingerprints() {
+        let step = "content/diagnoses/a/01-m/01-s/01-x.md", module = "content/diagnoses/a/01-m/_module.md"
+        let previous = BuildStamp(fingerprint: "f", settings: "s",
+                                  inputs: ["content/diagnoses/a/_diagnosis.md": "00", step: "01+02", module: "03"],
+                                  files: [])
+        func changes(_ inputs: [String: String]) -> BuildChanges {
+            BuildChanges.between(previous: previous, settings: "s",
+                                 inputs: previous.inputs.merging(inputs) { _, new in new })
+        }
+        #expect(changes([:]) == .none)
+        #expect(changes([step: "11+02"]) == .diagnoses(whole: [], bodies: ["a": ["diagnoses/a/01-m/01-s/01-x.md"]]))
+        #expect(changes([step: "11+12"]) == .diagnoses(whole: ["a"], bodies: [:]))
+        // Read whole this time (an empty body, say): not told apart, so the whole diagnosis.
+        #expect(changes([step: "11"]) == .diagnoses(whole: ["a"], bodies: [:]))
+        #expect(changes([step: "11+02", module: "13"]) == .diagnoses(whole: ["a"], bodies: [:]))
+        guard case .everything = BuildChanges.between(previous: previous, settings: "other", inputs: previous.inputs) else {
+            Issue.record("new settings should re-render everything")
+            return
         }
     }
 
