@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanSystem
 import VardplanFrontMatter
 
 /// Builds the `SiteModel` from a loaded `ContentTree`: parses every file (in parallel),
@@ -8,7 +9,7 @@ import VardplanFrontMatter
 /// type, unknown key, invalid or duplicate id (with a note at the first), impossible
 /// date, review date passed (warning), empty step body, empty module or section,
 /// unknown general module, unknown phase, translation in an unknown language.
-public struct ModelBuilder {
+public struct ModelBuilder: Sendable {
     /// The date review dates are compared with.
     public let today: SimpleDate
     /// False to skip counting words (they only feed the summary).
@@ -49,11 +50,20 @@ public struct ModelBuilder {
         context.images = Dictionary(tree.images.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
         let general = buildModules(tree.generalModules, isGeneral: true, context: &context, diagnostics: &diagnostics)
         checkUnique(general.map { ($0.id, $0.aliases, $0.location) }, in: .generalModules, diagnostics: &diagnostics)
+        // Diagnoses are built on every core (each reads the shared context only); their
+        // diagnostics are added in folder order, as one after the other would give them.
+        let shared = context
+        let built = ParallelMap.map(tree.diagnoses, minimumCount: 2) { folder -> (Diagnosis?, Diagnostics) in
+            var local = Diagnostics()
+            var own = shared
+            let diagnosis = buildDiagnosis(folder, general: general, context: &own, diagnostics: &local)
+            return (diagnosis, local)
+        }
         var diagnoses: [Diagnosis] = []
-        for folder in tree.diagnoses {
-            if let diagnosis = buildDiagnosis(folder, general: general, context: &context, diagnostics: &diagnostics) {
-                diagnoses.append(diagnosis)
-            }
+        diagnoses.reserveCapacity(built.count)
+        for (diagnosis, local) in built {
+            diagnostics.append(contentsOf: local)
+            if let diagnosis { diagnoses.append(diagnosis) }
         }
         checkUnique(diagnoses.map { ($0.id, $0.aliases, $0.location) }, in: .diagnoses, diagnostics: &diagnostics)
         let regions = buildRegions(tree.regions, diagnoses: diagnoses, context: context, diagnostics: &diagnostics)
@@ -63,7 +73,7 @@ public struct ModelBuilder {
     }
 
     /// Shared state of one build.
-    struct Context {
+    struct Context: Sendable {
         var config: SiteConfig
         var parsed: [String: ParsedContentFile]
         /// Image files by the path shown in messages.

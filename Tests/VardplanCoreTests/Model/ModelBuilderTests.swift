@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VardplanCore
 
@@ -14,6 +15,31 @@ struct ModelBuilderTests {
         #expect(diagnosis.modules[1].isGeneral)
         #expect(diagnosis.version == "2025.1")
         #expect(diagnosis.approved == SimpleDate(year: 2025, month: 3, day: 1))
+    }
+
+    @Test("diagnoses are built on every core; their problems still come in folder order")
+    func diagnosesInFolderOrder() {
+        // Twelve copies of the sample diagnosis, each with a problem in its metadata,
+        // a module and a step.
+        var files = SampleTree.files.filter { !$0.key.hasPrefix("diagnoses/") }
+        let names = (1...12).map { "diagnos-\(String(format: "%02d", $0))" }
+        for name in names {
+            for (path, text) in SampleTree.files where path.hasPrefix("diagnoses/brostcancer/") {
+                files[path.replacingOccurrences(of: "diagnoses/brostcancer/", with: "diagnoses/\(name)/")] = text
+                    .replacingOccurrences(of: "active: true", with: "active: kanske")
+                    .replacingOccurrences(of: "phases: [utredning]", with: "phases: [utredning]\nokand: 1")
+                    .replacingOccurrences(of: "version: \"2025.1\"", with: "version: \"2025.1\"\nokand: 1")
+            }
+        }
+        let lines = SampleTree.check(files).filter { $0.contains("error") }
+        let order = lines.compactMap { line in names.firstIndex { line.contains("diagnoses/\($0)/") } }
+        #expect(lines.count >= 3 * names.count, "\(lines)")
+        #expect(order.count == lines.count)
+        #expect(order == order.sorted(), "\(lines)")
+        // And the same lines as one diagnosis alone gives, for each.
+        let one = SampleTree.check(files.filter { !$0.key.hasPrefix("diagnoses/") || $0.key.hasPrefix("diagnoses/diagnos-01/") })
+            .filter { $0.contains("error") }
+        #expect(lines.filter { $0.contains("diagnoses/diagnos-01/") } == one)
     }
 
     @Test("reordering a folder keeps its id; an explicit id and aliases win")
