@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import VardplanSystem
+
 /// What an output folder holds, sorted into what `vardplan build` wrote there (the
 /// paths its stamp lists, and the folders above them) and everything else.
 ///
@@ -31,23 +36,53 @@ public struct OutputSurvey: Equatable, Sendable {
     /// True when a build may replace the folder without `--force`.
     public var isReplaceable: Bool { foreignFiles == 0 && foreignFolders == 0 }
 
+    /// Whether the folder has a stamp and every file it lists is there with the size it
+    /// lists (`BuildStamp.isIntact`), found while surveying.
+    public var stampIsIntact = false
+
     /// Looks at the folder at `path` (links already resolved); `stamp` is its stamp
-    /// when the caller has read it already.
+    /// when the caller has read it already. Every folder that holds listed files is
+    /// listed on every core, and the stamp's files in it are looked up there
+    /// (`stampIsIntact`) while it is open; the walk that sorts entries into listed and
+    /// foreign then goes through those listings in the order of a walk from the top.
     public static func survey(_ path: String, stamp: BuildStamp?? = nil) -> OutputSurvey {
         guard FolderTree.kind(path) == .folder else {
             return OutputSurvey(exists: FolderTree.kind(path) != nil, hasStamp: false)
         }
         let stamp = stamp ?? BuildStamp.read(outputPath: path)
         var survey = OutputSurvey(exists: true, hasStamp: stamp != nil)
-        let listed = Set((stamp?.files ?? []).map(\.path))
+        // The stamp's files by folder ("": the top), each with its size.
+        var listed: [String: [String: Int]] = [:]
+        for file in stamp?.files ?? [] {
+            let split = file.path.folderAndName
+            listed[split.map { String($0.folder) } ?? "", default: [:]][split.map { String($0.name) } ?? file.path] = file.size
+        }
         var above = Set<String>()
-        for file in listed {
-            var folder = Substring(file)
+        for folder in listed.keys where !folder.isEmpty {
+            var folder = Substring(folder)
+            if !above.insert(String(folder)).inserted { continue }
             while let slash = folder.lastSlash {
                 folder = folder[..<slash]
                 if !above.insert(String(folder)).inserted { break }
             }
         }
+        let folders = [""] + above.sorted()
+        let known = listed
+        let listings = ParallelMap.map(folders, minimumCount: 2) { folder -> (entries: [(name: String, kind: FolderTree.Kind)], intact: Bool) in
+            let full = folder.isEmpty ? path : path + "/" + folder
+            let entries = FolderTree.entries(full)
+            guard let files = known[folder] else { return (entries, true) }
+            let descriptor = open(full, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { return (entries, false) }
+            defer { close(descriptor) }
+            var info = stat()
+            let intact = files.allSatisfy { fstatat(descriptor, $0.key, &info, 0) == 0 && Int(info.st_size) == $0.value }
+            return (entries, intact)
+        }
+        survey.stampIsIntact = stamp != nil && listings.allSatisfy(\.intact)
+        var entriesOf: [String: [(name: String, kind: FolderTree.Kind)]] = [:]
+        entriesOf.reserveCapacity(folders.count)
+        for (folder, listing) in zip(folders, listings) { entriesOf[folder] = listing.entries }
 
         func foreign(_ relative: String, _ kind: FolderTree.Kind, named: Bool) {
             if named {
@@ -70,13 +105,13 @@ public struct OutputSurvey: Equatable, Sendable {
         }
 
         func walk(_ relative: String) {
-            let folder = relative.isEmpty ? path : path + "/" + relative
-            for entry in FolderTree.entries(folder) {
+            let names = listed[relative]
+            for entry in entriesOf[relative] ?? [] {
                 if relative.isEmpty && entry.name.hasPrefix(".") { continue }
                 let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
                 if entry.kind == .folder && above.contains(child) {
                     walk(child)
-                } else if entry.kind == .file && listed.contains(child) {
+                } else if entry.kind == .file && names?[entry.name] != nil {
                     survey.filePaths.append(child)
                 } else {
                     foreign(child, entry.kind, named: true)

@@ -29,8 +29,10 @@ extension SiteWriter {
         /// file system's time before it: `commit` uses it again when no folder changed.
         let survey: (survey: OutputSurvey, times: FolderTimes, reference: FolderTimes.Time)?
 
+        /// `stampIsIntact`: whether `stamp` is intact, when the caller found out already
+        /// (`OutputSurvey.stampIsIntact`); nil to look.
         init(location: OutputLocation, lock: OutputLock, writer: SiteWriter, restoredFrom: String?, stamp: BuildStamp?,
-             survey: (OutputSurvey, FolderTimes, FolderTimes.Time)? = nil) {
+             stampIsIntact: Bool? = nil, survey: (OutputSurvey, FolderTimes, FolderTimes.Time)? = nil) {
             self.survey = survey
             self.location = location
             self.lock = lock
@@ -40,7 +42,7 @@ extension SiteWriter {
             self.replaceAnything = writer.replaceAnything
             self.useExchange = writer.useExchange
             self.checkpoint = writer.checkpoint
-            self.previousStamp = stamp.flatMap { $0.isIntact(outputPath: location.path) ? $0 : nil }
+            self.previousStamp = stamp.flatMap { (stampIsIntact ?? $0.isIntact(outputPath: location.path)) ? $0 : nil }
             self.restoredFrom = restoredFrom
         }
 

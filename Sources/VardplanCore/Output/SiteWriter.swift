@@ -106,7 +106,7 @@ public struct SiteWriter {
         let times = survey.isReplaceable && reference != nil
             ? FolderTimes.read(root: location.path, holding: survey.filePaths) : nil
         let staging = Staging(location: location, lock: lock, writer: self, restoredFrom: restored, stamp: stamp,
-                              survey: times.map { (survey, $0, reference!) })
+                              stampIsIntact: survey.stampIsIntact, survey: times.map { (survey, $0, reference!) })
         if FolderTree.kind(staging.folder) != nil {
             // Left by an earlier process with our (reused) id.
             guard AbandonedBuilds.isComplete(location.path) else {

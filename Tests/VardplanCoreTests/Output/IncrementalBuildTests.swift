@@ -174,14 +174,27 @@ struct IncrementalBuildTests {
         for file in files { scratch.file("out/" + file.path, String(decoding: file.bytes, as: UTF8.self)) }
         let stamp = BuildStamp(fingerprint: "f", files: files)
         let output = scratch.root + "/out"
-        #expect(stamp.isIntact(outputPath: output))
+        // The survey at the start of a build tells the same while it lists the folders.
+        func intact(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
+            let survey = OutputSurvey.survey(output, stamp: .some(stamp)).stampIsIntact
+            #expect(survey == stamp.isIntact(outputPath: output), sourceLocation: sourceLocation)
+            return survey
+        }
+        #expect(intact())
+        #expect(!OutputSurvey.survey(output, stamp: .some(nil)).stampIsIntact)
         scratch.file("out/x/y/deep.html", "cc")
-        #expect(!stamp.isIntact(outputPath: output))
+        #expect(!intact())
         scratch.file("out/x/y/deep.html", "ccc")
+        scratch.file("out/x/extra.html", "added")
+        #expect(intact())
+        try FileManager.default.removeItem(atPath: output + "/x/extra.html")
+        try FileManager.default.removeItem(atPath: output + "/index.html")
+        #expect(!intact())
+        scratch.file("out/index.html", "a")
         try FileManager.default.removeItem(atPath: output + "/x/page.html")
-        #expect(!stamp.isIntact(outputPath: output))
+        #expect(!intact())
         try FileManager.default.removeItem(atPath: output + "/x")
-        #expect(!stamp.isIntact(outputPath: output))
+        #expect(!intact())
     }
 
     @Test("which files of the previous build are its sitemap")
