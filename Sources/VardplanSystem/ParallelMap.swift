@@ -28,6 +28,21 @@ public enum ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// Runs `first` and `second` at once, on two threads (each may use every core itself
+    /// through `map`), and returns both results when both are done.
+    public static func both<First: Sendable, Second: Sendable>(
+        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+    ) -> (First, Second) {
+        let firsts = ResultBuffer<First>(count: 1)
+        let seconds = ResultBuffer<Second>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
+            if job == 0 { firsts.set(0, first()) } else { seconds.set(0, second()) }
+        }
+        return (firsts.values()[0], seconds.values()[0])
+    }
+}
+
 /// Slots written by distinct indices from several threads; read after all writes end.
 ///
 /// The slots are one allocation made up front and written through its pointer. (An

@@ -53,10 +53,19 @@ enum BuildCommand {
         // An up-to-date build is not checked again, so --strict (which must see every
         // warning) always builds.
         let strict = arguments.flag("strict")
+        // The output is surveyed (its lock taken, its stamp checked) while the inputs are
+        // read: neither needs the other, and reading changes nothing.
+        let writer = DebugStops.writer(outputPath: output, replaceAnything: force)
+        let (begun, (contentFolder, templatesFolder)) = ParallelMap.both({
+            Result { () throws(SiteWriter.WriteError) -> SiteWriter.Staging in try writer.begin() }
+        }, {
+            SiteBuild.readInputs(content: DiskFileSystem(root: content), contentDisplay: content,
+                                 templates: DiskFileSystem(root: templates), templatesDisplay: templates)
+        })
         let staging: SiteWriter.Staging
-        do {
-            staging = try DebugStops.writer(outputPath: output, replaceAnything: force).begin()
-        } catch {
+        switch begun {
+        case .success(let begun): staging = begun
+        case .failure(let error):
             Terminal.report(.outputFolderUnusable(reason: error.description))
             return error.isRefusal ? .usage : .problems
         }
@@ -64,8 +73,7 @@ enum BuildCommand {
             Terminal.error("vardplan: note: '\(output)' was missing after a stopped build; put back the complete copy '\(restored)'")
         }
         let result = SiteBuild.run(
-            content: DiskFileSystem(root: content), contentDisplay: content,
-            templates: DiskFileSystem(root: templates), templatesDisplay: templates,
+            content: consume contentFolder, templates: templatesFolder,
             today: today, options: SiteRenderer.Options(baseURL: baseURL, region: arguments.value("region")),
             previous: force || strict ? nil : staging.previousStamp, into: staging)
         let diagnostics = strict ? result.diagnostics.strict : result.diagnostics

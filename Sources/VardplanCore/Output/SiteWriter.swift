@@ -17,7 +17,7 @@ import Glibc
 /// the staging folder is removed and the previous output stays as it was. Files and
 /// folders whose names start with `.` at the top of the output folder (a `.gitignore`,
 /// a deploy repo's `.git`) are kept. The rules: docs/output-safety.md.
-public struct SiteWriter {
+public struct SiteWriter: Sendable {
     public struct Report: Equatable, Sendable {
         public var written = 0
         public var unchanged = 0

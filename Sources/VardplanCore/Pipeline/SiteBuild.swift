@@ -44,9 +44,19 @@ public enum SiteBuild {
                            templates: any ContentFileSystem, templatesDisplay: String,
                            today: SimpleDate, options: SiteRenderer.Options,
                            previous: BuildStamp? = nil, into sink: any PageSink) -> Result {
-        run(content: ContentSnapshot(reading: content, displayRoot: contentDisplay, detachingStepBodies: true),
-            templates: ContentSnapshot(reading: templates, displayRoot: templatesDisplay),
-            today: today, options: options, previous: previous, into: sink)
+        let (content, templates) = readInputs(content: content, contentDisplay: contentDisplay, templates: templates,
+                                              templatesDisplay: templatesDisplay)
+        return run(content: consume content, templates: templates, today: today, options: options, previous: previous,
+                   into: sink)
+    }
+
+    /// The content and templates folders read once, as a build reads them: the
+    /// content's step files keep only their front matter (`DetachedBody`).
+    public static func readInputs(content: any ContentFileSystem, contentDisplay: String,
+                                  templates: any ContentFileSystem, templatesDisplay: String)
+        -> (content: ContentSnapshot, templates: ContentSnapshot) {
+        (ContentSnapshot(reading: content, displayRoot: contentDisplay, detachingStepBodies: true),
+         ContentSnapshot(reading: templates, displayRoot: templatesDisplay))
     }
 
     /// Loads, checks and renders into `sink`, from the content and templates as read

@@ -23,4 +23,14 @@ struct ParallelMapTests {
         #expect(ParallelMap.map([1, 2, 3]) { String($0) } == ["1", "2", "3"])
         #expect(ParallelMap.map([Int]()) { $0 }.isEmpty)
     }
+
+    @Test("both: two jobs run at once, each may map on every core, and both results come back")
+    func both() {
+        for round in 0..<50 {
+            let (first, second) = ParallelMap.both({ ParallelMap.map(Array(0..<(100 + round))) { $0 * 2 } },
+                                                   { "round \(round)" })
+            #expect(first == (0..<(100 + round)).map { $0 * 2 })
+            #expect(second == "round \(round)")
+        }
+    }
 }
