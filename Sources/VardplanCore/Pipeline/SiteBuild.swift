@@ -131,44 +131,29 @@ public enum SiteBuild {
         }
         // Fewer diagnoses than cores: each one's languages render in parallel.
         let fewDiagnoses = (rendered?.count ?? model.diagnoses.count) < ParallelMap.coreCount
-        let changedBodies = bodyChanges
-        let perDiagnosis = DiagnosisPass.run(consume model, only: rendered.map(Set.init), bodies: consume bodies,
-                                             diagnostics: &diagnostics) {
-            diagnosis, local -> DiagnosisOutput in
-            guard render, !local.hasErrors else { return DiagnosisOutput(state: nil, pages: [], counts: (0, 0)) }
-            var state = renderer.makeState()
-            var output = DiagnosisOutput(state: nil, pages: [], counts: (0, 0))
-            // Only some step bodies changed: those steps' pages, the others kept below.
-            let onlySteps = changedBodies[folderName(of: diagnosis)].map { paths in
-                Set(diagnosis.steps.filter { paths.contains($0.source.relativePath) }.map(\.id))
-            }
-            output.partial = onlySteps != nil
-            var failure: SiteWriter.WriteError?
-            func deliver(_ pages: [OutputFile]) {
-                guard failure == nil else { return }
-                do throws(SiteWriter.WriteError) {
-                    let counts = try sink.accept(pages)
-                    output.counts.written += counts.written
-                    output.counts.unchanged += counts.unchanged
-                    output.pages += pages.map { ($0.path, $0.bytes.count, diagnosis.id) }
-                } catch {
-                    failure = error
-                }
-            }
-            // Pages go to the sink as they are made, a batch at a time (two diagnoses in
-            // flight held every page of both until the last was rendered).
-            if fewDiagnoses {
-                deliver(renderer.renderPages(of: diagnosis, onlySteps: onlySteps, parallel: true, &state))
-            } else {
-                renderer.renderPages(of: diagnosis, onlySteps: onlySteps, batchSize: Self.pageBatch, &state,
-                                     deliver: deliver)
-            }
-            if let failure {
-                local.append(.outputWrite(failure))
-                return DiagnosisOutput(state: state, pages: [], counts: (0, 0))
-            }
-            output.state = state
-            return output
+        let pass = Pass(renderer: renderer, sink: sink, render: render, fewDiagnoses: fewDiagnoses,
+                        changedBodies: bodyChanges)
+        // The unchanged diagnoses' pages are linked into the new output while the changed
+        // ones render: the links are the file system's work, the rendering the cores'.
+        let linkedEarly = keptPages.map(\.path)
+        var linked: Swift.Result<Int, SiteWriter.WriteError> = .success(0)
+        let perDiagnosis: [DiagnosisOutput]
+        if linkedEarly.isEmpty {
+            perDiagnosis = pass.run(consume model, only: rendered.map(Set.init), bodies: consume bodies,
+                                    diagnostics: &diagnostics)
+        } else {
+            let handOver = HandOver(model: consume model, bodies: consume bodies)
+            let only = rendered.map(Set.init)
+            let (outcome, keep) = ParallelMap.both({ () -> ([DiagnosisOutput], Diagnostics) in
+                var local = Diagnostics()
+                let (model, bodies) = handOver.take()
+                return (pass.run(consume model, only: only, bodies: consume bodies, diagnostics: &local), local)
+            }, {
+                Swift.Result { () throws(SiteWriter.WriteError) -> Int in try sink.keep(linkedEarly) }
+            })
+            perDiagnosis = outcome.0
+            diagnostics.append(contentsOf: outcome.1)
+            linked = keep
         }
         // Every diagnosis's bytes, trees and pages are freed by now, mostly in worker
         // threads' arenas: give them back before the last pages are made.
@@ -177,25 +162,33 @@ public enum SiteBuild {
         guard render, !result.diagnostics.hasErrors else { return result }
 
         var state = renderer.makeState()
+        switch linked {
+        case .success(let count): result.unchanged += count
+        case .failure(let error):
+            result.diagnostics.append(.outputWrite(error))
+            return result
+        }
         // The pages of diagnoses rendered in part that were not rendered again: the
         // previous build's (the same pages: nothing but step bodies changed).
+        var keptInPart: [(path: String, size: Int, owner: String)] = []
         for output in perDiagnosis where output.partial {
             guard let id = output.pages.first?.owner else { continue }
             let rendered = Set(output.pages.lazy.map(\.path))
-            keptPages += (previousPages[id] ?? []).lazy.filter { !rendered.contains($0.path) }.map { ($0.path, $0.size, id) }
+            keptInPart += (previousPages[id] ?? []).lazy.filter { !rendered.contains($0.path) }.map { ($0.path, $0.size, id) }
         }
-        // Every page with its size and diagnosis (nil: shared), for the stamp.
-        var sizes: [(path: String, size: Int, owner: String?)] = []
-        if !keptPages.isEmpty {
+        if !keptInPart.isEmpty {
             do {
-                result.unchanged += try sink.keep(keptPages.map(\.path))
+                result.unchanged += try sink.keep(keptInPart.map(\.path))
             } catch {
                 result.diagnostics.append(.outputWrite(error))
                 return result
             }
-            sizes.append(contentsOf: keptPages.map { ($0.path, $0.size, $0.owner) })
-            result.paths.append(contentsOf: keptPages.map(\.path))
+            keptPages += keptInPart
         }
+        // Every page with its size and diagnosis (nil: shared), for the stamp.
+        var sizes: [(path: String, size: Int, owner: String?)] = []
+        sizes.append(contentsOf: keptPages.map { ($0.path, $0.size, $0.owner) })
+        result.paths.append(contentsOf: keptPages.map(\.path))
         for output in consume perDiagnosis {
             if let other = output.state { state.merge(other) }
             sizes.append(contentsOf: output.pages.map { ($0.path, $0.size, $0.owner) })
@@ -263,6 +256,73 @@ public enum SiteBuild {
 
     /// How many of a diagnosis's pages a build hands to the sink at once.
     static let pageBatch = 64
+
+    /// Parses, checks and renders the diagnoses to render, each one's pages into the sink
+    /// as they are made (`DiagnosisPass`).
+    private struct Pass: Sendable {
+        let renderer: SiteRenderer
+        let sink: any PageSink
+        /// False when the content has errors: checked, not rendered.
+        let render: Bool
+        /// Fewer diagnoses than cores: each one's languages render in parallel.
+        let fewDiagnoses: Bool
+        /// Folder name → the step files of which only the body changed.
+        let changedBodies: [String: Set<String>]
+
+        func run(_ model: consuming SiteModel, only: Set<String>?, bodies: consuming StepBodyReader,
+                 diagnostics: inout Diagnostics) -> [DiagnosisOutput] {
+            let renderer = renderer, sink = sink, render = render, fewDiagnoses = fewDiagnoses
+            let changedBodies = changedBodies
+            return DiagnosisPass.run(consume model, only: only, bodies: consume bodies, diagnostics: &diagnostics) {
+                diagnosis, local -> DiagnosisOutput in
+                guard render, !local.hasErrors else { return DiagnosisOutput(state: nil, pages: [], counts: (0, 0)) }
+                var state = renderer.makeState()
+                var output = DiagnosisOutput(state: nil, pages: [], counts: (0, 0))
+                // Only some step bodies changed: those steps' pages, the others kept below.
+                let onlySteps = changedBodies[folderName(of: diagnosis)].map { paths in
+                    Set(diagnosis.steps.filter { paths.contains($0.source.relativePath) }.map(\.id))
+                }
+                output.partial = onlySteps != nil
+                var failure: SiteWriter.WriteError?
+                func deliver(_ pages: [OutputFile]) {
+                    guard failure == nil else { return }
+                    do throws(SiteWriter.WriteError) {
+                        let counts = try sink.accept(pages)
+                        output.counts.written += counts.written
+                        output.counts.unchanged += counts.unchanged
+                        output.pages += pages.map { ($0.path, $0.bytes.count, diagnosis.id) }
+                    } catch {
+                        failure = error
+                    }
+                }
+                // Pages go to the sink as they are made, a batch at a time (two diagnoses in
+                // flight held every page of both until the last was rendered).
+                if fewDiagnoses {
+                    deliver(renderer.renderPages(of: diagnosis, onlySteps: onlySteps, parallel: true, &state))
+                } else {
+                    renderer.renderPages(of: diagnosis, onlySteps: onlySteps, batchSize: SiteBuild.pageBatch, &state,
+                                         deliver: deliver)
+                }
+                if let failure {
+                    local.append(.outputWrite(failure))
+                    return DiagnosisOutput(state: state, pages: [], counts: (0, 0))
+                }
+                output.state = state
+                return output
+            }
+        }
+    }
+
+    /// The model and step bodies handed to the pass on another thread: the only
+    /// reference to them once taken, so that the pass frees each diagnosis as before.
+    private final class HandOver: @unchecked Sendable {
+        private var contents: (SiteModel, StepBodyReader)?
+        init(model: consuming SiteModel, bodies: consuming StepBodyReader) { contents = (model, bodies) }
+        func take() -> (SiteModel, StepBodyReader) {
+            defer { contents = nil }
+            return contents!
+        }
+    }
 
     private struct DiagnosisOutput: Sendable {
         var state: SiteRenderer.RenderState?
