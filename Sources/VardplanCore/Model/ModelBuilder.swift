@@ -84,7 +84,13 @@ public struct ModelBuilder: Sendable {
         let files = tree.allFiles.filter { $0.relativePath != tree.site?.relativePath }
         let results = ContentFileParser.parseAll(files, language: language, countWords: countsWords,
                                                  detached: tree.detachedBodies)
-        return Dictionary(results.map { ($0.source.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
+        // The first of a path wins (paths are unique in a tree; a link may list a file twice).
+        var byPath: [String: ParsedContentFile] = [:]
+        byPath.reserveCapacity(results.count)
+        for result in results where byPath[result.source.relativePath] == nil {
+            byPath[result.source.relativePath] = result
+        }
+        return byPath
     }
 
     // MARK: - site.yaml

@@ -156,7 +156,10 @@ public struct BuildStamp: Equatable, Sendable {
             var inputs: [String: String] = [:]
             var files: [(String, Int)] = []
             var owners: [String: String] = [:]
+            // Room for every line in each: growing a table of 23 000 paths hashed them all again at each doubling.
             files.reserveCapacity(lines.count)
+            inputs.reserveCapacity(lines.count)
+            owners.reserveCapacity(lines.count)
             for line in lines.dropFirst(3) {
                 // Three fields: the first two end at the first two spaces, the path is the rest.
                 guard let first = buffer[line].firstIndex(of: 0x20),

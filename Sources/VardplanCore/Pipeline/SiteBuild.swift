@@ -362,9 +362,10 @@ public enum SiteBuild {
         settings.add(options.region ?? "")
         var hash = InputFingerprint()
         hash.add(settings.hex)
+        let folders = [("content", content, content.filePaths()), ("templates", templates, templates.filePaths())]
         var files: [String: String] = [:]
-        for (label, snapshot) in [("content", content), ("templates", templates)] {
-            let paths = snapshot.filePaths()
+        files.reserveCapacity(folders.reduce(0) { $0 + $1.2.count })
+        for (label, snapshot, paths) in folders {
             let digests = ParallelMap.map(paths) { path in snapshot.fingerprint(of: path) }
             hash.add(label)
             for (path, digest) in zip(paths, digests) {
