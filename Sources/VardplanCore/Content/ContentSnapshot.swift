@@ -120,11 +120,10 @@ public struct ContentSnapshot: ContentFileSystem {
     /// (`<whole>+<front matter>`): when only the first changes, only the step's body
     /// did (`BuildChanges`).
     public func fingerprint(of path: String) -> String {
-        guard let record = stepBodies.record(of: path) else {
-            return InputFingerprint.hex(DetachedBody.fingerprint(path: path, bytes: bytes(of: path) ?? []))
-        }
-        let frontMatter = DetachedBody.fingerprint(path: path, bytes: bytes(of: path) ?? [])
-        return InputFingerprint.hex(record.fingerprintValue) + "+" + InputFingerprint.hex(frontMatter)
+        // What the snapshot holds: the whole file, or a detached step file's front matter.
+        let held = InputFingerprint.hex(DetachedBody.fingerprint(path: path, bytes: bytes(of: path) ?? []))
+        guard let record = stepBodies.record(of: path) else { return held }
+        return InputFingerprint.hex(record.fingerprintValue) + "+" + held
     }
 
     /// The snapshot's own copy of a relative path, so that the strings of the files

@@ -2,7 +2,7 @@ import VardplanDiagnostics
 
 extension ModelBuilder {
     /// Builds modules with their sections and steps, sorted by order then id.
-    func buildModules(_ folders: [ModuleFolder], isGeneral: Bool, context: inout Context,
+    func buildModules(_ folders: [ModuleFolder], isGeneral: Bool, context: Context,
                       diagnostics: inout Diagnostics) -> [Module] {
         var modules: [Module] = []
         for folder in folders {
@@ -12,7 +12,7 @@ extension ModelBuilder {
             let title = reader.string("title", required: true, example: "Utredning", diagnostics: &diagnostics) ?? id
             let kind = reader.choice("kind", among: ModuleKind.allCases.map(\.rawValue), diagnostics: &diagnostics)
                 .flatMap(ModuleKind.init(rawValue:)) ?? .info
-            var sections = buildSections(folder.sections, context: &context, diagnostics: &diagnostics)
+            var sections = buildSections(folder.sections, context: context, diagnostics: &diagnostics)
             sections.sort { ($0.order, $0.id) < ($1.order, $1.id) }
             let location = metadata.location(line: 1, column: 1)
             if sections.isEmpty && !folder.sections.contains(where: { $0.metadata == nil }) {
@@ -33,7 +33,7 @@ extension ModelBuilder {
         return modules.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
     }
 
-    private func buildSections(_ folders: [SectionFolder], context: inout Context,
+    private func buildSections(_ folders: [SectionFolder], context: Context,
                                diagnostics: inout Diagnostics) -> [Section] {
         var sections: [Section] = []
         for folder in folders {
@@ -44,7 +44,7 @@ extension ModelBuilder {
                                       diagnostics: &diagnostics) ?? id
             var steps: [Step] = []
             for file in folder.steps {
-                if let step = buildStep(file, context: &context, diagnostics: &diagnostics) { steps.append(step) }
+                if let step = buildStep(file, context: context, diagnostics: &diagnostics) { steps.append(step) }
             }
             steps.sort { ($0.order, $0.id) < ($1.order, $1.id) }
             let location = metadata.location(line: 1, column: 1)
@@ -63,7 +63,7 @@ extension ModelBuilder {
         return sections
     }
 
-    private func buildStep(_ file: StepFile, context: inout Context, diagnostics: inout Diagnostics) -> Step? {
+    private func buildStep(_ file: StepFile, context: Context, diagnostics: inout Diagnostics) -> Step? {
         guard let parsed = context.parsed[file.source.relativePath] else { return nil }
         let reader = frontMatter(parsed, keys: Self.stepKeys, diagnostics: &diagnostics)
         let (id, aliases) = identity(reader, name: file.name, diagnostics: &diagnostics)

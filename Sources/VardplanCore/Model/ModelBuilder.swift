@@ -46,17 +46,15 @@ public struct ModelBuilder: Sendable {
             .sorted(by: { $0.source.relativePath < $1.source.relativePath }) {
             diagnostics.append(contentsOf: file.diagnostics)
         }
-        var context = Context(config: config, parsed: parsed)
-        context.images = Dictionary(tree.images.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
-        let general = buildModules(tree.generalModules, isGeneral: true, context: &context, diagnostics: &diagnostics)
+        let context = Context(config: config, parsed: parsed,
+                              images: Dictionary(tree.images.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first }))
+        let general = buildModules(tree.generalModules, isGeneral: true, context: context, diagnostics: &diagnostics)
         checkUnique(general.map { ($0.id, $0.aliases, $0.location) }, in: .generalModules, diagnostics: &diagnostics)
         // Diagnoses are built on every core (each reads the shared context only); their
         // diagnostics are added in folder order, as one after the other would give them.
-        let shared = context
         let built = ParallelMap.map(tree.diagnoses, minimumCount: 2) { folder -> (Diagnosis?, Diagnostics) in
             var local = Diagnostics()
-            var own = shared
-            let diagnosis = buildDiagnosis(folder, general: general, context: &own, diagnostics: &local)
+            let diagnosis = buildDiagnosis(folder, general: general, context: context, diagnostics: &local)
             return (diagnosis, local)
         }
         var diagnoses: [Diagnosis] = []
@@ -123,7 +121,7 @@ public struct ModelBuilder: Sendable {
 
     // MARK: - Diagnoses
 
-    private func buildDiagnosis(_ folder: DiagnosisFolder, general: [Module], context: inout Context,
+    private func buildDiagnosis(_ folder: DiagnosisFolder, general: [Module], context: Context,
                                 diagnostics: inout Diagnostics) -> Diagnosis? {
         guard let metadata = folder.metadata, let parsed = context.parsed[metadata.relativePath] else { return nil }
         let reader = frontMatter(parsed, keys: Self.diagnosisKeys, diagnostics: &diagnostics)
@@ -144,7 +142,7 @@ public struct ModelBuilder: Sendable {
                                                  at: reader.node("next_review")?.location ?? reader.location(of: "next_review")))
         }
 
-        var modules = buildModules(folder.modules, isGeneral: false, context: &context, diagnostics: &diagnostics)
+        var modules = buildModules(folder.modules, isGeneral: false, context: context, diagnostics: &diagnostics)
         let included = includedGeneralModules(reader, general: general, diagnostics: &diagnostics)
         modules.append(contentsOf: included)
         modules.sort { ($0.order, $0.id) < ($1.order, $1.id) }

@@ -196,21 +196,34 @@ public struct BuildStamp: Equatable, Sendable {
     /// Whether every file the stamp lists is still in the folder with its size.
     /// Folder by folder, on every core: each file looked up in its folder, opened once.
     public func isIntact(outputPath: String) -> Bool {
-        var byFolder: [String: [(name: String, size: Int)]] = [:]
+        let intact = ParallelMap.map(Array(filesByFolder), minimumCount: 2) { folder, files -> Bool in
+            Self.folder(folder.isEmpty ? outputPath : outputPath + "/" + folder, holds: files)
+        }
+        return !intact.contains(false)
+    }
+
+    /// The listed files by folder (`""`: the top), each name with its size. A name
+    /// listed twice with two sizes gets size -1, which no file has: it is not intact.
+    var filesByFolder: [String: [String: Int]] {
+        var byFolder: [String: [String: Int]] = [:]
         for file in files {
             let split = file.path.folderAndName
             let folder = split.map { String($0.folder) } ?? ""
             let name = split.map { String($0.name) } ?? file.path
-            byFolder[folder, default: []].append((name, file.size))
+            if let listed = byFolder[folder, default: [:]].updateValue(file.size, forKey: name), listed != file.size {
+                byFolder[folder]?[name] = -1
+            }
         }
-        let intact = ParallelMap.map(Array(byFolder), minimumCount: 2) { folder, files -> Bool in
-            let descriptor = open(folder.isEmpty ? outputPath : outputPath + "/" + folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard descriptor >= 0 else { return false }
-            defer { close(descriptor) }
-            var info = stat()
-            return files.allSatisfy { fstatat(descriptor, $0.name, &info, 0) == 0 && Int(info.st_size) == $0.size }
-        }
-        return !intact.contains(false)
+        return byFolder
+    }
+
+    /// Whether the folder at `path` holds each of `files` (names, sizes) with its size.
+    static func folder(_ path: String, holds files: [String: Int]) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        return files.allSatisfy { fstatat(descriptor, $0.key, &info, 0) == 0 && Int(info.st_size) == $0.value }
     }
 }
 

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import VardplanSystem
 
 /// What an output folder holds, sorted into what `vardplan build` wrote there (the
@@ -37,26 +34,22 @@ public struct OutputSurvey: Equatable, Sendable {
     public var isReplaceable: Bool { foreignFiles == 0 && foreignFolders == 0 }
 
     /// Whether the folder has a stamp and every file it lists is there with the size it
-    /// lists (`BuildStamp.isIntact`), found while surveying.
+    /// lists (`BuildStamp.isIntact`), found while surveying; false unless `checkingStamp`.
     public var stampIsIntact = false
 
     /// Looks at the folder at `path` (links already resolved); `stamp` is its stamp
     /// when the caller has read it already. Every folder that holds listed files is
-    /// listed on every core, and the stamp's files in it are looked up there
-    /// (`stampIsIntact`) while it is open; the walk that sorts entries into listed and
-    /// foreign then goes through those listings in the order of a walk from the top.
-    public static func survey(_ path: String, stamp: BuildStamp?? = nil) -> OutputSurvey {
+    /// listed on every core and, with `checkingStamp`, the stamp's files in it are looked
+    /// up there while it is open (`stampIsIntact`); the walk that sorts entries into
+    /// listed and foreign then goes through those listings in the order of a walk from
+    /// the top.
+    public static func survey(_ path: String, stamp: BuildStamp?? = nil, checkingStamp: Bool = true) -> OutputSurvey {
         guard FolderTree.kind(path) == .folder else {
             return OutputSurvey(exists: FolderTree.kind(path) != nil, hasStamp: false)
         }
         let stamp = stamp ?? BuildStamp.read(outputPath: path)
         var survey = OutputSurvey(exists: true, hasStamp: stamp != nil)
-        // The stamp's files by folder ("": the top), each with its size.
-        var listed: [String: [String: Int]] = [:]
-        for file in stamp?.files ?? [] {
-            let split = file.path.folderAndName
-            listed[split.map { String($0.folder) } ?? "", default: [:]][split.map { String($0.name) } ?? file.path] = file.size
-        }
+        let listed = stamp?.filesByFolder ?? [:]
         var above = Set<String>()
         for folder in listed.keys where !folder.isEmpty {
             var folder = Substring(folder)
@@ -67,19 +60,12 @@ public struct OutputSurvey: Equatable, Sendable {
             }
         }
         let folders = [""] + above.sorted()
-        let known = listed
         let listings = ParallelMap.map(folders, minimumCount: 2) { folder -> (entries: [(name: String, kind: FolderTree.Kind)], intact: Bool) in
             let full = folder.isEmpty ? path : path + "/" + folder
-            let entries = FolderTree.entries(full)
-            guard let files = known[folder] else { return (entries, true) }
-            let descriptor = open(full, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard descriptor >= 0 else { return (entries, false) }
-            defer { close(descriptor) }
-            var info = stat()
-            let intact = files.allSatisfy { fstatat(descriptor, $0.key, &info, 0) == 0 && Int(info.st_size) == $0.value }
-            return (entries, intact)
+            let intact = !checkingStamp || listed[folder].map { BuildStamp.folder(full, holds: $0) } ?? true
+            return (FolderTree.entries(full), intact)
         }
-        survey.stampIsIntact = stamp != nil && listings.allSatisfy(\.intact)
+        survey.stampIsIntact = checkingStamp && stamp != nil && listings.allSatisfy(\.intact)
         var entriesOf: [String: [(name: String, kind: FolderTree.Kind)]] = [:]
         entriesOf.reserveCapacity(folders.count)
         for (folder, listing) in zip(folders, listings) { entriesOf[folder] = listing.entries }

@@ -29,10 +29,10 @@ extension SiteWriter {
         /// file system's time before it: `commit` uses it again when no folder changed.
         let survey: (survey: OutputSurvey, times: FolderTimes, reference: FolderTimes.Time)?
 
-        /// `stampIsIntact`: whether `stamp` is intact, when the caller found out already
-        /// (`OutputSurvey.stampIsIntact`); nil to look.
+        /// `stampIsIntact`: whether `stamp` is intact, as the survey at `begin` found it
+        /// (`OutputSurvey.stampIsIntact`).
         init(location: OutputLocation, lock: OutputLock, writer: SiteWriter, restoredFrom: String?, stamp: BuildStamp?,
-             stampIsIntact: Bool? = nil, survey: (OutputSurvey, FolderTimes, FolderTimes.Time)? = nil) {
+             stampIsIntact: Bool, survey: (OutputSurvey, FolderTimes, FolderTimes.Time)? = nil) {
             self.survey = survey
             self.location = location
             self.lock = lock
@@ -42,7 +42,7 @@ extension SiteWriter {
             self.replaceAnything = writer.replaceAnything
             self.useExchange = writer.useExchange
             self.checkpoint = writer.checkpoint
-            self.previousStamp = stamp.flatMap { (stampIsIntact ?? $0.isIntact(outputPath: location.path)) ? $0 : nil }
+            self.previousStamp = stampIsIntact ? stamp : nil
             self.restoredFrom = restoredFrom
         }
 
@@ -162,7 +162,7 @@ extension SiteWriter {
             if let begun = self.survey, begun.times.unchanged(root: output, olderThan: begun.reference) {
                 survey = begun.survey
             } else {
-                survey = OutputSurvey.survey(output)
+                survey = OutputSurvey.survey(output, checkingStamp: false)
             }
             guard survey.isReplaceable || replaceAnything else {
                 abort()

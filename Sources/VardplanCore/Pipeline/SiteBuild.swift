@@ -171,8 +171,8 @@ public enum SiteBuild {
         // The pages of diagnoses rendered in part that were not rendered again: the
         // previous build's (the same pages: nothing but step bodies changed).
         var keptInPart: [(path: String, size: Int, owner: String)] = []
-        for output in perDiagnosis where output.partial {
-            guard let id = output.pages.first?.owner else { continue }
+        for output in perDiagnosis {
+            guard let id = output.renderedInPart else { continue }
             let rendered = Set(output.pages.lazy.map(\.path))
             keptInPart += (previousPages[id] ?? []).lazy.filter { !rendered.contains($0.path) }.map { ($0.path, $0.size, id) }
         }
@@ -271,9 +271,7 @@ public enum SiteBuild {
 
         func run(_ model: consuming SiteModel, only: Set<String>?, bodies: consuming StepBodyReader,
                  diagnostics: inout Diagnostics) -> [DiagnosisOutput] {
-            let renderer = renderer, sink = sink, render = render, fewDiagnoses = fewDiagnoses
-            let changedBodies = changedBodies
-            return DiagnosisPass.run(consume model, only: only, bodies: consume bodies, diagnostics: &diagnostics) {
+            DiagnosisPass.run(consume model, only: only, bodies: consume bodies, diagnostics: &diagnostics) {
                 diagnosis, local -> DiagnosisOutput in
                 guard render, !local.hasErrors else { return DiagnosisOutput(state: nil, pages: [], counts: (0, 0)) }
                 var state = renderer.makeState()
@@ -282,7 +280,7 @@ public enum SiteBuild {
                 let onlySteps = changedBodies[folderName(of: diagnosis)].map { paths in
                     Set(diagnosis.steps.filter { paths.contains($0.source.relativePath) }.map(\.id))
                 }
-                output.partial = onlySteps != nil
+                output.renderedInPart = onlySteps == nil ? nil : diagnosis.id
                 var failure: SiteWriter.WriteError?
                 func deliver(_ pages: [OutputFile]) {
                     guard failure == nil else { return }
@@ -328,8 +326,9 @@ public enum SiteBuild {
         var state: SiteRenderer.RenderState?
         var pages: [(path: String, size: Int, owner: String)]
         var counts: (written: Int, unchanged: Int)
-        /// Only the pages that show the changed step bodies were rendered.
-        var partial = false
+        /// The diagnosis's id when only the pages that show its changed step bodies were
+        /// rendered (its other pages are the previous build's).
+        var renderedInPart: String?
     }
 
     /// The name of a diagnosis's folder (`diagnoses/<name>/_diagnosis.md`).
@@ -362,9 +361,11 @@ public enum SiteBuild {
         settings.add(options.region ?? "")
         var hash = InputFingerprint()
         hash.add(settings.hex)
-        let folders = [("content", content, content.filePaths()), ("templates", templates, templates.filePaths())]
+        let folders: [(label: String, snapshot: ContentSnapshot, paths: [String])] = [
+            ("content", content, content.filePaths()), ("templates", templates, templates.filePaths()),
+        ]
         var files: [String: String] = [:]
-        files.reserveCapacity(folders.reduce(0) { $0 + $1.2.count })
+        files.reserveCapacity(folders.reduce(0) { $0 + $1.paths.count })
         for (label, snapshot, paths) in folders {
             let digests = ParallelMap.map(paths) { path in snapshot.fingerprint(of: path) }
             hash.add(label)
