@@ -29,17 +29,25 @@ public enum ParallelMap {
 }
 
 extension ParallelMap {
-    /// Runs `first` and `second` at once, on two threads (each may use every core itself
-    /// through `map`), and returns both results when both are done.
+    /// Runs `first` and `second` at once and returns both results when both are done.
+    /// Each may use every core itself through `map`.
+    ///
+    /// `second` runs on a worker thread and `first` on the calling thread, not as the two
+    /// iterations of one `concurrentPerform`: libdispatch runs a `concurrentPerform`
+    /// nested inside another one serially once the outer one fills the cores, so on a
+    /// two-core machine each side's own `map` ran on one core.
     public static func both<First: Sendable, Second: Sendable>(
         _ first: @Sendable () -> First, _ second: @Sendable () -> Second
     ) -> (First, Second) {
-        let firsts = ResultBuffer<First>(count: 1)
         let seconds = ResultBuffer<Second>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { job in
-            if job == 0 { firsts.set(0, first()) } else { seconds.set(0, second()) }
+        let done = DispatchGroup()
+        let firstValue = withoutActuallyEscaping(second) { second -> First in
+            DispatchQueue.global().async(group: done) { seconds.set(0, second()) }
+            // `second` must not outlive this scope: wait for it before leaving.
+            defer { done.wait() }
+            return first()
         }
-        return (firsts.values()[0], seconds.values()[0])
+        return (firstValue, seconds.values()[0])
     }
 }
 

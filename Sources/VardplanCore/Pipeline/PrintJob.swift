@@ -183,11 +183,10 @@ public final class PrintJob {
         switch (loadedTemplates, contentLoader) {
         case (nil, let load?):
             let source = templatesSource
-            let results = ParallelMap.map([0, 1], minimumCount: 2) { job -> Prepared in
-                job == 0 ? .templates(Self.loadTemplates(source)) : .content(load())
-            }
-            for case .templates(let templates) in results { loadedTemplates = templates }
-            for case .content(let content) in results { loadedContent[diagnosis!] = content }
+            // The content on this thread: its reading and parsing use both cores.
+            let (content, templates) = ParallelMap.both({ load() }, { Self.loadTemplates(source) })
+            loadedTemplates = templates
+            loadedContent[diagnosis!] = content
         case (nil, nil):
             loadedTemplates = Self.loadTemplates(templatesSource)
         case (_?, let load?):
@@ -196,12 +195,6 @@ public final class PrintJob {
             break
         }
         return (loadedTemplates!, diagnosis.flatMap { loadedContent[$0] })
-    }
-
-    /// What `prepare` loads on each core.
-    private enum Prepared: Sendable {
-        case templates(LoadedTemplates)
-        case content(LoadedContent)
     }
 
     /// Loads one diagnosis's content through the index, when there is one, and saves it.
