@@ -6,17 +6,17 @@ extension YAMLParser {
         guard depth < Self.maximumDepth else { throw tooDeep(at: firstKey.offset) }
         let mappingLocation = location(firstKey.offset)
         var pairs: [YAMLPair] = []
-        var firstLocations: [String: SourceLocation] = [:]
+        var keys = KeyTable()
         var key = firstKey
         while true {
             let keyLocation = location(key.offset)
             let value = try parseValue(afterIndicator: key.valueStart, parentIndent: indent, context: .mappingValue,
                                        depth: depth + 1)
-            if let first = firstLocations[key.text] {
+            if let first = keys.firstLocation(of: key.text, in: pairs) {
                 diagnostics.append(.yamlDuplicateKey(shown(key.text), first: first, at: keyLocation))
             } else {
-                firstLocations[key.text] = keyLocation
                 pairs.append(YAMLPair(key: key.text, keyLocation: keyLocation, value: value))
+                keys.added(pairs)
             }
             guard let line = nextContentLine(from: pos) else {
                 pos = end

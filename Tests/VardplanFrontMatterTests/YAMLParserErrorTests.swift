@@ -115,6 +115,31 @@ import VardplanDiagnostics
         ])
     }
 
+    /// Repeats are found by comparing keys one by one in a short mapping and through a
+    /// table past `KeyTable.linearLimit` keys: both ways report the same.
+    @Test(arguments: [3, 16, 17, 40])
+    func aDuplicateKeyIsFoundInAMappingOfAnySize(keys: Int) throws {
+        let lines = (1...keys).map { "k\($0): \($0)\n" }.joined()
+        // A repeat of the first key, of the last key, and a key that is new.
+        let yaml = lines + "k1: again\nk\(keys): again\nnew: 1\n"
+        let (node, diagnostics) = FrontMatterTestSupport.yaml(yaml)
+        #expect(node == nil)
+        #expect(FrontMatterTestSupport.describe(diagnostics) == [
+            "\(keys + 1):1: duplicate key 'k1' in this mapping; each key may appear only once",
+            "  note 1:1: 'k1' is first defined here",
+            "\(keys + 2):1: duplicate key 'k\(keys)' in this mapping; each key may appear only once",
+            "  note \(keys):1: 'k\(keys)' is first defined here",
+        ])
+    }
+
+    @Test func aMappingOfManyDistinctKeysKeepsEveryPairInOrder() throws {
+        let yaml = (1...100).map { "k\($0): \($0)\n" }.joined()
+        let (node, diagnostics) = FrontMatterTestSupport.yaml(yaml)
+        #expect(diagnostics.isEmpty)
+        guard case .mapping(let pairs)? = node?.kind else { Issue.record("not a mapping"); return }
+        #expect(pairs.map(\.key) == (1...100).map { "k\($0)" })
+    }
+
     @Test func invalidUTF8IsRejectedAtItsByte() throws {
         let bytes: [UInt8] = Array("a: å\nb: ".utf8) + [0xC3, 0x28] + Array("\n".utf8)
         let (node, diagnostics) = FrontMatterTestSupport.yaml(bytes: bytes)

@@ -41,7 +41,10 @@ public struct ContentLoader: Sendable {
         guard let only, ((try? fileSystem.entries(of: "diagnoses")) ?? []).contains(where: { only($0.name) })
         else { return { _ in true } }
         return { folder in
-            guard folder.hasPrefix("diagnoses/"), folder.dropFirst("diagnoses/".count).contains("/") == false
+            // On the bytes: Foundation's `contains` on a `Substring` was 2 % of a printout's load.
+            let prefix = "diagnoses/".utf8
+            guard folder.utf8.starts(with: prefix),
+                  !folder.utf8.dropFirst(prefix.count).contains(UInt8(ascii: "/"))
             else { return true }
             return only(String(folder.dropFirst("diagnoses/".count)))
         }

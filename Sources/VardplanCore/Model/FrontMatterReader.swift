@@ -169,6 +169,9 @@ extension YAMLNode {
 extension String {
     /// The text without leading and trailing spaces, tabs and line breaks.
     var trimmingSpaces: String {
+        // Almost always: printable ASCII at both ends, nothing to trim, no copy.
+        if let first = utf8.first, let last = utf8.last,
+           (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

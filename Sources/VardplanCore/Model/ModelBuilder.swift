@@ -236,15 +236,18 @@ public struct ModelBuilder: Sendable {
     func checkUnique(_ items: [(id: String, aliases: [String], location: SourceLocation)], in scope: UniqueIDScope,
                      diagnostics: inout Diagnostics) {
         var firstUse: [String: SourceLocation] = [:]
-        for item in items {
-            for name in [item.id] + item.aliases {
-                if let first = firstUse[name] {
-                    guard first != item.location else { continue }
-                    diagnostics.append(.duplicateID(name, in: scope, at: item.location, firstUse: first))
-                } else {
-                    firstUse[name] = item.location
-                }
+        firstUse.reserveCapacity(items.count)
+        func use(_ name: String, at location: SourceLocation) {
+            if let first = firstUse[name] {
+                guard first != location else { return }
+                diagnostics.append(.duplicateID(name, in: scope, at: location, firstUse: first))
+            } else {
+                firstUse[name] = location
             }
+        }
+        for item in items {
+            use(item.id, at: item.location)
+            for alias in item.aliases { use(alias, at: item.location) }
         }
     }
 }
