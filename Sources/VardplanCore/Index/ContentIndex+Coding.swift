@@ -162,11 +162,25 @@ private struct ByteReader {
     mutating func u8() -> UInt8? { take(1)?.first }
 
     mutating func u32() -> UInt32? {
-        take(4).map { $0.reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) } }
+        little(4).map(UInt32.init(truncatingIfNeeded:))
     }
 
     mutating func u64() -> UInt64? {
-        take(8).map { $0.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+        little(8)
+    }
+
+    /// `count` (at most 8) bytes as a little-endian integer: one loop over the bytes in
+    /// place (`reversed().reduce` on a slice was most of the index's decoding).
+    private mutating func little(_ count: Int) -> UInt64? {
+        guard count <= bytes.endIndex - offset else { return nil }
+        var value: UInt64 = 0
+        var index = offset + count
+        while index > offset {
+            index -= 1
+            value = value << 8 | UInt64(bytes[index])
+        }
+        offset += count
+        return value
     }
 
     mutating func stamp() -> FileStamp? {

@@ -1,36 +1,53 @@
 import VardplanDiagnostics
+import VardplanSystem
 
 extension ModelBuilder {
     /// Builds modules with their sections and steps, sorted by order then id.
+    ///
+    /// The modules are built on every core (each reads the shared context only; a
+    /// printout builds one diagnosis, so this is where its model can use both cores);
+    /// their diagnostics are added in folder order, as one after the other gives them.
     func buildModules(_ folders: [ModuleFolder], isGeneral: Bool, context: Context,
                       diagnostics: inout Diagnostics) -> [Module] {
+        let built = ParallelMap.map(folders, minimumCount: 2) { folder -> (Module?, Diagnostics) in
+            var local = Diagnostics()
+            let module = buildModule(folder, isGeneral: isGeneral, context: context, diagnostics: &local)
+            return (module, local)
+        }
         var modules: [Module] = []
-        for folder in folders {
-            guard let metadata = folder.metadata, let parsed = context.parsed[metadata.relativePath] else { continue }
-            let reader = frontMatter(parsed, keys: Self.moduleKeys, diagnostics: &diagnostics)
-            let (id, aliases) = identity(reader, name: folder.name, diagnostics: &diagnostics)
-            let title = reader.string("title", required: true, example: "Utredning", diagnostics: &diagnostics) ?? id
-            let kind = reader.choice("kind", among: ModuleKind.allCases.map(\.rawValue), diagnostics: &diagnostics)
-                .flatMap(ModuleKind.init(rawValue:)) ?? .info
-            var sections = buildSections(folder.sections, context: context, diagnostics: &diagnostics)
-            sections.sort { ($0.order, $0.id) < ($1.order, $1.id) }
-            let location = metadata.location(line: 1, column: 1)
-            if sections.isEmpty && !folder.sections.contains(where: { $0.metadata == nil }) {
-                diagnostics.append(.moduleWithoutSections(id, at: location))
-            }
-            checkUnique(sections.map { ($0.id, $0.aliases, $0.location) }, in: .sections(moduleID: id), diagnostics: &diagnostics)
-            modules.append(Module(
-                id: id, aliases: aliases, title: title,
-                order: order(reader, name: folder.name, diagnostics: &diagnostics),
-                activeAtStart: reader.bool("active", diagnostics: &diagnostics) ?? false,
-                kind: kind, summary: reader.string("summary", diagnostics: &diagnostics),
-                intro: parsed.bodyIsEmpty ? nil : parsed.body, sections: sections,
-                isGeneral: isGeneral, location: location, sourcePath: metadata.relativePath,
-                translations: readTranslations(folder.metadataTranslations, of: parsed, title: title,
-                                               keys: Self.metadataTranslationKeys, context: context,
-                                               diagnostics: &diagnostics)))
+        modules.reserveCapacity(built.count)
+        for (module, local) in built {
+            diagnostics.append(contentsOf: local)
+            if let module { modules.append(module) }
         }
         return modules.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+    }
+
+    private func buildModule(_ folder: ModuleFolder, isGeneral: Bool, context: Context,
+                             diagnostics: inout Diagnostics) -> Module? {
+        guard let metadata = folder.metadata, let parsed = context.parsed[metadata.relativePath] else { return nil }
+        let reader = frontMatter(parsed, keys: Self.moduleKeys, diagnostics: &diagnostics)
+        let (id, aliases) = identity(reader, name: folder.name, diagnostics: &diagnostics)
+        let title = reader.string("title", required: true, example: "Utredning", diagnostics: &diagnostics) ?? id
+        let kind = reader.choice("kind", among: ModuleKind.allCases.map(\.rawValue), diagnostics: &diagnostics)
+            .flatMap(ModuleKind.init(rawValue:)) ?? .info
+        var sections = buildSections(folder.sections, context: context, diagnostics: &diagnostics)
+        sections.sort { ($0.order, $0.id) < ($1.order, $1.id) }
+        let location = metadata.location(line: 1, column: 1)
+        if sections.isEmpty && !folder.sections.contains(where: { $0.metadata == nil }) {
+            diagnostics.append(.moduleWithoutSections(id, at: location))
+        }
+        checkUnique(sections.map { ($0.id, $0.aliases, $0.location) }, in: .sections(moduleID: id), diagnostics: &diagnostics)
+        return Module(
+            id: id, aliases: aliases, title: title,
+            order: order(reader, name: folder.name, diagnostics: &diagnostics),
+            activeAtStart: reader.bool("active", diagnostics: &diagnostics) ?? false,
+            kind: kind, summary: reader.string("summary", diagnostics: &diagnostics),
+            intro: parsed.bodyIsEmpty ? nil : parsed.body, sections: sections,
+            isGeneral: isGeneral, location: location, sourcePath: metadata.relativePath,
+            translations: readTranslations(folder.metadataTranslations, of: parsed, title: title,
+                                           keys: Self.metadataTranslationKeys, context: context,
+                                           diagnostics: &diagnostics))
     }
 
     private func buildSections(_ folders: [SectionFolder], context: Context,

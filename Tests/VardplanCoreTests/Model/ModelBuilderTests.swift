@@ -42,6 +42,34 @@ struct ModelBuilderTests {
         #expect(lines.filter { $0.contains("diagnoses/diagnos-01/") } == one)
     }
 
+    @Test("a diagnosis's modules are built on every core; their problems are added in folder order")
+    func modulesInFolderOrder() {
+        // Twelve copies of the sample module in one diagnosis (steps renamed so that
+        // ids stay unique), each with a problem in its metadata and in a step.
+        var files = SampleTree.files.filter { !$0.key.hasPrefix("diagnoses/brostcancer/04-utredning/") }
+        let numbers = Array(1...12)
+        let folder = { (n: Int) in String(format: "%02d-modul-%d", n, n) }
+        for n in numbers {
+            for (path, text) in SampleTree.files where path.hasPrefix("diagnoses/brostcancer/04-utredning/") {
+                let copy = path.replacingOccurrences(of: "/04-utredning/", with: "/\(folder(n))/")
+                    .replacingOccurrences(of: "/01-mammografi.md", with: "/01-mammografi-\(n).md")
+                    .replacingOccurrences(of: "/02-mr.md", with: "/02-mr-\(n).md")
+                files[copy] = text
+                    .replacingOccurrences(of: "active: true", with: "active: kanske")
+                    .replacingOccurrences(of: "phases: [utredning]", with: "phases: [utredning]\nokand: 1")
+                    .replacingOccurrences(of: "(steg:mr)", with: "(steg:mr-\(n))")
+            }
+        }
+        // In the order they were added, not as printed (the formatter sorts by place).
+        let result = ContentPipeline.run(fileSystem: InMemoryFileSystem(files), displayRoot: "content", today: SampleTree.today)
+        let paths = result.diagnostics.all.filter { $0.severity == .error }.compactMap { $0.location?.path }
+        let order = paths.compactMap { path in numbers.first { path.contains("/\(folder($0))/") } }
+        #expect(paths.count == 2 * numbers.count, "\(paths)")
+        #expect(order.count == paths.count)
+        #expect(order == order.sorted(), "\(paths)")
+        #expect(result.model?.diagnoses.first?.modules.filter { !$0.isGeneral }.map(\.id) == numbers.map { "modul-\($0)" })
+    }
+
     @Test("reordering a folder keeps its id; an explicit id and aliases win")
     func reorderingKeepsIDs() throws {
         var files: [String: String] = [:]
