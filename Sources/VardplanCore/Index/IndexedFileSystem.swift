@@ -154,17 +154,18 @@ public final class IndexedFileSystem: ContentFileSystem {
         }
         let area = ContentIndex.area(of: file)
         let stamp = FileStamp.of(base.absolute(file))
-        let (entry, untranslatedStep) = state.withLock { state in
-            (state.index(area, from: store).entries[file], Self.isUntranslated(file, listed: state.listed))
+        // Looked up and, when served (the usual case), recorded under one lock: the
+        // readers of a printout's files on every core contended for it twice per file.
+        let (entry, untranslatedStep, served) = state.withLock { state in
+            let entry = state.index(area, from: store).entries[file]
+            let untranslatedStep = Self.isUntranslated(file, listed: state.listed)
+            guard let stamp, let entry, entry.stamp == stamp, stamp.size <= UInt64(maximumSize),
+                  entry.kind == .whole || untranslatedStep else { return (entry, untranslatedStep, false) }
+            state.fresh[area, default: ContentIndex()].entries[file] = entry
+            if entry.kind == .frontMatter { state.shortened[file] = entry.bytes }
+            return (entry, untranslatedStep, true)
         }
-        if let stamp, let entry, entry.stamp == stamp, stamp.size <= UInt64(maximumSize),
-           entry.kind == .whole || untranslatedStep {
-            state.withLock { state in
-                state.fresh[area, default: ContentIndex()].entries[file] = entry
-                if entry.kind == .frontMatter { state.shortened[file] = entry.bytes }
-            }
-            return entry.bytes
-        }
+        if served, let entry { return entry.bytes }
         let bytes: [UInt8]
         do {
             bytes = try base.contents(of: file, maximumSize: maximumSize)
