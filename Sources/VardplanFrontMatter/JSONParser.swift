@@ -116,7 +116,7 @@ public struct JSONParser {
         let objectLocation = location(open)
         pos += 1
         var pairs: [YAMLPair] = []
-        var firstLocations: [String: SourceLocation] = [:]
+        var keys = MappingKeyTable()
         var comma: Int?
         skipWhitespace()
         if byte(pos) == TextByte.rightBrace {
@@ -145,11 +145,11 @@ public struct JSONParser {
             }
             pos += 1
             let value = try parseValue(depth: depth + 1)
-            if let first = firstLocations[key] {
+            if let first = keys.firstLocation(of: key, in: pairs) {
                 diagnostics.append(.jsonDuplicateKey(shown(key), first: first, at: keyLocation))
             } else {
-                firstLocations[key] = keyLocation
                 pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: value))
+                keys.added(pairs)
             }
             skipWhitespace()
             guard pos < end else { throw fail(.jsonObjectNotClosed(at: location(open))) }

@@ -6,7 +6,7 @@ extension YAMLParser {
         guard depth < Self.maximumDepth else { throw tooDeep(at: firstKey.offset) }
         let mappingLocation = location(firstKey.offset)
         var pairs: [YAMLPair] = []
-        var keys = KeyTable()
+        var keys = MappingKeyTable()
         var key = firstKey
         while true {
             let keyLocation = location(key.offset)

@@ -116,7 +116,7 @@ import VardplanDiagnostics
     }
 
     /// Repeats are found by comparing keys one by one in a short mapping and through a
-    /// table past `KeyTable.linearLimit` keys: both ways report the same.
+    /// table past `MappingKeyTable.linearLimit` keys: both ways report the same.
     @Test(arguments: [3, 16, 17, 40])
     func aDuplicateKeyIsFoundInAMappingOfAnySize(keys: Int) throws {
         let lines = (1...keys).map { "k\($0): \($0)\n" }.joined()

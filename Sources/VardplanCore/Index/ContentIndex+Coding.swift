@@ -110,16 +110,9 @@ extension ContentIndex {
     /// (a printout reads its indexes whole).
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         bytes.withUnsafeBytes { raw in
-            let prime: UInt64 = 0x0000_0100_0000_01B3
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            var offset = 0
-            while offset + 8 <= raw.count {
-                hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) &* prime
-                hash ^= hash >> 29
-                offset += 8
-            }
+            var (hash, offset) = InputFingerprint.mixWords(raw, into: 0xcbf2_9ce4_8422_2325)
             while offset < raw.count {
-                hash = (hash ^ UInt64(raw[offset])) &* prime
+                hash = (hash ^ UInt64(raw[offset])) &* 0x0000_0100_0000_01B3
                 offset += 1
             }
             return hash

@@ -156,16 +156,16 @@ public final class IndexedFileSystem: ContentFileSystem {
         let stamp = FileStamp.of(base.absolute(file))
         // Looked up and, when served (the usual case), recorded under one lock: the
         // readers of a printout's files on every core contended for it twice per file.
-        let (entry, untranslatedStep, served) = state.withLock { state in
+        let (served, untranslatedStep) = state.withLock { state -> ([UInt8]?, Bool) in
             let entry = state.index(area, from: store).entries[file]
             let untranslatedStep = Self.isUntranslated(file, listed: state.listed)
             guard let stamp, let entry, entry.stamp == stamp, stamp.size <= UInt64(maximumSize),
-                  entry.kind == .whole || untranslatedStep else { return (entry, untranslatedStep, false) }
+                  entry.kind == .whole || untranslatedStep else { return (nil, untranslatedStep) }
             state.fresh[area, default: ContentIndex()].entries[file] = entry
             if entry.kind == .frontMatter { state.shortened[file] = entry.bytes }
-            return (entry, untranslatedStep, true)
+            return (entry.bytes, untranslatedStep)
         }
-        if served, let entry { return entry.bytes }
+        if let served { return served }
         let bytes: [UInt8]
         do {
             bytes = try base.contents(of: file, maximumSize: maximumSize)

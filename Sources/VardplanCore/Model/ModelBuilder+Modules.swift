@@ -1,26 +1,15 @@
 import VardplanDiagnostics
-import VardplanSystem
 
 extension ModelBuilder {
     /// Builds modules with their sections and steps, sorted by order then id.
     ///
-    /// The modules are built on every core (each reads the shared context only; a
-    /// printout builds one diagnosis, so this is where its model can use both cores);
-    /// their diagnostics are added in folder order, as one after the other gives them.
+    /// The modules are built on every core (`buildEach`: a printout builds one
+    /// diagnosis, so this is where its model can use both cores).
     func buildModules(_ folders: [ModuleFolder], isGeneral: Bool, context: Context,
                       diagnostics: inout Diagnostics) -> [Module] {
-        let built = ParallelMap.map(folders, minimumCount: 2) { folder -> (Module?, Diagnostics) in
-            var local = Diagnostics()
-            let module = buildModule(folder, isGeneral: isGeneral, context: context, diagnostics: &local)
-            return (module, local)
-        }
-        var modules: [Module] = []
-        modules.reserveCapacity(built.count)
-        for (module, local) in built {
-            diagnostics.append(contentsOf: local)
-            if let module { modules.append(module) }
-        }
-        return modules.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+        buildEach(folders, diagnostics: &diagnostics) { folder, local in
+            buildModule(folder, isGeneral: isGeneral, context: context, diagnostics: &local)
+        }.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
     }
 
     private func buildModule(_ folder: ModuleFolder, isGeneral: Bool, context: Context,

@@ -50,24 +50,35 @@ public struct ModelBuilder: Sendable {
                               images: Dictionary(tree.images.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first }))
         let general = buildModules(tree.generalModules, isGeneral: true, context: context, diagnostics: &diagnostics)
         checkUnique(general.map { ($0.id, $0.aliases, $0.location) }, in: .generalModules, diagnostics: &diagnostics)
-        // Diagnoses are built on every core (each reads the shared context only); their
-        // diagnostics are added in folder order, as one after the other would give them.
-        let built = ParallelMap.map(tree.diagnoses, minimumCount: 2) { folder -> (Diagnosis?, Diagnostics) in
-            var local = Diagnostics()
-            let diagnosis = buildDiagnosis(folder, general: general, context: context, diagnostics: &local)
-            return (diagnosis, local)
-        }
-        var diagnoses: [Diagnosis] = []
-        diagnoses.reserveCapacity(built.count)
-        for (diagnosis, local) in built {
-            diagnostics.append(contentsOf: local)
-            if let diagnosis { diagnoses.append(diagnosis) }
+        let diagnoses = buildEach(tree.diagnoses, diagnostics: &diagnostics) { folder, local in
+            buildDiagnosis(folder, general: general, context: context, diagnostics: &local)
         }
         checkUnique(diagnoses.map { ($0.id, $0.aliases, $0.location) }, in: .diagnoses, diagnostics: &diagnostics)
         let regions = buildRegions(tree.regions, diagnoses: diagnoses, context: context, diagnostics: &diagnostics)
         var model = SiteModel(config: config, diagnoses: diagnoses, generalModules: general, regions: regions)
         model.images = context.images
         return model
+    }
+
+    /// Builds each folder on every core (each reads the shared context only) and adds
+    /// their diagnostics in folder order, as building one after the other gives them;
+    /// the folders that build nothing are left out.
+    func buildEach<Folder: Sendable, Built: Sendable>(
+        _ folders: [Folder], diagnostics: inout Diagnostics,
+        _ build: @Sendable (Folder, inout Diagnostics) -> Built?
+    ) -> [Built] {
+        let built = ParallelMap.map(folders, minimumCount: 2) { folder -> (Built?, Diagnostics) in
+            var local = Diagnostics()
+            let value = build(folder, &local)
+            return (value, local)
+        }
+        var values: [Built] = []
+        values.reserveCapacity(built.count)
+        for (value, local) in built {
+            diagnostics.append(contentsOf: local)
+            if let value { values.append(value) }
+        }
+        return values
     }
 
     /// Shared state of one build.

@@ -258,22 +258,34 @@ public struct InputFingerprint {
     public mutating func addWords(_ bytes: [UInt8]) {
         add(count: bytes.count)
         bytes.withUnsafeBytes { buffer in
-            var value = hash
-            var offset = 0
-            while offset + 8 <= buffer.count {
-                let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                value = (value ^ word) &* 0x0000_0100_0000_01B3
-                value ^= value >> 29
-                offset += 8
-            }
+            var (value, offset) = Self.mixWords(buffer, into: hash)
             if offset < buffer.count {
                 var word: UInt64 = 0
                 for index in offset..<buffer.count { word |= UInt64(buffer[index]) << (8 * UInt64(index - offset)) }
-                value = (value ^ word) &* 0x0000_0100_0000_01B3
-                value ^= value >> 29
+                value = Self.mix(word, into: value)
             }
             hash = value
         }
+    }
+
+    /// Mixes every whole 8-byte little-endian word of `buffer` into `hash` (`mix`);
+    /// returns the hash and the offset of the bytes left over (fewer than eight). Shared
+    /// with the content index's checksum (`ContentIndex.checksum`).
+    static func mixWords(_ buffer: UnsafeRawBufferPointer, into hash: UInt64) -> (hash: UInt64, end: Int) {
+        var value = hash
+        var offset = 0
+        while offset + 8 <= buffer.count {
+            value = mix(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)), into: value)
+            offset += 8
+        }
+        return (value, offset)
+    }
+
+    /// One step: the word xored in, multiplied by FNV's prime, the high bits folded down.
+    @inline(__always)
+    static func mix(_ word: UInt64, into hash: UInt64) -> UInt64 {
+        let value = (hash ^ word) &* 0x0000_0100_0000_01B3
+        return value ^ (value >> 29)
     }
 
     private mutating func add(count: Int) {
