@@ -33,6 +33,9 @@ public protocol ContentFileSystem: Sendable {
     /// taken from the open file before reading, where the file system has one (the
     /// disk); nil elsewhere (in memory: a second read compares bytes instead).
     func stampedContents(of file: String) throws -> (bytes: [UInt8], stamp: FileStamp?)
+    /// The bytes of each file, in order, as `contents(of:)` gives them. A file system may
+    /// read them on every core and keep its own bookkeeping for all of them at once.
+    func contents(ofEach files: [String]) -> [Result<[UInt8], any Error>]
     /// Whether a directory exists at the path.
     func isDirectory(_ path: String) -> Bool
     /// Which real folder a directory is (nil where folders have no identity).
@@ -64,6 +67,10 @@ extension ContentFileSystem {
     }
 
     public func identity(of directory: String) -> FileIdentity? { nil }
+
+    public func contents(ofEach files: [String]) -> [Result<[UInt8], any Error>] {
+        ParallelMap.map(files) { file in Result { try contents(of: file) } }
+    }
 
     public func stampedContents(of file: String) throws -> (bytes: [UInt8], stamp: FileStamp?) {
         (try contents(of: file), nil)

@@ -39,6 +39,15 @@ public struct ContentSnapshot: ContentFileSystem {
         case bytes([UInt8])
         case problem(FileProblem)
         case unreadable
+
+        /// A read's result: its bytes, the problem it met, or unreadable for any other error.
+        init(_ result: Result<[UInt8], any Error>) {
+            switch result {
+            case .success(let bytes): self = .bytes(bytes)
+            case .failure(let problem as FileProblem): self = .problem(problem)
+            case .failure: self = .unreadable
+            }
+        }
     }
 
     /// Reads `fileSystem` whole. `enter` decides whether to go into a folder (given
@@ -84,21 +93,15 @@ public struct ContentSnapshot: ContentFileSystem {
         }
         walk("", depth: 0, above: root.map { [$0] } ?? [])
         precondition(detachable.count == paths.count)
-        let read = ParallelMap.map(Array(zip(paths, detachable))) { path, detach -> (FileRead, DetachedBody?) in
-            do {
-                guard detach else { return (.bytes(try fileSystem.contents(of: path)), nil) }
-                // Fingerprinted, checked and split here, so the body's bytes go at once.
-                let (bytes, stamp) = try fileSystem.stampedContents(of: path)
-                let fingerprint = DetachedBody.fingerprint(path: path, bytes: bytes)
-                guard let (frontMatter, body) = DetachedBody.detach(bytes, path: path, stamp: stamp,
-                                                                    fingerprint: fingerprint)
-                else { return (.bytes(bytes), nil) }
-                return (.bytes(frontMatter), body)
-            } catch let problem as FileProblem {
-                return (.problem(problem), nil)
-            } catch {
-                return (.unreadable, nil)
+        let read: [(FileRead, DetachedBody?)]
+        if detachingStepBodies {
+            read = ParallelMap.map(Array(zip(paths, detachable))) { path, detach in
+                Self.read(path, detachingBody: detach, from: fileSystem)
             }
+        } else {
+            // All at once: an index (`IndexedFileSystem`) looks them up and records them
+            // under one lock, not under one per file on every core.
+            read = fileSystem.contents(ofEach: paths).map { (FileRead($0), nil) }
         }
         var files: [String: FileRead] = [:]
         files.reserveCapacity(paths.count)
@@ -112,6 +115,23 @@ public struct ContentSnapshot: ContentFileSystem {
         self.paths = paths
         self.files = files
         self.stepBodies = StepBodyReader(fileSystem: fileSystem, displayRoot: displayRoot, bodies: bodies)
+    }
+
+    /// Reads one file; with `detachingBody`, a step file's body is let go once it is
+    /// fingerprinted, checked and split, so its bytes are not kept.
+    private static func read(_ path: String, detachingBody detach: Bool,
+                             from fileSystem: any ContentFileSystem) -> (FileRead, DetachedBody?) {
+        guard detach else { return (FileRead(Result { try fileSystem.contents(of: path) }), nil) }
+        do {
+            let (bytes, stamp) = try fileSystem.stampedContents(of: path)
+            let fingerprint = DetachedBody.fingerprint(path: path, bytes: bytes)
+            guard let (frontMatter, body) = DetachedBody.detach(bytes, path: path, stamp: stamp,
+                                                                fingerprint: fingerprint)
+            else { return (.bytes(bytes), nil) }
+            return (.bytes(frontMatter), body)
+        } catch {
+            return (FileRead(.failure(error)), nil)
+        }
     }
 
     /// The fingerprint of a file (its path and bytes) as the build stamp records it:

@@ -33,6 +33,29 @@ public final class IndexedFileSystem: ContentFileSystem {
         /// Steps given by their front matter only: path → those bytes.
         var shortened: [String: [UInt8]] = [:]
 
+        /// What the index holds of `file`.
+        mutating func lookUp(_ file: String, from store: ContentIndexStore) -> Lookup {
+            let area = ContentIndex.area(of: file)
+            return Lookup(area: area, entry: index(area, from: store).entries[file],
+                          untranslatedStep: IndexedFileSystem.isUntranslated(file, listed: listed))
+        }
+
+        /// Records what reading `file` gave: the index to save, and whether its area changed.
+        mutating func record(_ file: String, in area: String, _ fetched: Fetched) {
+            switch fetched {
+            case .served(let entry):
+                fresh[area, default: ContentIndex()].entries[file] = entry
+                if entry.kind == .frontMatter { shortened[file] = entry.bytes }
+            case .read(_, let made):
+                changed.insert(area)
+                if let made { fresh[area, default: ContentIndex()].entries[file] = made }
+            case .failed:
+                changed.insert(area)
+            case .unindexed:
+                break
+            }
+        }
+
         /// The index of `area`, read from `store` the first time it is asked for.
         mutating func index(_ area: String, from store: ContentIndexStore) -> ContentIndex {
             if let index = indexes[area] { return index }
@@ -152,37 +175,93 @@ public final class IndexedFileSystem: ContentFileSystem {
         guard indexes(file) else {
             return try base.contents(of: file, maximumSize: maximumSize)
         }
-        let area = ContentIndex.area(of: file)
         let stamp = FileStamp.of(base.absolute(file))
-        // Looked up and, when served (the usual case), recorded under one lock: the
-        // readers of a printout's files on every core contended for it twice per file.
-        let (served, untranslatedStep) = state.withLock { state -> ([UInt8]?, Bool) in
-            let entry = state.index(area, from: store).entries[file]
-            let untranslatedStep = Self.isUntranslated(file, listed: state.listed)
-            guard let stamp, let entry, entry.stamp == stamp, stamp.size <= UInt64(maximumSize),
-                  entry.kind == .whole || untranslatedStep else { return (nil, untranslatedStep) }
-            state.fresh[area, default: ContentIndex()].entries[file] = entry
-            if entry.kind == .frontMatter { state.shortened[file] = entry.bytes }
-            return (entry.bytes, untranslatedStep)
+        // Looked up and, when served (the usual case), recorded under one lock.
+        let (served, lookup) = state.withLock { state -> ([UInt8]?, Lookup) in
+            let lookup = state.lookUp(file, from: store)
+            guard let entry = lookup.serves(stamp, maximumSize: maximumSize) else { return (nil, lookup) }
+            state.record(file, in: lookup.area, .served(entry))
+            return (entry.bytes, lookup)
         }
         if let served { return served }
+        let fetched = readFromDisk(file, stamp: stamp, lookup: lookup, maximumSize: maximumSize)
+        state.withLock { $0.record(file, in: lookup.area, fetched) }
+        return try fetched.bytes.get()
+    }
+
+    /// Every file at once: looked up under one lock, stat'ed and (where the index does
+    /// not serve it) read on every core, recorded under one lock. Per file, the
+    /// readers of a printout on both cores contended for the lock.
+    public func contents(ofEach files: [String]) -> [Result<[UInt8], any Error>] {
+        let maximumSize = base.maximumFileSize
+        let lookups = state.withLock { state in
+            files.map { file in indexes(file) ? state.lookUp(file, from: store) : nil }
+        }
+        let fetched = ParallelMap.map(Array(zip(files, lookups))) { file, lookup -> Fetched in
+            guard let lookup else { return .unindexed(Result { try base.contents(of: file, maximumSize: maximumSize) }) }
+            let stamp = FileStamp.of(base.absolute(file))
+            if let entry = lookup.serves(stamp, maximumSize: maximumSize) { return .served(entry) }
+            return readFromDisk(file, stamp: stamp, lookup: lookup, maximumSize: maximumSize)
+        }
+        state.withLock { state in
+            for (file, (lookup, result)) in zip(files, zip(lookups, fetched)) {
+                if let lookup { state.record(file, in: lookup.area, result) }
+            }
+        }
+        return fetched.map(\.bytes)
+    }
+
+    /// What the index holds of one file, looked up before the file is stat'ed.
+    private struct Lookup: Sendable {
+        var area: String
+        var entry: ContentIndexEntry?
+        /// A step file with no translation beside it (`isUntranslated`), which the index
+        /// may give by its front matter only.
+        var untranslatedStep: Bool
+
+        /// The entry, when it serves the file as it is now (`stamp`).
+        func serves(_ stamp: FileStamp?, maximumSize: Int) -> ContentIndexEntry? {
+            guard let stamp, let entry, entry.stamp == stamp, stamp.size <= UInt64(maximumSize),
+                  entry.kind == .whole || untranslatedStep else { return nil }
+            return entry
+        }
+    }
+
+    /// What reading one file gave.
+    private enum Fetched: Sendable {
+        /// Given by the index.
+        case served(ContentIndexEntry)
+        /// Read from disk, with the entry to index it by when its stamp is settled.
+        case read([UInt8], made: ContentIndexEntry?)
+        /// Not readable from disk.
+        case failed(any Error)
+        /// A file the index does not hold (`indexes` says which).
+        case unindexed(Result<[UInt8], any Error>)
+
+        var bytes: Result<[UInt8], any Error> {
+            switch self {
+            case .served(let entry): .success(entry.bytes)
+            case .read(let bytes, _): .success(bytes)
+            case .failed(let error): .failure(error)
+            case .unindexed(let result): result
+            }
+        }
+    }
+
+    /// Reads a file the index did not serve, and makes its entry.
+    private func readFromDisk(_ file: String, stamp: FileStamp?, lookup: Lookup, maximumSize: Int) -> Fetched {
         let bytes: [UInt8]
         do {
             bytes = try base.contents(of: file, maximumSize: maximumSize)
         } catch {
-            state.withLock { _ = $0.changed.insert(area) }
-            throw error
+            return .failed(error)
         }
         var made: ContentIndexEntry?
         if let stamp, store.isSettled(stamp), stamp.size == UInt64(bytes.count) {
             made = ContentIndexEntry(stamp: stamp, bytes: bytes,
-                                     mayShorten: shortensSteps && untranslatedStep && ContentIndexEntry.isStepPath(file))
+                                     mayShorten: shortensSteps && lookup.untranslatedStep && ContentIndexEntry.isStepPath(file))
         }
-        state.withLock { state in
-            state.changed.insert(area)
-            if let made { state.fresh[area, default: ContentIndex()].entries[file] = made }
-        }
-        return bytes
+        return .read(bytes, made: made)
     }
 
     public func isDirectory(_ path: String) -> Bool {

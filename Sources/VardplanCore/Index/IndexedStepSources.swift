@@ -1,4 +1,5 @@
 import VardplanDiagnostics
+import VardplanSystem
 
 /// The step files a printout shows, read whole when the model was built from an index
 /// that gave only their front matter (`IndexedFileSystem.frontMatterOnly(_:)`).
@@ -11,21 +12,31 @@ enum IndexedStepSources {
     /// those of a printout that never had one.
     static func complete(_ plan: inout PatientPlan, from files: IndexedFileSystem) -> Bool {
         guard files.servedFrontMatter else { return true }
+        var shortened: [(module: Int, section: Int, step: Int, indexed: [UInt8])] = []
         for m in plan.modules.indices where plan.modules[m].status == .aktuell {
             for s in plan.modules[m].sections.indices {
                 for t in plan.modules[m].sections[s].steps.indices where plan.modules[m].sections[s].steps[t].isVisible {
-                    let step = plan.modules[m].sections[s].steps[t].step
-                    let path = step.source.relativePath
-                    guard let indexed = files.frontMatterOnly(path) else { continue }
-                    guard let bytes = try? files.base.contents(of: path, maximumSize: SourceTextValidator.maximumFileSize),
-                          bytes.starts(with: indexed) else { return false }
-                    let file = SourceFile(path: step.source.path, relativePath: path, bytes: bytes)
-                    var ignored = Diagnostics()
-                    guard SourceTextValidator.validate(file, diagnostics: &ignored) else { return false }
-                    plan.modules[m].sections[s].steps[t].step.source = file
-                    plan.modules[m].sections[s].steps[t].step.bodyRange = step.bodyRange.lowerBound..<bytes.count
+                    if let indexed = files.frontMatterOnly(plan.modules[m].sections[s].steps[t].step.source.relativePath) {
+                        shortened.append((m, s, t, indexed))
+                    }
                 }
             }
+        }
+        // Read on every core: a printout's critical path waits for them.
+        let steps = shortened.map { plan.modules[$0.module].sections[$0.section].steps[$0.step].step }
+        let read = ParallelMap.map(Array(zip(steps, shortened.map(\.indexed))), minimumCount: 2) { step, indexed -> SourceFile? in
+            let path = step.source.relativePath
+            guard let bytes = try? files.base.contents(of: path, maximumSize: SourceTextValidator.maximumFileSize),
+                  bytes.starts(with: indexed) else { return nil }
+            let file = SourceFile(path: step.source.path, relativePath: path, bytes: bytes)
+            var ignored = Diagnostics()
+            return SourceTextValidator.validate(file, diagnostics: &ignored) ? file : nil
+        }
+        for ((m, s, t, _), file) in zip(shortened, read) {
+            guard let file else { return false }
+            let bodyStart = plan.modules[m].sections[s].steps[t].step.bodyRange.lowerBound
+            plan.modules[m].sections[s].steps[t].step.source = file
+            plan.modules[m].sections[s].steps[t].step.bodyRange = bodyStart..<file.bytes.count
         }
         return true
     }
