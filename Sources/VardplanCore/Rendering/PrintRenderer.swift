@@ -1,6 +1,7 @@
 import VardplanDiagnostics
 import VardplanHTML
 import VardplanMarkdown
+import VardplanSystem
 import VardplanTemplates
 
 /// Renders one patient's plan as a single self-contained HTML file laid out for A4:
@@ -123,6 +124,10 @@ public struct PrintRenderer: Sendable {
             ])
         }
 
+        // The step bodies first, on every core (they are most of a printout's rendering),
+        // taken below in the same order: modules, their visible sections, their visible steps.
+        let bodies = printedBodies(modules, links: links)
+        var nextBody = 0
         let moduleValues: [TemplateValue] = modules.map { module in
             let isForm = module.module.kind == .form
             let moduleTitle = language.pick(module.module.title, module.module.translations) { $0.title }
@@ -143,13 +148,13 @@ public struct PrintRenderer: Sendable {
                         "merged": .bool(merged),
                         "steps": .list(section.visibleSteps.map { step in
                             let title = language.pick(step.step.title, step.step.translations) { $0.title }
-                            let translated = language.isNational ? nil : step.step.translations[language.code]?.body
+                            let translated = translation(of: step.step)
+                            defer { nextBody += 1 }
                             return .object([
                                 "id": .text(step.step.id),
                                 "title": .text(title.text),
                                 "title_lang": title.langValue,
-                                "body": .html(stepBody(step.step, translated, headingBase: merged ? 3 : 4, links: links,
-                                                       general: module.module.isGeneral)),
+                                "body": .html(bodies[nextBody]),
                                 "body_lang": !language.isNational && translated == nil ? .text(config.language) : .null,
                                 "only_in_national_language": .bool(!language.isNational && translated == nil),
                                 "region": step.step.regionName.map(TemplateValue.text) ?? .null,
@@ -207,6 +212,28 @@ public struct PrintRenderer: Sendable {
             "toc": .list(toc),
             "modules": .list(moduleValues),
         ])
+    }
+
+    /// The printed bodies of the visible steps of `modules`, in order, rendered on every core.
+    private func printedBodies(_ modules: [PatientPlan.PlanModule], links: PrintLinkTargets) -> [SafeHTML] {
+        var jobs: [(step: Step, headingBase: Int, general: Bool)] = []
+        for module in modules {
+            for section in module.visibleSections {
+                let headingBase = Self.headingOnce(section.section) ? 3 : 4
+                for step in section.visibleSteps {
+                    jobs.append((step.step, headingBase, module.module.isGeneral))
+                }
+            }
+        }
+        return ParallelMap.map(jobs, minimumCount: 2) { job in
+            stepBody(job.step, translation(of: job.step), headingBase: job.headingBase, links: links, general: job.general)
+        }
+    }
+
+    /// A step's body in the page's language, or nil when the page is in the national
+    /// language or the step has no translation into it.
+    private func translation(of step: Step) -> MarkdownDocument? {
+        language.isNational ? nil : step.translations[language.code]?.body
     }
 
     /// A step's printed body; kept in `options.bodyCache` when there is one.
