@@ -67,14 +67,15 @@ struct TemplateRenderer<Output: TemplateOutput> {
     }
 
     private mutating func render(_ nodes: [TemplateNode], indent: String, firstTagID: Int) {
-        for node in nodes {
+        // By index: `for … in` hands out a copy of each node, retaining what it holds.
+        for nodeIndex in nodes.indices {
             if aborted { return }
             renderedNodes += 1
             if renderedNodes > Self.maximumRenderedNodes || output.byteCount - outputStart > Self.maximumOutputBytes {
                 reportTooMuchWork()
                 return
             }
-            switch node {
+            switch nodes[nodeIndex] {
             case .text(let text, let lineStarts):
                 if indent.isEmpty || lineStarts.isEmpty {
                     output.write(text)

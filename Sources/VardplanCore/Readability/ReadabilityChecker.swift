@@ -11,17 +11,19 @@ public enum ReadabilityChecker {
     /// table cells, callout titles. Code and raw HTML are left out.
     static func forEachUnit(of body: MarkdownDocument, _ visit: (MarkdownInlines, SourceLocation) -> Void) {
         func walk(_ blocks: [MarkdownBlock]) {
-            for block in blocks {
-                switch block {
+            // By index: `for … in` hands out a copy of each block, retaining what it holds.
+            for index in blocks.indices {
+                switch blocks[index] {
                 case .paragraph(let inlines, let location), .heading(_, let inlines, let location):
                     visit(inlines, location)
                 case .callout(_, let title, let children, let location):
                     if let title { visit(title, location) }
                     walk(children)
                 case .table(let table):
-                    for cell in table.header + table.rows.flatMap({ $0 }) { visit(cell.inlines, cell.location) }
+                    for cell in table.header { visit(cell.inlines, cell.location) }
+                    for row in table.rows { for cell in row { visit(cell.inlines, cell.location) } }
                 case .blockQuote, .list, .listItem, .checklist:
-                    walk(block.children)
+                    walk(blocks[index].children)
                 case .codeBlock, .htmlBlock, .thematicBreak, .form:
                     break
                 }

@@ -28,8 +28,9 @@ extension MarkdownDocument {
     }
 
     private static func forEachInlineRun(in blocks: [MarkdownBlock], _ body: (MarkdownInlines) -> Void) {
-        for block in blocks {
-            switch block {
+        // By index: `for … in` hands out a copy of each block, retaining what it holds.
+        for index in blocks.indices {
+            switch blocks[index] {
             case .paragraph(let inlines, _), .heading(_, let inlines, _):
                 body(inlines)
             case .callout(_, let title, let children, _):
@@ -42,7 +43,7 @@ extension MarkdownDocument {
             case .blockQuote(let children, _), .listItem(let children, _), .list(_, _, _, _, let children, _):
                 forEachInlineRun(in: children, body)
             case .checklist, .codeBlock, .htmlBlock, .thematicBreak, .form:
-                forEachInlineRun(in: block.children, body)
+                forEachInlineRun(in: blocks[index].children, body)
             }
         }
     }

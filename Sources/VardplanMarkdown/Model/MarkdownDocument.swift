@@ -46,8 +46,8 @@ public struct MarkdownDocument: Sendable, Hashable {
     }
 
     private static func shallowestHeadingLevel(in blocks: [MarkdownBlock], best: inout Int) {
-        for block in blocks {
-            switch block {
+        for index in blocks.indices {
+            switch blocks[index] {
             case .heading(let level, _, _):
                 best = min(best, level)
             case .blockQuote(let children, _), .listItem(let children, _), .callout(_, _, let children, _),

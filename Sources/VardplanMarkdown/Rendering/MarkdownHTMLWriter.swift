@@ -47,7 +47,8 @@ struct MarkdownHTMLWriter {
     }
 
     mutating func blocks(_ blocks: [MarkdownBlock], tight: Bool) {
-        for block in blocks { self.block(block, tight: tight) }
+        // By index: `for … in` hands out a copy of each block, retaining what it holds.
+        for index in blocks.indices { self.block(blocks[index], tight: tight) }
     }
 
     /// `tight`: the block is directly in an item of a tight list (paragraphs lose `<p>`).
@@ -83,14 +84,14 @@ struct MarkdownHTMLWriter {
             } else {
                 rawString("<ol start=\"\(start)\">\n")
             }
-            for item in items {
-                if case .listItem(let children, _) = item {
+            for index in items.indices {
+                if case .listItem(let children, _) = items[index] {
                     newline()
                     raw("<li>")
                     blocks(children, tight: isTight)
                     raw("</li>\n")
                 } else {
-                    self.block(item, tight: false)
+                    self.block(items[index], tight: false)
                 }
             }
             raw(ordered ? "</ol>\n" : "</ul>\n")
