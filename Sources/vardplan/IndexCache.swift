@@ -8,16 +8,13 @@ import VardplanSystem
 enum IndexCache {
     /// The store for a content folder, or nil when there is no cache to use.
     static func store(content: String) -> ContentIndexStore? {
-        func variable(_ name: String) -> String? {
-            getenv(name).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
-        }
         let root: String
-        if let chosen = variable("VARDPLAN_CACHE") {
+        if let chosen = Environment.value("VARDPLAN_CACHE") {
             if chosen == "off" { return nil }
             root = chosen
-        } else if let xdg = variable("XDG_CACHE_HOME"), xdg.hasPrefix("/") {
+        } else if let xdg = Environment.value("XDG_CACHE_HOME"), xdg.hasPrefix("/") {
             root = xdg + "/vardplan"
-        } else if let home = variable("HOME") {
+        } else if let home = Environment.value("HOME") {
             root = home + "/.cache/vardplan"
         } else {
             return nil

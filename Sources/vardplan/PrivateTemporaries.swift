@@ -109,7 +109,7 @@ enum PrivateTemporaries {
     /// takes an empty `$TMPDIR` for `/`), without the cost of its first use — a third
     /// of a printout's check for leftovers.
     static func temporaryFolder() -> String {
-        guard let value = getenv("TMPDIR").map({ String(cString: $0) }), !value.isEmpty else { return "/tmp" }
+        guard let value = Environment.value("TMPDIR") else { return "/tmp" }
         var folder = value.hasPrefix("/") ? value : FileManager.default.currentDirectoryPath + "/" + value
         while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
         return folder

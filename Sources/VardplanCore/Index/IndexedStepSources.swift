@@ -12,28 +12,27 @@ enum IndexedStepSources {
     /// those of a printout that never had one.
     static func complete(_ plan: inout PatientPlan, from files: IndexedFileSystem) -> Bool {
         guard files.servedFrontMatter else { return true }
-        var shortened: [(module: Int, section: Int, step: Int, indexed: [UInt8])] = []
+        var shortened: [(module: Int, section: Int, step: Int, source: SourceFile, indexed: [UInt8])] = []
         for m in plan.modules.indices where plan.modules[m].status == .aktuell {
             for s in plan.modules[m].sections.indices {
                 for t in plan.modules[m].sections[s].steps.indices where plan.modules[m].sections[s].steps[t].isVisible {
-                    if let indexed = files.frontMatterOnly(plan.modules[m].sections[s].steps[t].step.source.relativePath) {
-                        shortened.append((m, s, t, indexed))
-                    }
+                    let source = plan.modules[m].sections[s].steps[t].step.source
+                    if let indexed = files.frontMatterOnly(source.relativePath) { shortened.append((m, s, t, source, indexed)) }
                 }
             }
         }
         // Read on every core: a printout's critical path waits for them.
-        let steps = shortened.map { plan.modules[$0.module].sections[$0.section].steps[$0.step].step }
-        let read = ParallelMap.map(Array(zip(steps, shortened.map(\.indexed))), minimumCount: 2) { step, indexed -> SourceFile? in
-            let path = step.source.relativePath
+        let read = ParallelMap.map(shortened, minimumCount: 2) { item -> SourceFile? in
+            let path = item.source.relativePath
             guard let bytes = try? files.base.contents(of: path, maximumSize: SourceTextValidator.maximumFileSize),
-                  bytes.starts(with: indexed) else { return nil }
-            let file = SourceFile(path: step.source.path, relativePath: path, bytes: bytes)
+                  bytes.starts(with: item.indexed) else { return nil }
+            let file = SourceFile(path: item.source.path, relativePath: path, bytes: bytes)
             var ignored = Diagnostics()
             return SourceTextValidator.validate(file, diagnostics: &ignored) ? file : nil
         }
-        for ((m, s, t, _), file) in zip(shortened, read) {
+        for (item, file) in zip(shortened, read) {
             guard let file else { return false }
+            let (m, s, t) = (item.module, item.section, item.step)
             let bodyStart = plan.modules[m].sections[s].steps[t].step.bodyRange.lowerBound
             plan.modules[m].sections[s].steps[t].step.source = file
             plan.modules[m].sections[s].steps[t].step.bodyRange = bodyStart..<file.bytes.count

@@ -124,11 +124,9 @@ public struct PrintRenderer: Sendable {
             ])
         }
 
-        // The step bodies first, on every core (they are most of a printout's rendering),
-        // taken below in the same order: modules, their visible sections, their visible steps.
+        // The step bodies first, on every core: they are most of a printout's rendering.
         let bodies = printedBodies(modules, links: links)
-        var nextBody = 0
-        let moduleValues: [TemplateValue] = modules.map { module in
+        let moduleValues: [TemplateValue] = zip(modules, bodies).map { module, moduleBodies in
             let isForm = module.module.kind == .form
             let moduleTitle = language.pick(module.module.title, module.module.translations) { $0.title }
             return .object([
@@ -138,7 +136,7 @@ public struct PrintRenderer: Sendable {
                 "is_form": .bool(isForm),
                 "intro": intro(module.module.intro, module.module.translations, headingBase: 2, links: links),
                 "comments": comments(module.comments),
-                "sections": .list(module.visibleSections.map { section in
+                "sections": .list(zip(module.visibleSections, moduleBodies).map { section, sectionBodies in
                     let sectionTitle = language.pick(section.section.title, section.section.translations) { $0.title }
                     let merged = Self.headingOnce(section.section)
                     return .object([
@@ -146,15 +144,14 @@ public struct PrintRenderer: Sendable {
                         "title": .text(sectionTitle.text),
                         "title_lang": sectionTitle.langValue,
                         "merged": .bool(merged),
-                        "steps": .list(section.visibleSteps.map { step in
+                        "steps": .list(zip(section.visibleSteps, sectionBodies).map { step, body in
                             let title = language.pick(step.step.title, step.step.translations) { $0.title }
                             let translated = translation(of: step.step)
-                            defer { nextBody += 1 }
                             return .object([
                                 "id": .text(step.step.id),
                                 "title": .text(title.text),
                                 "title_lang": title.langValue,
-                                "body": .html(bodies[nextBody]),
+                                "body": .html(body),
                                 "body_lang": !language.isNational && translated == nil ? .text(config.language) : .null,
                                 "only_in_national_language": .bool(!language.isNational && translated == nil),
                                 "region": step.step.regionName.map(TemplateValue.text) ?? .null,
@@ -214,19 +211,24 @@ public struct PrintRenderer: Sendable {
         ])
     }
 
-    /// The printed bodies of the visible steps of `modules`, in order, rendered on every core.
-    private func printedBodies(_ modules: [PatientPlan.PlanModule], links: PrintLinkTargets) -> [SafeHTML] {
+    /// The printed bodies of the visible steps of `modules`, by module, visible section and
+    /// visible step, all rendered at once on every core.
+    private func printedBodies(_ modules: [PatientPlan.PlanModule], links: PrintLinkTargets) -> [[[SafeHTML]]] {
         var jobs: [(step: Step, headingBase: Int, general: Bool)] = []
         for module in modules {
             for section in module.visibleSections {
                 let headingBase = Self.headingOnce(section.section) ? 3 : 4
-                for step in section.visibleSteps {
-                    jobs.append((step.step, headingBase, module.module.isGeneral))
-                }
+                jobs += section.visibleSteps.map { ($0.step, headingBase, module.module.isGeneral) }
             }
         }
-        return ParallelMap.map(jobs, minimumCount: 2) { job in
+        var rendered = ParallelMap.map(jobs, minimumCount: 2) { job in
             stepBody(job.step, translation(of: job.step), headingBase: job.headingBase, links: links, general: job.general)
+        }[...]
+        return modules.map { module in
+            module.visibleSections.map { section in
+                defer { rendered = rendered.dropFirst(section.visibleSteps.count) }
+                return Array(rendered.prefix(section.visibleSteps.count))
+            }
         }
     }
 
