@@ -56,12 +56,19 @@ enum BuildCommand {
         // The output is surveyed (its lock taken, its stamp checked) while the inputs are
         // read: neither needs the other, and reading changes nothing.
         let writer = DebugStops.writer(outputPath: output, replaceAnything: force)
+        // Through the content index, an unchanged step file is stat'ed, not read: its front
+        // matter, words and fingerprint are the index's (its body is read for its pass).
+        let disk = DiskFileSystem(root: content)
+        let indexed = IndexCache.store(content: content).map { IndexedFileSystem(base: disk, store: $0) }
         let (begun, (contentFolder, templatesFolder)) = ParallelMap.both({
             Result { () throws(SiteWriter.WriteError) -> SiteWriter.Staging in try writer.begin() }
         }, {
-            SiteBuild.readInputs(content: DiskFileSystem(root: content), contentDisplay: content,
+            SiteBuild.readInputs(content: indexed ?? disk, contentDisplay: content,
                                  templates: DiskFileSystem(root: templates), templatesDisplay: templates)
         })
+        // What the read found is indexed for the next build and printout (only the
+        // index files of parts that changed are written).
+        defer { indexed?.save() }
         let staging: SiteWriter.Staging
         switch begun {
         case .success(let begun): staging = begun

@@ -36,6 +36,15 @@ public protocol ContentFileSystem: Sendable {
     /// The bytes of each file, in order, as `contents(of:)` gives them. A file system may
     /// read them on every core and keep its own bookkeeping for all of them at once.
     func contents(ofEach files: [String]) -> [Result<[UInt8], any Error>]
+    /// Each file as a build's snapshot keeps it, in order: where `detach` is true (a step
+    /// file whose body the build lets go), its front matter and the record of its body
+    /// (`DetachedBody`); every other file whole, as `contents(of:)` gives it. A file
+    /// system may read them on every core, or know them without reading (an index).
+    func detachedContents(ofEach files: [(path: String, detach: Bool)])
+        -> [(bytes: Result<[UInt8], any Error>, body: DetachedBody?)]
+    /// Where the bodies a build let go are read again, whole (`StepBodyReader`): the
+    /// file system itself, or the one below it when it gives some files in part.
+    var wholeFiles: any ContentFileSystem { get }
     /// Whether a directory exists at the path.
     func isDirectory(_ path: String) -> Bool
     /// Which real folder a directory is (nil where folders have no identity).
@@ -75,6 +84,13 @@ extension ContentFileSystem {
     public func stampedContents(of file: String) throws -> (bytes: [UInt8], stamp: FileStamp?) {
         (try contents(of: file), nil)
     }
+
+    public func detachedContents(ofEach files: [(path: String, detach: Bool)])
+        -> [(bytes: Result<[UInt8], any Error>, body: DetachedBody?)] {
+        ParallelMap.map(files) { file in DetachedBody.read(file.path, detach: file.detach, from: self) }
+    }
+
+    public var wholeFiles: any ContentFileSystem { self }
 
     /// Relative paths of every file below the root, sorted, dot entries skipped.
     /// `enter` decides whether to go into a folder (given its relative path). Each

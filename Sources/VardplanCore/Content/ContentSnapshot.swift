@@ -95,9 +95,8 @@ public struct ContentSnapshot: ContentFileSystem {
         precondition(detachable.count == paths.count)
         let read: [(FileRead, DetachedBody?)]
         if detachingStepBodies {
-            read = ParallelMap.map(Array(zip(paths, detachable))) { path, detach in
-                Self.read(path, detachingBody: detach, from: fileSystem)
-            }
+            read = fileSystem.detachedContents(ofEach: Array(zip(paths, detachable)).map { ($0, $1) })
+                .map { (FileRead($0.bytes), $0.body) }
         } else {
             // All at once: an index (`IndexedFileSystem`) looks them up and records them
             // under one lock, not under one per file on every core.
@@ -114,24 +113,7 @@ public struct ContentSnapshot: ContentFileSystem {
         self.identities = identities
         self.paths = paths
         self.files = files
-        self.stepBodies = StepBodyReader(fileSystem: fileSystem, displayRoot: displayRoot, bodies: bodies)
-    }
-
-    /// Reads one file; with `detachingBody`, a step file's body is let go once it is
-    /// fingerprinted, checked and split, so its bytes are not kept.
-    private static func read(_ path: String, detachingBody detach: Bool,
-                             from fileSystem: any ContentFileSystem) -> (FileRead, DetachedBody?) {
-        guard detach else { return (FileRead(Result { try fileSystem.contents(of: path) }), nil) }
-        do {
-            let (bytes, stamp) = try fileSystem.stampedContents(of: path)
-            let fingerprint = DetachedBody.fingerprint(path: path, bytes: bytes)
-            guard let (frontMatter, body) = DetachedBody.detach(bytes, path: path, stamp: stamp,
-                                                                fingerprint: fingerprint)
-            else { return (.bytes(bytes), nil) }
-            return (.bytes(frontMatter), body)
-        } catch {
-            return (FileRead(.failure(error)), nil)
-        }
+        self.stepBodies = StepBodyReader(fileSystem: fileSystem.wholeFiles, displayRoot: displayRoot, bodies: bodies)
     }
 
     /// The fingerprint of a file (its path and bytes) as the build stamp records it:

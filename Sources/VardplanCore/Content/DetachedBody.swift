@@ -51,15 +51,8 @@ public struct DetachedBody: Sendable {
         var ignored = Diagnostics()
         let whole = SourceFile(path: path, bytes: bytes)
         guard bytes.count <= SourceTextValidator.maximumFileSize,
-              SourceTextValidator.validate(whole, diagnostics: &ignored) else { return nil }
-        let split = FrontMatterSplitter.split(whole, diagnostics: &ignored)
-        guard ignored.isEmpty, split.frontMatterRange != nil, split.bodyRange.count > 0 else { return nil }
-        let frontMatter = Array(bytes[..<split.bodyRange.lowerBound])
-        // The front matter alone must split the same way (it ends with the fence's line break).
-        let alone = FrontMatterSplitter.split(SourceFile(path: path, bytes: frontMatter), diagnostics: &ignored)
-        guard ignored.isEmpty, alone.frontMatterRange == split.frontMatterRange,
-              alone.bodyFirstLine == split.bodyFirstLine, alone.bodyRange.lowerBound == frontMatter.count
-        else { return nil }
+              SourceTextValidator.validate(whole, diagnostics: &ignored),
+              let (frontMatter, split) = frontMatter(of: bytes, path: path) else { return nil }
         let body = bytes[split.bodyRange]
         let record = DetachedBody(
             range: split.bodyRange, firstLine: split.bodyFirstLine,
@@ -67,6 +60,61 @@ public struct DetachedBody: Sendable {
             isEmpty: ContentFileParser.isBlank(body),
             fingerprint: fingerprint, stamp: stamp)
         return (frontMatter, record)
+    }
+
+    /// What `detach` makes of a step file that the content index gives by its front
+    /// matter (`ContentIndexEntry.Kind.frontMatter`: valid text, the front matter and the
+    /// body's first character, which is not white space), without reading the file: the
+    /// body runs to the end of the file as stamped, and its words and the file's
+    /// fingerprint are the index's. Nil when `detach` would have kept the file whole.
+    static func indexed(_ prefix: [UInt8], path: String, stamp: FileStamp, body: ContentIndexEntry.StepBody)
+        -> (frontMatter: [UInt8], body: DetachedBody)? {
+        guard stamp.size <= UInt64(SourceTextValidator.maximumFileSize), stamp.size > UInt64(prefix.count),
+              let (frontMatter, split) = frontMatter(of: prefix, path: path) else { return nil }
+        let record = DetachedBody(
+            range: split.bodyRange.lowerBound..<Int(stamp.size), firstLine: split.bodyFirstLine,
+            wordCount: Int(body.words), isEmpty: false, fingerprint: body.fingerprint, stamp: stamp)
+        return (frontMatter, record)
+    }
+
+    /// The front matter's bytes (up to and with the closing fence's line) and the split
+    /// of `bytes` (a whole file, or its beginning past the fence), when the front matter
+    /// is closed, splits without a problem, is followed by a body, and splits the same
+    /// way alone (it ends with the fence's line break).
+    private static func frontMatter(of bytes: [UInt8], path: String)
+        -> (frontMatter: [UInt8], split: FrontMatterSplitter.Split)? {
+        var ignored = Diagnostics()
+        let split = FrontMatterSplitter.split(SourceFile(path: path, bytes: bytes), diagnostics: &ignored)
+        guard ignored.isEmpty, split.frontMatterRange != nil, split.bodyRange.count > 0 else { return nil }
+        let frontMatter = Array(bytes[..<split.bodyRange.lowerBound])
+        let alone = FrontMatterSplitter.split(SourceFile(path: path, bytes: frontMatter), diagnostics: &ignored)
+        guard ignored.isEmpty, alone.frontMatterRange == split.frontMatterRange,
+              alone.bodyFirstLine == split.bodyFirstLine, alone.bodyRange.lowerBound == frontMatter.count
+        else { return nil }
+        return (frontMatter, split)
+    }
+
+    /// Reads one file as a build's snapshot keeps it: with `detach` (a step file whose
+    /// body the build lets go, `isDetachable`), its front matter and the record of its
+    /// body once it is fingerprinted, checked and split; otherwise whole.
+    static func read(_ path: String, detach: Bool, from fileSystem: some ContentFileSystem)
+        -> (bytes: Result<[UInt8], any Error>, body: DetachedBody?) {
+        guard detach else { return (Result { try fileSystem.contents(of: path) }, nil) }
+        do {
+            let (bytes, stamp) = try fileSystem.stampedContents(of: path)
+            return split(bytes, path: path, stamp: stamp)
+        } catch {
+            return (.failure(error), nil)
+        }
+    }
+
+    /// A step file read whole, split as `read(_:detach:from:)` does.
+    static func split(_ bytes: [UInt8], path: String, stamp: FileStamp?)
+        -> (bytes: Result<[UInt8], any Error>, body: DetachedBody?) {
+        let fingerprint = fingerprint(path: path, bytes: bytes)
+        guard let (frontMatter, body) = detach(bytes, path: path, stamp: stamp, fingerprint: fingerprint)
+        else { return (.success(bytes), nil) }
+        return (.success(frontMatter), body)
     }
 
     /// The fingerprint of one input file, as the build stamp records it.

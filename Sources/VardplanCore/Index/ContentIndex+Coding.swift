@@ -9,14 +9,15 @@ import VardplanSystem
 /// Layout (integers little-endian; a stamp is device, inode, size, modification and
 /// status-change time, 8 bytes each): `VPIX`, format version (u32), then the binary's
 /// version, the content folder's real path and the area as strings (u32 length +
-/// UTF-8), the entry count (u32); per entry its path (string), stamp, kind (u8) and bytes
-/// (u32 length + bytes); then the folder count (u32) and per folder its path, stamp, entry
+/// UTF-8), the entry count (u32); per entry its path (string), stamp, kind (u8), for a
+/// step given by its front matter the whole file's fingerprint (u64) and its body's
+/// words (u32), and its bytes (u32 length + bytes); then the folder count (u32) and per folder its path, stamp, entry
 /// count (u32) and per entry its name, flags (u8: 1 a folder, 2 with an identity) and,
 /// with an identity, device and inode; last a checksum (u64, `checksum(_:)`) of all
 /// bytes before it.
 extension ContentIndex {
     /// Bumped whenever the layout or the meaning of an entry changes.
-    public static let formatVersion: UInt32 = 3
+    public static let formatVersion: UInt32 = 4
     static let magic: [UInt8] = Array("VPIX".utf8)
 
     /// What the header must say for an index to be used.
@@ -44,6 +45,10 @@ extension ContentIndex {
             append(path, to: &out)
             append(entry.stamp, to: &out)
             out.append(entry.kind.rawValue)
+            if entry.kind == .frontMatter {
+                append(entry.stepBody?.fingerprint ?? 0, to: &out)
+                append(entry.stepBody?.words ?? 0, to: &out)
+            }
             append(UInt32(entry.bytes.count), to: &out)
             out += entry.bytes
         }
@@ -80,9 +85,14 @@ extension ContentIndex {
         entries.reserveCapacity(Int(min(count, 1 << 20)))
         for _ in 0..<count {
             guard let path = reader.string(), let stamp = reader.stamp(),
-                  let kindByte = reader.u8(), let kind = ContentIndexEntry.Kind(rawValue: kindByte),
-                  let length = reader.u32(), let body = reader.take(Int(length)) else { return nil }
-            entries[path] = ContentIndexEntry(stamp: stamp, kind: kind, bytes: Array(body))
+                  let kindByte = reader.u8(), let kind = ContentIndexEntry.Kind(rawValue: kindByte) else { return nil }
+            var stepBody: ContentIndexEntry.StepBody?
+            if kind == .frontMatter {
+                guard let fingerprint = reader.u64(), let words = reader.u32() else { return nil }
+                stepBody = ContentIndexEntry.StepBody(fingerprint: fingerprint, words: UInt32(words))
+            }
+            guard let length = reader.u32(), let body = reader.take(Int(length)) else { return nil }
+            entries[path] = ContentIndexEntry(stamp: stamp, kind: kind, bytes: Array(body), stepBody: stepBody)
         }
         guard let folderCount = reader.u32() else { return nil }
         var folders: [String: ContentIndexFolder] = [:]

@@ -65,30 +65,55 @@ public struct ContentIndexEntry: Sendable, Equatable {
         case frontMatter = 1
     }
 
+    /// What a build needs of the body of a step indexed by its front matter
+    /// (`DetachedBody`), so that it need not read the file either.
+    public struct StepBody: Sendable, Equatable {
+        /// The whole file's fingerprint as the build stamp records it (`DetachedBody.fingerprint`).
+        public var fingerprint: UInt64
+        /// Words in the body (`ContentFileParser.wordCount`).
+        public var words: UInt32
+
+        public init(fingerprint: UInt64, words: UInt32) {
+            self.fingerprint = fingerprint
+            self.words = words
+        }
+    }
+
     public var stamp: FileStamp
     public var kind: Kind
     public var bytes: [UInt8]
+    /// For `.frontMatter`: the body's facts; nil for `.whole`.
+    public var stepBody: StepBody?
 
-    public init(stamp: FileStamp, kind: Kind, bytes: [UInt8]) {
+    public init(stamp: FileStamp, kind: Kind, bytes: [UInt8], stepBody: StepBody? = nil) {
         self.stamp = stamp
         self.kind = kind
         self.bytes = bytes
+        self.stepBody = kind == .frontMatter ? stepBody : nil
     }
 
-    /// The entry for a file read whole. `mayShorten` is false for a file that must be
-    /// kept whole (not a step file in a section folder, or a step with translations,
-    /// whose drift check hashes its body).
-    public init(stamp: FileStamp, bytes: [UInt8], mayShorten: Bool) {
+    /// The entry for the file at `path` read whole. `mayShorten` is false for a file
+    /// that must be kept whole (not a step file in a section folder, or a step with
+    /// translations, whose drift check hashes its body).
+    public init(stamp: FileStamp, bytes: [UInt8], path: String, mayShorten: Bool) {
         if mayShorten, let prefix = Self.frontMatterPrefix(bytes) {
-            self.init(stamp: stamp, kind: prefix.count == bytes.count ? .whole : .frontMatter, bytes: prefix)
+            if prefix.end == bytes.count {
+                self.init(stamp: stamp, kind: .whole, bytes: bytes)
+            } else {
+                let body = StepBody(fingerprint: DetachedBody.fingerprint(path: path, bytes: bytes),
+                                    words: UInt32(ContentFileParser.wordCount(bytes[prefix.bodyStart...])))
+                self.init(stamp: stamp, kind: .frontMatter, bytes: Array(bytes[..<prefix.end]), stepBody: body)
+            }
         } else {
             self.init(stamp: stamp, kind: .whole, bytes: bytes)
         }
     }
 
-    /// The bytes up to the end of the body's first character, when the file is valid
-    /// text with closed front matter and no problem in splitting it; nil otherwise.
-    static func frontMatterPrefix(_ bytes: [UInt8]) -> [UInt8]? {
+    /// Where the body starts, and the end of its first character (the bytes a
+    /// `.frontMatter` entry keeps), when the file is valid text with closed front matter
+    /// and no problem in splitting it; nil otherwise. `end` is the file's size when the
+    /// body holds nothing but white space.
+    static func frontMatterPrefix(_ bytes: [UInt8]) -> (bodyStart: Int, end: Int)? {
         let file = SourceFile(path: "", bytes: bytes)
         var diagnostics = Diagnostics()
         guard SourceTextValidator.validate(file, diagnostics: &diagnostics) else { return nil }
@@ -97,10 +122,10 @@ public struct ContentIndexEntry: Sendable, Equatable {
         var end = split.bodyRange.lowerBound
         // The white space `ParsedContentFile.bodyIsEmpty` skips.
         while end < bytes.count, ContentFileParser.isWhiteSpace(bytes[end]) { end += 1 }
-        guard end < bytes.count else { return bytes }
+        guard end < bytes.count else { return (split.bodyRange.lowerBound, bytes.count) }
         end += 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }  // the whole character
-        return Array(bytes[..<end])
+        return (split.bodyRange.lowerBound, end)
     }
 
     /// Whether a file may be indexed by its front matter alone: a `.md` file directly in

@@ -211,6 +211,63 @@ public final class IndexedFileSystem: ContentFileSystem {
         return fetched.map(\.bytes)
     }
 
+    /// Every file as a build's snapshot keeps it, at once, as `contents(ofEach:)` reads:
+    /// a step file to detach whose entry serves it is not opened — its front matter and
+    /// the record of its body come from the entry (`DetachedBody.indexed`), and its body
+    /// is read for the pass from `base` (`wholeFiles`). Every other file is served or
+    /// read as by `contents(ofEach:)`, and what was read is indexed.
+    public func detachedContents(ofEach files: [(path: String, detach: Bool)])
+        -> [(bytes: Result<[UInt8], any Error>, body: DetachedBody?)] {
+        let maximumSize = base.maximumFileSize
+        let lookups = state.withLock { state in
+            files.map { file in indexes(file.path) ? state.lookUp(file.path, from: store) : nil }
+        }
+        let fetched = ParallelMap.map(Array(zip(files, lookups))) { file, lookup
+            -> (Fetched?, bytes: Result<[UInt8], any Error>, body: DetachedBody?) in
+            guard let lookup else {
+                let read = DetachedBody.read(file.path, detach: file.detach, from: base)
+                return (nil, read.bytes, read.body)
+            }
+            let stamp = FileStamp.of(base.absolute(file.path))
+            if let stamp, let entry = lookup.serves(stamp, maximumSize: maximumSize) {
+                switch entry.kind {
+                case .whole:
+                    let kept = file.detach ? DetachedBody.split(entry.bytes, path: file.path, stamp: stamp)
+                                           : (.success(entry.bytes), nil)
+                    return (.served(entry), kept.bytes, kept.body)
+                case .frontMatter:
+                    if file.detach, let facts = entry.stepBody,
+                       let (frontMatter, body) = DetachedBody.indexed(entry.bytes, path: file.path, stamp: stamp, body: facts) {
+                        return (.served(entry), .success(frontMatter), body)
+                    }
+                }
+            }
+            guard file.detach else {
+                let read = readFromDisk(file.path, stamp: stamp, lookup: lookup, maximumSize: maximumSize)
+                return (read, read.bytes, nil)
+            }
+            // Stamped from the open file, as `StepBodyReader` checks it; indexed only when
+            // that is the stamp the path had before it was opened.
+            do {
+                let (bytes, opened) = try base.stampedContents(of: file.path)
+                let read = DetachedBody.split(bytes, path: file.path, stamp: opened)
+                return (.read(bytes, made: opened == stamp ? entry(file.path, stamp: stamp, bytes: bytes, lookup: lookup) : nil),
+                        read.bytes, read.body)
+            } catch {
+                return (.failed(error), .failure(error), nil)
+            }
+        }
+        state.withLock { state in
+            for (file, (lookup, result)) in zip(files, zip(lookups, fetched)) {
+                if let lookup, let record = result.0 { state.record(file.path, in: lookup.area, record) }
+            }
+        }
+        return fetched.map { ($0.bytes, $0.body) }
+    }
+
+    /// A build reads the bodies it let go from the disk: the index gives steps in part.
+    public var wholeFiles: any ContentFileSystem { base }
+
     /// What the index holds of one file, looked up before the file is stat'ed.
     private struct Lookup: Sendable {
         var area: String
@@ -256,12 +313,14 @@ public final class IndexedFileSystem: ContentFileSystem {
         } catch {
             return .failed(error)
         }
-        var made: ContentIndexEntry?
-        if let stamp, store.isSettled(stamp), stamp.size == UInt64(bytes.count) {
-            made = ContentIndexEntry(stamp: stamp, bytes: bytes,
-                                     mayShorten: shortensSteps && lookup.untranslatedStep && ContentIndexEntry.isStepPath(file))
-        }
-        return .read(bytes, made: made)
+        return .read(bytes, made: entry(file, stamp: stamp, bytes: bytes, lookup: lookup))
+    }
+
+    /// The entry for a file read whole, when its stamp is settled and says the size read.
+    private func entry(_ file: String, stamp: FileStamp?, bytes: [UInt8], lookup: Lookup) -> ContentIndexEntry? {
+        guard let stamp, store.isSettled(stamp), stamp.size == UInt64(bytes.count) else { return nil }
+        return ContentIndexEntry(stamp: stamp, bytes: bytes, path: file,
+                                 mayShorten: shortensSteps && lookup.untranslatedStep && ContentIndexEntry.isStepPath(file))
     }
 
     public func isDirectory(_ path: String) -> Bool {

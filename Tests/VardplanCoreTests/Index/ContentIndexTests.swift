@@ -12,7 +12,8 @@ struct ContentIndexTests {
 
     static let sample = ContentIndex(entries: [
         "site.yaml": ContentIndexEntry(stamp: stamp(1), kind: .whole, bytes: Array("title: Min vårdplan\n".utf8)),
-        "general/a/b/01-steg.md": ContentIndexEntry(stamp: stamp(2), kind: .frontMatter, bytes: Array("---\ntitle: Å\n---\nÖ".utf8)),
+        "general/a/b/01-steg.md": ContentIndexEntry(stamp: stamp(2), kind: .frontMatter, bytes: Array("---\ntitle: Å\n---\nÖ".utf8),
+                                                   stepBody: .init(fingerprint: 0x0123_4567_89AB_CDEF, words: 42)),
         "general/a/_module.md": ContentIndexEntry(stamp: stamp(3), kind: .whole, bytes: []),
     ], folders: [
         "": ContentIndexFolder(stamp: stamp(4), entries: [
@@ -59,19 +60,30 @@ struct ContentIndexTests {
               ("---\ntitle: Tom\n---\n\n  \n", "---\ntitle: Tom\n---\n\n  \n"),
           ])
     func frontMatterPrefix(file: String, kept: String) {
-        let entry = ContentIndexEntry(stamp: Self.stamp(1), bytes: Array(file.utf8), mayShorten: true)
+        let path = "general/a/b/01-steg.md"
+        let entry = ContentIndexEntry(stamp: Self.stamp(1), bytes: Array(file.utf8), path: path, mayShorten: true)
         #expect(entry.bytes == Array(kept.utf8))
         #expect(entry.kind == (kept == file ? .whole : .frontMatter))
+        // What a build needs of the body it did not keep: the whole file's fingerprint and
+        // the body's words, as reading the file whole gives them (`DetachedBody`).
+        if entry.kind == .frontMatter {
+            let whole = DetachedBody.detach(Array(file.utf8), path: path, stamp: nil,
+                                            fingerprint: DetachedBody.fingerprint(path: path, bytes: Array(file.utf8)))
+            #expect(entry.stepBody == ContentIndexEntry.StepBody(fingerprint: whole?.body.fingerprintValue ?? 0,
+                                                                 words: UInt32(whole?.body.wordCount ?? -1)))
+        } else {
+            #expect(entry.stepBody == nil)
+        }
     }
 
     @Test("a file with unclosed front matter, none at all, a NUL byte or invalid UTF-8 is kept whole",
           arguments: ["---\ntitle: Öppen\n\nText\n", "Bara text\n", "---\ntitle: A\n---\nText\u{0}\n"])
     func keptWhole(file: String) {
-        let entry = ContentIndexEntry(stamp: Self.stamp(1), bytes: Array(file.utf8), mayShorten: true)
+        let entry = ContentIndexEntry(stamp: Self.stamp(1), bytes: Array(file.utf8), path: "general/a/b/01-steg.md", mayShorten: true)
         #expect(entry.kind == .whole)
         #expect(entry.bytes == Array(file.utf8))
         let invalid = Array("---\ntitle: A\n---\nText ".utf8) + [0xC3, 0x28]
-        #expect(ContentIndexEntry(stamp: Self.stamp(1), bytes: invalid, mayShorten: true).bytes == invalid)
+        #expect(ContentIndexEntry(stamp: Self.stamp(1), bytes: invalid, path: "general/a/b/01-steg.md", mayShorten: true).bytes == invalid)
     }
 
     @Test("which paths are step files that may be shortened", arguments: [
