@@ -109,6 +109,19 @@ public struct ContentIndexEntry: Sendable, Equatable {
         }
     }
 
+    /// The entry `init(stamp:bytes:path:mayShorten:)` makes of a step file that may be
+    /// shortened, from the split a build already made of it (`DetachedBody.detach`, which
+    /// checked the text and the front matter as `frontMatterPrefix` does) and its facts.
+    init(stamp: FileStamp, bytes: [UInt8], detached body: DetachedBody) {
+        let end = Self.firstCharacterEnd(bytes, bodyStart: body.range.lowerBound)
+        if end == bytes.count {
+            self.init(stamp: stamp, kind: .whole, bytes: bytes)
+        } else {
+            self.init(stamp: stamp, kind: .frontMatter, bytes: Array(bytes[..<end]),
+                      stepBody: StepBody(fingerprint: body.fingerprintValue, words: UInt32(body.wordCount)))
+        }
+    }
+
     /// Where the body starts, and the end of its first character (the bytes a
     /// `.frontMatter` entry keeps), when the file is valid text with closed front matter
     /// and no problem in splitting it; nil otherwise. `end` is the file's size when the
@@ -119,13 +132,18 @@ public struct ContentIndexEntry: Sendable, Equatable {
         guard SourceTextValidator.validate(file, diagnostics: &diagnostics) else { return nil }
         let split = FrontMatterSplitter.split(file, diagnostics: &diagnostics)
         guard split.frontMatterRange != nil, diagnostics.isEmpty else { return nil }
-        var end = split.bodyRange.lowerBound
-        // The white space `ParsedContentFile.bodyIsEmpty` skips.
+        return (split.bodyRange.lowerBound, firstCharacterEnd(bytes, bodyStart: split.bodyRange.lowerBound))
+    }
+
+    /// The end of the body's first character after the white space
+    /// `ParsedContentFile.bodyIsEmpty` skips; the file's size when there is none.
+    private static func firstCharacterEnd(_ bytes: [UInt8], bodyStart: Int) -> Int {
+        var end = bodyStart
         while end < bytes.count, ContentFileParser.isWhiteSpace(bytes[end]) { end += 1 }
-        guard end < bytes.count else { return (split.bodyRange.lowerBound, bytes.count) }
+        guard end < bytes.count else { return bytes.count }
         end += 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }  // the whole character
-        return (split.bodyRange.lowerBound, end)
+        return end
     }
 
     /// Whether a file may be indexed by its front matter alone: a `.md` file directly in

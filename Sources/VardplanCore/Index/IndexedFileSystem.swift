@@ -251,7 +251,8 @@ public final class IndexedFileSystem: ContentFileSystem {
             do {
                 let (bytes, opened) = try base.stampedContents(of: file.path)
                 let read = DetachedBody.split(bytes, path: file.path, stamp: opened)
-                return (.read(bytes, made: opened == stamp ? entry(file.path, stamp: stamp, bytes: bytes, lookup: lookup) : nil),
+                guard opened == stamp else { return (.read(bytes, made: nil), read.bytes, read.body) }
+                return (.read(bytes, made: entry(file.path, stamp: stamp, bytes: bytes, lookup: lookup, detached: read.body)),
                         read.bytes, read.body)
             } catch {
                 return (.failed(error), .failure(error), nil)
@@ -316,11 +317,14 @@ public final class IndexedFileSystem: ContentFileSystem {
         return .read(bytes, made: entry(file, stamp: stamp, bytes: bytes, lookup: lookup))
     }
 
-    /// The entry for a file read whole, when its stamp is settled and says the size read.
-    private func entry(_ file: String, stamp: FileStamp?, bytes: [UInt8], lookup: Lookup) -> ContentIndexEntry? {
+    /// The entry for a file read whole, when its stamp is settled and says the size read;
+    /// made from the split a build made of it (`detached`), where there is one.
+    private func entry(_ file: String, stamp: FileStamp?, bytes: [UInt8], lookup: Lookup,
+                       detached: DetachedBody? = nil) -> ContentIndexEntry? {
         guard let stamp, store.isSettled(stamp), stamp.size == UInt64(bytes.count) else { return nil }
-        return ContentIndexEntry(stamp: stamp, bytes: bytes, path: file,
-                                 mayShorten: shortensSteps && lookup.untranslatedStep && ContentIndexEntry.isStepPath(file))
+        let mayShorten = shortensSteps && lookup.untranslatedStep && ContentIndexEntry.isStepPath(file)
+        if mayShorten, let detached { return ContentIndexEntry(stamp: stamp, bytes: bytes, detached: detached) }
+        return ContentIndexEntry(stamp: stamp, bytes: bytes, path: file, mayShorten: mayShorten)
     }
 
     public func isDirectory(_ path: String) -> Bool {

@@ -71,6 +71,15 @@ struct IndexedBuildReadTests {
         let (filling, first) = Self.snapshot(site, indexed: true)
         #expect(first?.servedEverything == false)
         #expect(Self.describe(filling) == fromDisk)
+        // The index the build's read saved is the one `check` makes (`refresh`), entry by entry.
+        let checked = try #require(ContentIndexStore(cacheRoot: site.folder + "/cache-check", contentFolder: site.content,
+                                                     toolVersion: "test", trustedBefore: .max))
+        IndexedFileSystem.refresh(DiskFileSystem(root: site.content), store: checked)
+        for area in ["shared", ContentIndex.area(ofDiagnosisFolder: "testcancer")] {
+            let built = try #require(site.store().read(area: area)), refreshed = try #require(checked.read(area: area))
+            #expect(built.entries == refreshed.entries)
+            #expect(built.entries.values.contains { $0.kind == .frontMatter && $0.stepBody != nil })
+        }
 
         // Served: every file's stamp is the index's, and no step is read but for its pass.
         let (served, second) = Self.snapshot(site, indexed: true)
