@@ -31,6 +31,15 @@ public struct FileStamp: Hashable, Sendable {
         stamp(path, type: S_IFREG)
     }
 
+    /// The stamp of the regular file `name` in the open folder `directory`, as `of(_:)`
+    /// gives it for the folder's path and `name` (a last symbolic link not followed),
+    /// with one path lookup for the folder instead of one per file.
+    public static func of(_ name: String, in directory: Int32) -> FileStamp? {
+        var info = stat()
+        guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStamp(info)
+    }
+
     /// The stamp of a folder (not a symbolic link to one): its times move whenever an
     /// entry is added, removed or renamed in it.
     public static func ofFolder(_ path: String) -> FileStamp? {

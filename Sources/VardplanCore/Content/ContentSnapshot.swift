@@ -71,6 +71,7 @@ public struct ContentSnapshot: ContentFileSystem {
         func walk(_ directory: String, depth: Int, above: Set<FileIdentity>) {
             guard depth < 64, let entries = try? fileSystem.entries(of: directory) else { return }
             listings[directory] = entries
+            let translated = detachingStepBodies ? DetachedBody.translatedStems(entries) : []
             for entry in entries where !entry.name.hasPrefix(".") {
                 let path = joinPath(directory, entry.name)
                 if entry.isDirectory, entry.problem == nil {
@@ -87,7 +88,7 @@ public struct ContentSnapshot: ContentFileSystem {
                     walk(path, depth: depth + 1, above: inside)
                 } else {
                     paths.append(path)
-                    detachable.append(detachingStepBodies && DetachedBody.isDetachable(path, siblings: entries))
+                    detachable.append(detachingStepBodies && DetachedBody.isDetachable(path, translated: translated))
                 }
             }
         }

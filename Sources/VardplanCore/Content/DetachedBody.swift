@@ -129,8 +129,9 @@ public struct DetachedBody: Sendable {
     /// build may let go until its pass: a Swedish step in a section folder
     /// (`general/<module>/<section>/<step>.md`, `diagnoses/<d>/<module>/<section>/<step>.md`)
     /// without a translation beside it (the model hashes a translated step's body for
-    /// `source_hash`). `siblings`: the names in its folder.
-    static func isDetachable(_ path: String, siblings: [DirectoryEntry]) -> Bool {
+    /// `source_hash`). `translated`: the stems its folder has translations of
+    /// (`translatedStems`).
+    static func isDetachable(_ path: String, translated: Set<String>) -> Bool {
         guard path.hasSuffix(".md") else { return false }
         let parts = path.pathParts(omittingEmpty: false)
         guard (parts.first == "general" && parts.count == 4) || (parts.first == "diagnoses" && parts.count == 5)
@@ -138,11 +139,16 @@ public struct DetachedBody: Sendable {
         let name = parts[parts.count - 1]
         guard !name.hasPrefix("_"), !name.hasPrefix(".") else { return false }
         let stem = String(name.dropLast(3))
-        if ContentLoader.translationParts(stem) != nil { return false }
-        let translationPrefix = stem + "."
-        return !siblings.contains { entry in
-            !entry.isDirectory && entry.name.hasPrefix(translationPrefix) && entry.name.hasSuffix(".md")
-                && ContentLoader.translationParts(String(entry.name.dropLast(3)))?.0 == stem
+        return ContentLoader.translationParts(stem) == nil && !translated.contains(stem)
+    }
+
+    /// The stems that a folder's translations (`x.en.md`) translate (`x`): made once per
+    /// folder, not once per file (each file looked through all its siblings).
+    static func translatedStems(_ entries: [DirectoryEntry]) -> Set<String> {
+        var stems: Set<String> = []
+        for entry in entries where !entry.isDirectory && entry.name.hasSuffix(".md") {
+            if let (stem, _) = ContentLoader.translationParts(String(entry.name.dropLast(3))) { stems.insert(stem) }
         }
+        return stems
     }
 }

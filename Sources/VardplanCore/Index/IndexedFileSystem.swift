@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 import VardplanSystem
 
@@ -215,55 +220,81 @@ public final class IndexedFileSystem: ContentFileSystem {
     /// a step file to detach whose entry serves it is not opened — its front matter and
     /// the record of its body come from the entry (`DetachedBody.indexed`), and its body
     /// is read for the pass from `base` (`wholeFiles`). Every other file is served or
-    /// read as by `contents(ofEach:)`, and what was read is indexed.
+    /// read as by `contents(ofEach:)`, and what was read is indexed. Files are stat'ed
+    /// folder by folder, relative to the open folder (one path lookup per folder).
     public func detachedContents(ofEach files: [(path: String, detach: Bool)])
         -> [(bytes: Result<[UInt8], any Error>, body: DetachedBody?)] {
-        let maximumSize = base.maximumFileSize
         let lookups = state.withLock { state in
             files.map { file in indexes(file.path) ? state.lookUp(file.path, from: store) : nil }
         }
-        let fetched = ParallelMap.map(Array(zip(files, lookups))) { file, lookup
-            -> (Fetched?, bytes: Result<[UInt8], any Error>, body: DetachedBody?) in
-            guard let lookup else {
-                let read = DetachedBody.read(file.path, detach: file.detach, from: base)
-                return (nil, read.bytes, read.body)
-            }
-            let stamp = FileStamp.of(base.absolute(file.path))
-            if let stamp, let entry = lookup.serves(stamp, maximumSize: maximumSize) {
-                switch entry.kind {
-                case .whole:
-                    let kept = file.detach ? DetachedBody.split(entry.bytes, path: file.path, stamp: stamp)
-                                           : (.success(entry.bytes), nil)
-                    return (.served(entry), kept.bytes, kept.body)
-                case .frontMatter:
-                    if file.detach, let facts = entry.stepBody,
-                       let (frontMatter, body) = DetachedBody.indexed(entry.bytes, path: file.path, stamp: stamp, body: facts) {
-                        return (.served(entry), .success(frontMatter), body)
-                    }
-                }
-            }
-            guard file.detach else {
-                let read = readFromDisk(file.path, stamp: stamp, lookup: lookup, maximumSize: maximumSize)
-                return (read, read.bytes, nil)
-            }
-            // Stamped from the open file, as `StepBodyReader` checks it; indexed only when
-            // that is the stamp the path had before it was opened.
-            do {
-                let (bytes, opened) = try base.stampedContents(of: file.path)
-                let read = DetachedBody.split(bytes, path: file.path, stamp: opened)
-                guard opened == stamp else { return (.read(bytes, made: nil), read.bytes, read.body) }
-                return (.read(bytes, made: entry(file.path, stamp: stamp, bytes: bytes, lookup: lookup, detached: read.body)),
-                        read.bytes, read.body)
-            } catch {
-                return (.failed(error), .failure(error), nil)
-            }
+        // Runs of files in one folder (a snapshot lists them folder by folder).
+        var runs: [Range<Int>] = []
+        var start = 0
+        for index in files.indices where index > start && Self.folder(of: files[index].path) != Self.folder(of: files[start].path) {
+            runs.append(start..<index)
+            start = index
         }
+        if start < files.count { runs.append(start..<files.count) }
+        let fetched = ParallelMap.map(runs) { run -> [(Fetched?, bytes: Result<[UInt8], any Error>, body: DetachedBody?)] in
+            let folder = base.absolute(String(Self.folder(of: files[run.lowerBound].path)))
+            let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer { if descriptor >= 0 { close(descriptor) } }
+            return run.map { index in
+                let file = files[index]
+                guard let lookup = lookups[index] else {
+                    let read = DetachedBody.read(file.path, detach: file.detach, from: base)
+                    return (nil, read.bytes, read.body)
+                }
+                let stamp = descriptor >= 0
+                    ? FileStamp.of(String(file.path.folderAndName?.name ?? file.path[...]), in: descriptor)
+                    : FileStamp.of(base.absolute(file.path))
+                return detachedRead(file, lookup: lookup, stamp: stamp)
+            }
+        }.flatMap { $0 }
         state.withLock { state in
             for (file, (lookup, result)) in zip(files, zip(lookups, fetched)) {
                 if let lookup, let record = result.0 { state.record(file.path, in: lookup.area, record) }
             }
         }
         return fetched.map { ($0.bytes, $0.body) }
+    }
+
+    /// The folder part of a relative path (`""` at the top).
+    private static func folder(of path: String) -> Substring {
+        path.folderAndName?.folder ?? ""
+    }
+
+    /// One file of `detachedContents(ofEach:)` that the index may hold, stamped `stamp` now.
+    private func detachedRead(_ file: (path: String, detach: Bool), lookup: Lookup, stamp: FileStamp?)
+        -> (Fetched?, bytes: Result<[UInt8], any Error>, body: DetachedBody?) {
+        if let stamp, let entry = lookup.serves(stamp, maximumSize: base.maximumFileSize) {
+            switch entry.kind {
+            case .whole:
+                let kept = file.detach ? DetachedBody.split(entry.bytes, path: file.path, stamp: stamp)
+                                       : (.success(entry.bytes), nil)
+                return (.served(entry), kept.bytes, kept.body)
+            case .frontMatter:
+                if file.detach, let facts = entry.stepBody,
+                   let (frontMatter, body) = DetachedBody.indexed(entry.bytes, path: file.path, stamp: stamp, body: facts) {
+                    return (.served(entry), .success(frontMatter), body)
+                }
+            }
+        }
+        guard file.detach else {
+            let read = readFromDisk(file.path, stamp: stamp, lookup: lookup, maximumSize: base.maximumFileSize)
+            return (read, read.bytes, nil)
+        }
+        // Stamped from the open file, as `StepBodyReader` checks it; indexed only when
+        // that is the stamp the path had before it was opened.
+        do {
+            let (bytes, opened) = try base.stampedContents(of: file.path)
+            let read = DetachedBody.split(bytes, path: file.path, stamp: opened)
+            guard opened == stamp else { return (.read(bytes, made: nil), read.bytes, read.body) }
+            return (.read(bytes, made: entry(file.path, stamp: stamp, bytes: bytes, lookup: lookup, detached: read.body)),
+                    read.bytes, read.body)
+        } catch {
+            return (.failed(error), .failure(error), nil)
+        }
     }
 
     /// A build reads the bodies it let go from the disk: the index gives steps in part.
