@@ -31,12 +31,14 @@ public struct FileStamp: Hashable, Sendable {
         stamp(path, type: S_IFREG)
     }
 
-    /// The stamp of the regular file `name` in the open folder `directory`, as `of(_:)`
-    /// gives it for the folder's path and `name` (a last symbolic link not followed),
-    /// with one path lookup for the folder instead of one per file.
-    public static func of(_ name: String, in directory: Int32) -> FileStamp? {
+    /// The stamp of the regular file named by `path` from its `nameStart`th byte on (the
+    /// name after its folder's part) in the open folder `directory`, as `of(_:)` gives it
+    /// for the folder's path and that name (a last symbolic link not followed): one path
+    /// lookup for the folder instead of one per file, and no copy of the name.
+    public static func of(_ path: String, nameStart: Int, in directory: Int32) -> FileStamp? {
         var info = stat()
-        guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let found = path.withCString { fstatat(directory, $0 + nameStart, &info, AT_SYMLINK_NOFOLLOW) == 0 }
+        guard found, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return FileStamp(info)
     }
 

@@ -56,8 +56,6 @@ public final class IndexedFileSystem: ContentFileSystem {
                 if let made { fresh[area, default: ContentIndex()].entries[file] = made }
             case .failed:
                 changed.insert(area)
-            case .unindexed:
-                break
             }
         }
 
@@ -199,64 +197,65 @@ public final class IndexedFileSystem: ContentFileSystem {
     /// readers of a printout on both cores contended for the lock.
     public func contents(ofEach files: [String]) -> [Result<[UInt8], any Error>] {
         let maximumSize = base.maximumFileSize
-        let lookups = state.withLock { state in
-            files.map { file in indexes(file) ? state.lookUp(file, from: store) : nil }
+        return batch(files) { index, lookup, stamp -> (Fetched?, Result<[UInt8], any Error>) in
+            guard let lookup else { return (nil, Result { try base.contents(of: files[index], maximumSize: maximumSize) }) }
+            let fetched = lookup.serves(stamp, maximumSize: maximumSize).map(Fetched.served)
+                ?? readFromDisk(files[index], stamp: stamp, lookup: lookup, maximumSize: maximumSize)
+            return (fetched, fetched.bytes)
         }
-        let fetched = ParallelMap.map(Array(zip(files, lookups))) { file, lookup -> Fetched in
-            guard let lookup else { return .unindexed(Result { try base.contents(of: file, maximumSize: maximumSize) }) }
-            let stamp = FileStamp.of(base.absolute(file))
-            if let entry = lookup.serves(stamp, maximumSize: maximumSize) { return .served(entry) }
-            return readFromDisk(file, stamp: stamp, lookup: lookup, maximumSize: maximumSize)
-        }
-        state.withLock { state in
-            for (file, (lookup, result)) in zip(files, zip(lookups, fetched)) {
-                if let lookup { state.record(file, in: lookup.area, result) }
-            }
-        }
-        return fetched.map(\.bytes)
     }
 
     /// Every file as a build's snapshot keeps it, at once, as `contents(ofEach:)` reads:
     /// a step file to detach whose entry serves it is not opened — its front matter and
     /// the record of its body come from the entry (`DetachedBody.indexed`), and its body
     /// is read for the pass from `base` (`wholeFiles`). Every other file is served or
-    /// read as by `contents(ofEach:)`, and what was read is indexed. Files are stat'ed
-    /// folder by folder, relative to the open folder (one path lookup per folder).
+    /// read as by `contents(ofEach:)`, and what was read is indexed.
     public func detachedContents(ofEach files: [(path: String, detach: Bool)])
         -> [(bytes: Result<[UInt8], any Error>, body: DetachedBody?)] {
+        batch(files.map(\.path)) { index, lookup, stamp -> (Fetched?, (bytes: Result<[UInt8], any Error>, body: DetachedBody?)) in
+            let file = files[index]
+            guard let lookup else { return (nil, DetachedBody.read(file.path, detach: file.detach, from: base)) }
+            let read = detachedRead(file, lookup: lookup, stamp: stamp)
+            return (read.0, (read.bytes, read.body))
+        }
+    }
+
+    /// Reads many files: looks them up under one lock; on every core, folder by folder,
+    /// stats each file the index holds relative to its open folder (one path lookup per
+    /// folder, not per file) and calls `read` with its index, lookup (nil: a file the
+    /// index does not hold) and stamp; records what each read gave under one lock.
+    private func batch<Output: Sendable>(_ paths: [String],
+                                         _ read: @Sendable (Int, Lookup?, FileStamp?) -> (Fetched?, Output)) -> [Output] {
         let lookups = state.withLock { state in
-            files.map { file in indexes(file.path) ? state.lookUp(file.path, from: store) : nil }
+            paths.map { path in indexes(path) ? state.lookUp(path, from: store) : nil }
         }
         // Runs of files in one folder (a snapshot lists them folder by folder).
         var runs: [Range<Int>] = []
         var start = 0
-        for index in files.indices where index > start && Self.folder(of: files[index].path) != Self.folder(of: files[start].path) {
+        for index in paths.indices where index > start && Self.folder(of: paths[index]) != Self.folder(of: paths[start]) {
             runs.append(start..<index)
             start = index
         }
-        if start < files.count { runs.append(start..<files.count) }
-        let fetched = ParallelMap.map(runs) { run -> [(Fetched?, bytes: Result<[UInt8], any Error>, body: DetachedBody?)] in
-            let folder = base.absolute(String(Self.folder(of: files[run.lowerBound].path)))
-            let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if start < paths.count { runs.append(start..<paths.count) }
+        let results = ParallelMap.map(runs) { run -> [(Fetched?, Output)] in
+            let folder = Self.folder(of: paths[run.lowerBound])
+            let descriptor = open(base.absolute(String(folder)), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             defer { if descriptor >= 0 { close(descriptor) } }
+            let nameStart = folder.isEmpty ? 0 : folder.utf8.count + 1
             return run.map { index in
-                let file = files[index]
-                guard let lookup = lookups[index] else {
-                    let read = DetachedBody.read(file.path, detach: file.detach, from: base)
-                    return (nil, read.bytes, read.body)
-                }
+                guard let lookup = lookups[index] else { return read(index, nil, nil) }
                 let stamp = descriptor >= 0
-                    ? FileStamp.of(String(file.path.folderAndName?.name ?? file.path[...]), in: descriptor)
-                    : FileStamp.of(base.absolute(file.path))
-                return detachedRead(file, lookup: lookup, stamp: stamp)
+                    ? FileStamp.of(paths[index], nameStart: nameStart, in: descriptor)
+                    : FileStamp.of(base.absolute(paths[index]))
+                return read(index, lookup, stamp)
             }
         }.flatMap { $0 }
         state.withLock { state in
-            for (file, (lookup, result)) in zip(files, zip(lookups, fetched)) {
-                if let lookup, let record = result.0 { state.record(file.path, in: lookup.area, record) }
+            for (path, (lookup, result)) in zip(paths, zip(lookups, results)) {
+                if let lookup, let fetched = result.0 { state.record(path, in: lookup.area, fetched) }
             }
         }
-        return fetched.map { ($0.bytes, $0.body) }
+        return results.map(\.1)
     }
 
     /// The folder part of a relative path (`""` at the top).
@@ -324,15 +323,12 @@ public final class IndexedFileSystem: ContentFileSystem {
         case read([UInt8], made: ContentIndexEntry?)
         /// Not readable from disk.
         case failed(any Error)
-        /// A file the index does not hold (`indexes` says which).
-        case unindexed(Result<[UInt8], any Error>)
 
         var bytes: Result<[UInt8], any Error> {
             switch self {
             case .served(let entry): .success(entry.bytes)
             case .read(let bytes, _): .success(bytes)
             case .failed(let error): .failure(error)
-            case .unindexed(let result): result
             }
         }
     }
