@@ -87,11 +87,15 @@ def index_seed(count):
     def stamp(n):
         return struct.pack("<QQQqq", 2049, 1000 + n, 120 + n, 1_700_000_000_000_000_000, 1_700_000_000_000_000_001)
 
-    out = b"VPIX" + struct.pack("<I", 2) + string("fuzz") + string("/c") + string("shared")
+    # Format 4; a step given by its front matter (kind 1) carries the whole file's
+    # fingerprint and its body's words after the kind.
+    out = b"VPIX" + struct.pack("<I", 4) + string("fuzz") + string("/c") + string("shared")
     out += struct.pack("<I", count)
     for n in range(count):
         text = f"---\nid: steg-{n}\ntitle: Steg {n}\n---\nT".encode()
-        out += string(f"general/a/b/steg-{n}.md") + stamp(n) + bytes([n % 2]) + struct.pack("<I", len(text)) + text
+        kind = n % 2
+        body = struct.pack("<QI", 0x0123456789ABCDEF + n, 40 + n) if kind == 1 else b""
+        out += string(f"general/a/b/steg-{n}.md") + stamp(n) + bytes([kind]) + body + struct.pack("<I", len(text)) + text
     out += struct.pack("<I", 1 if count else 0)
     if count:
         out += string("general/a/b") + stamp(99) + struct.pack("<I", count)

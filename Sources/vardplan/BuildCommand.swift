@@ -56,19 +56,13 @@ enum BuildCommand {
         // The output is surveyed (its lock taken, its stamp checked) while the inputs are
         // read: neither needs the other, and reading changes nothing.
         let writer = DebugStops.writer(outputPath: output, replaceAnything: force)
-        // Through the content index, an unchanged step file is stat'ed, not read: its front
-        // matter, words and fingerprint are the index's (its body is read for its pass).
-        let disk = DiskFileSystem(root: content)
-        let indexed = IndexCache.store(content: content).map { IndexedFileSystem(base: disk, store: $0) }
         let (begun, (contentFolder, templatesFolder)) = ParallelMap.both({
             Result { () throws(SiteWriter.WriteError) -> SiteWriter.Staging in try writer.begin() }
         }, {
-            SiteBuild.readInputs(content: indexed ?? disk, contentDisplay: content,
-                                 templates: DiskFileSystem(root: templates), templatesDisplay: templates)
+            let inputs = readInputs(content: content, templates: templates)
+            FreedMemory.release()  // what the index took, freed on this thread (its arena)
+            return inputs
         })
-        // What the read found is indexed for the next build and printout (only the
-        // index files of parts that changed are written).
-        defer { indexed?.save() }
         let staging: SiteWriter.Staging
         switch begun {
         case .success(let begun): staging = begun
@@ -109,6 +103,24 @@ enum BuildCommand {
         let summary = result.summary.map(\.line) ?? ""
         Terminal.out("built \(output): \(result.paths.count) files (\(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed) from \(summary) in \(LocalTime.decimal(elapsed, places: 2)) s")
         return .success
+    }
+}
+
+extension BuildCommand {
+    /// The content and templates folders read once (`SiteBuild.readInputs`), the content
+    /// through its index: an unchanged step file is stat'ed, not read — its front matter,
+    /// words and fingerprint are the index's, and its body is read for its pass from the
+    /// disk. What the read found is indexed for the next build and printout (only the
+    /// index files of parts that changed are written), and the index is let go on return:
+    /// the caller gives back the memory it took (34 000 front matters at 100 diagnoses)
+    /// before anything is rendered.
+    static func readInputs(content: String, templates: String) -> (content: ContentSnapshot, templates: ContentSnapshot) {
+        let disk = DiskFileSystem(root: content)
+        let indexed = IndexCache.store(content: content).map { IndexedFileSystem(base: disk, store: $0) }
+        let inputs = SiteBuild.readInputs(content: indexed ?? disk, contentDisplay: content,
+                                          templates: DiskFileSystem(root: templates), templatesDisplay: templates)
+        indexed?.save()
+        return inputs
     }
 }
 

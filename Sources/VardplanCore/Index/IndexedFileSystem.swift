@@ -51,7 +51,7 @@ public final class IndexedFileSystem: ContentFileSystem {
             case .served(let entry):
                 fresh[area, default: ContentIndex()].entries[file] = entry
                 if entry.kind == .frontMatter { shortened[file] = entry.bytes }
-            case .read(_, let made):
+            case .read(let made):
                 changed.insert(area)
                 if let made { fresh[area, default: ContentIndex()].entries[file] = made }
             case .failed:
@@ -187,9 +187,9 @@ public final class IndexedFileSystem: ContentFileSystem {
             return (entry.bytes, lookup)
         }
         if let served { return served }
-        let fetched = readFromDisk(file, stamp: stamp, lookup: lookup, maximumSize: maximumSize)
+        let (bytes, fetched) = readFromDisk(file, stamp: stamp, lookup: lookup, maximumSize: maximumSize)
         state.withLock { $0.record(file, in: lookup.area, fetched) }
-        return try fetched.bytes.get()
+        return try bytes.get()
     }
 
     /// Every file at once: looked up under one lock, stat'ed and (where the index does
@@ -199,9 +199,9 @@ public final class IndexedFileSystem: ContentFileSystem {
         let maximumSize = base.maximumFileSize
         return batch(files) { index, lookup, stamp -> (Fetched?, Result<[UInt8], any Error>) in
             guard let lookup else { return (nil, Result { try base.contents(of: files[index], maximumSize: maximumSize) }) }
-            let fetched = lookup.serves(stamp, maximumSize: maximumSize).map(Fetched.served)
-                ?? readFromDisk(files[index], stamp: stamp, lookup: lookup, maximumSize: maximumSize)
-            return (fetched, fetched.bytes)
+            if let entry = lookup.serves(stamp, maximumSize: maximumSize) { return (.served(entry), .success(entry.bytes)) }
+            let (bytes, fetched) = readFromDisk(files[index], stamp: stamp, lookup: lookup, maximumSize: maximumSize)
+            return (fetched, bytes)
         }
     }
 
@@ -280,19 +280,19 @@ public final class IndexedFileSystem: ContentFileSystem {
             }
         }
         guard file.detach else {
-            let read = readFromDisk(file.path, stamp: stamp, lookup: lookup, maximumSize: base.maximumFileSize)
-            return (read, read.bytes, nil)
+            let (bytes, fetched) = readFromDisk(file.path, stamp: stamp, lookup: lookup, maximumSize: base.maximumFileSize)
+            return (fetched, bytes, nil)
         }
         // Stamped from the open file, as `StepBodyReader` checks it; indexed only when
         // that is the stamp the path had before it was opened.
         do {
             let (bytes, opened) = try base.stampedContents(of: file.path)
             let read = DetachedBody.split(bytes, path: file.path, stamp: opened)
-            guard opened == stamp else { return (.read(bytes, made: nil), read.bytes, read.body) }
-            return (.read(bytes, made: entry(file.path, stamp: stamp, bytes: bytes, lookup: lookup, detached: read.body)),
+            guard opened == stamp else { return (.read(made: nil), read.bytes, read.body) }
+            return (.read(made: entry(file.path, stamp: stamp, bytes: bytes, lookup: lookup, detached: read.body)),
                     read.bytes, read.body)
         } catch {
-            return (.failed(error), .failure(error), nil)
+            return (.failed, .failure(error), nil)
         }
     }
 
@@ -315,33 +315,26 @@ public final class IndexedFileSystem: ContentFileSystem {
         }
     }
 
-    /// What reading one file gave.
+    /// What reading one file gave the index (the bytes go to the caller alone: a
+    /// build's read lets go of each step's body once it is split).
     private enum Fetched: Sendable {
         /// Given by the index.
         case served(ContentIndexEntry)
         /// Read from disk, with the entry to index it by when its stamp is settled.
-        case read([UInt8], made: ContentIndexEntry?)
+        case read(made: ContentIndexEntry?)
         /// Not readable from disk.
-        case failed(any Error)
-
-        var bytes: Result<[UInt8], any Error> {
-            switch self {
-            case .served(let entry): .success(entry.bytes)
-            case .read(let bytes, _): .success(bytes)
-            case .failed(let error): .failure(error)
-            }
-        }
+        case failed
     }
 
     /// Reads a file the index did not serve, and makes its entry.
-    private func readFromDisk(_ file: String, stamp: FileStamp?, lookup: Lookup, maximumSize: Int) -> Fetched {
-        let bytes: [UInt8]
+    private func readFromDisk(_ file: String, stamp: FileStamp?, lookup: Lookup, maximumSize: Int)
+        -> (bytes: Result<[UInt8], any Error>, fetched: Fetched) {
         do {
-            bytes = try base.contents(of: file, maximumSize: maximumSize)
+            let bytes = try base.contents(of: file, maximumSize: maximumSize)
+            return (.success(bytes), .read(made: entry(file, stamp: stamp, bytes: bytes, lookup: lookup)))
         } catch {
-            return .failed(error)
+            return (.failure(error), .failed)
         }
-        return .read(bytes, made: entry(file, stamp: stamp, bytes: bytes, lookup: lookup))
     }
 
     /// The entry for a file read whole, when its stamp is settled and says the size read;
