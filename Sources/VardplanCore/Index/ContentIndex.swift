@@ -2,14 +2,15 @@ import VardplanDiagnostics
 import VardplanFrontMatter
 import VardplanSystem
 
-/// What a printout needs of one part of a content folder (one diagnosis's folder, or
-/// `site.yaml`, `general/` and `regions/` together) without reading it: per file its
-/// stamp (`FileStamp`, to tell whether it changed) and its bytes, whole or up to the
-/// end of its front matter.
+/// What a printout or a build needs of one part of a content folder (one diagnosis's
+/// folder, or `site.yaml`, `general/` and `regions/` together) without reading it: per
+/// file its stamp (`FileStamp`, to tell whether it changed) and its bytes, whole or up to
+/// the end of its front matter.
 ///
 /// A step file that a printout may not show is read only as far as its model needs:
 /// the front matter, and the body's first character (so that an empty body is still
-/// told from a written one). Every other file (metadata, translations, regional
+/// told from a written one); with the whole file's fingerprint and the body's words,
+/// which a build keeps of a step whose body it reads only for its pass. Every other file (metadata, translations, regional
 /// files, `site.yaml`) is kept whole. The index holds national text only, never a
 /// manifest.
 public struct ContentIndex: Sendable, Equatable {

@@ -10,7 +10,8 @@ import VardplanSystem
 /// stamp matches its entry is not opened, and a step file indexed by its front matter
 /// gives only those bytes (`frontMatterOnly(_:)` says which, so a printout reads the
 /// steps it shows whole). Every other file is read from disk, and what was read makes
-/// the index that `save()` writes.
+/// the index that `save()` writes. A build reads through it too
+/// (`detachedContents(ofEach:)`): a step it lets the body of go is then not opened at all.
 ///
 /// A folder is listed from disk unless its stamp matches its listing in the index (a
 /// folder's times move whenever an entry is added, removed or renamed in it), so an
