@@ -96,7 +96,7 @@ public struct ContentSnapshot: ContentFileSystem {
         precondition(detachable.count == paths.count)
         let read: [(FileRead, DetachedBody?)]
         if detachingStepBodies {
-            read = fileSystem.detachedContents(ofEach: Array(zip(paths, detachable)).map { ($0, $1) })
+            read = fileSystem.detachedContents(ofEach: zip(paths, detachable).map { ($0, $1) })
                 .map { (FileRead($0.bytes), $0.body) }
         } else {
             // All at once: an index (`IndexedFileSystem`) looks them up and records them

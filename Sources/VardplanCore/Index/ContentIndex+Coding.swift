@@ -11,10 +11,10 @@ import VardplanSystem
 /// version, the content folder's real path and the area as strings (u32 length +
 /// UTF-8), the entry count (u32); per entry its path (string), stamp, kind (u8), for a
 /// step given by its front matter the whole file's fingerprint (u64) and its body's
-/// words (u32), and its bytes (u32 length + bytes); then the folder count (u32) and per folder its path, stamp, entry
-/// count (u32) and per entry its name, flags (u8: 1 a folder, 2 with an identity) and,
-/// with an identity, device and inode; last a checksum (u64, `checksum(_:)`) of all
-/// bytes before it.
+/// words (u32), and its bytes (u32 length + bytes); then the folder count (u32) and per
+/// folder its path, stamp, entry count (u32) and per entry its name, flags (u8: 1 a
+/// folder, 2 with an identity) and, with an identity, device and inode; last a checksum
+/// (u64, `checksum(_:)`) of all bytes before it.
 extension ContentIndex {
     /// Bumped whenever the layout or the meaning of an entry changes.
     public static let formatVersion: UInt32 = 4
@@ -89,7 +89,7 @@ extension ContentIndex {
             var stepBody: ContentIndexEntry.StepBody?
             if kind == .frontMatter {
                 guard let fingerprint = reader.u64(), let words = reader.u32() else { return nil }
-                stepBody = ContentIndexEntry.StepBody(fingerprint: fingerprint, words: UInt32(words))
+                stepBody = ContentIndexEntry.StepBody(fingerprint: fingerprint, words: words)
             }
             guard let length = reader.u32(), let body = reader.take(Int(length)) else { return nil }
             entries[path] = ContentIndexEntry(stamp: stamp, kind: kind, bytes: Array(body), stepBody: stepBody)

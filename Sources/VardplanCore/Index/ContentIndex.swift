@@ -10,8 +10,8 @@ import VardplanSystem
 /// A step file that a printout may not show is read only as far as its model needs:
 /// the front matter, and the body's first character (so that an empty body is still
 /// told from a written one); with the whole file's fingerprint and the body's words,
-/// which a build keeps of a step whose body it reads only for its pass. Every other file (metadata, translations, regional
-/// files, `site.yaml`) is kept whole. The index holds national text only, never a
+/// which a build keeps of a step whose body it reads only for its pass. Every other
+/// file (metadata, translations, regional files, `site.yaml`) is kept whole. The index holds national text only, never a
 /// manifest.
 public struct ContentIndex: Sendable, Equatable {
     /// Files by path relative to the content folder.
@@ -69,15 +69,11 @@ public struct ContentIndexEntry: Sendable, Equatable {
     /// What a build needs of the body of a step indexed by its front matter
     /// (`DetachedBody`), so that it need not read the file either.
     public struct StepBody: Sendable, Equatable {
-        /// The whole file's fingerprint as the build stamp records it (`DetachedBody.fingerprint`).
+        /// The whole file's fingerprint as the build stamp records it
+        /// (`DetachedBody.fingerprint`).
         public var fingerprint: UInt64
         /// Words in the body (`ContentFileParser.wordCount`).
         public var words: UInt32
-
-        public init(fingerprint: UInt64, words: UInt32) {
-            self.fingerprint = fingerprint
-            self.words = words
-        }
     }
 
     public var stamp: FileStamp
@@ -97,43 +93,46 @@ public struct ContentIndexEntry: Sendable, Equatable {
     /// that must be kept whole (not a step file in a section folder, or a step with
     /// translations, whose drift check hashes its body).
     public init(stamp: FileStamp, bytes: [UInt8], path: String, mayShorten: Bool) {
-        if mayShorten, let prefix = Self.frontMatterPrefix(bytes) {
-            if prefix.end == bytes.count {
-                self.init(stamp: stamp, kind: .whole, bytes: bytes)
-            } else {
-                let body = StepBody(fingerprint: DetachedBody.fingerprint(path: path, bytes: bytes),
-                                    words: UInt32(ContentFileParser.wordCount(bytes[prefix.bodyStart...])))
-                self.init(stamp: stamp, kind: .frontMatter, bytes: Array(bytes[..<prefix.end]), stepBody: body)
-            }
-        } else {
+        guard mayShorten, let bodyStart = Self.bodyStart(bytes) else {
             self.init(stamp: stamp, kind: .whole, bytes: bytes)
+            return
+        }
+        self.init(stamp: stamp, bytes: bytes, bodyStart: bodyStart) {
+            StepBody(fingerprint: DetachedBody.fingerprint(path: path, bytes: bytes),
+                     words: UInt32(ContentFileParser.wordCount(bytes[bodyStart...])))
         }
     }
 
     /// The entry `init(stamp:bytes:path:mayShorten:)` makes of a step file that may be
     /// shortened, from the split a build already made of it (`DetachedBody.detach`, which
-    /// checked the text and the front matter as `frontMatterPrefix` does) and its facts.
+    /// checked the text and the front matter as `bodyStart(_:)` does) and its facts.
     init(stamp: FileStamp, bytes: [UInt8], detached body: DetachedBody) {
-        let end = Self.firstCharacterEnd(bytes, bodyStart: body.range.lowerBound)
-        if end == bytes.count {
-            self.init(stamp: stamp, kind: .whole, bytes: bytes)
-        } else {
-            self.init(stamp: stamp, kind: .frontMatter, bytes: Array(bytes[..<end]),
-                      stepBody: StepBody(fingerprint: body.fingerprintValue, words: UInt32(body.wordCount)))
+        self.init(stamp: stamp, bytes: bytes, bodyStart: body.range.lowerBound) {
+            StepBody(fingerprint: body.fingerprintValue, words: UInt32(body.wordCount))
         }
     }
 
-    /// Where the body starts, and the end of its first character (the bytes a
-    /// `.frontMatter` entry keeps), when the file is valid text with closed front matter
-    /// and no problem in splitting it; nil otherwise. `end` is the file's size when the
-    /// body holds nothing but white space.
-    static func frontMatterPrefix(_ bytes: [UInt8]) -> (bodyStart: Int, end: Int)? {
+    /// A step file's entry from where its body starts: whole when nothing follows the
+    /// body's first character, else the bytes up to the end of it with the body's facts
+    /// (only then worked out).
+    private init(stamp: FileStamp, bytes: [UInt8], bodyStart: Int, facts: () -> StepBody) {
+        let end = Self.firstCharacterEnd(bytes, bodyStart: bodyStart)
+        if end == bytes.count {
+            self.init(stamp: stamp, kind: .whole, bytes: bytes)
+        } else {
+            self.init(stamp: stamp, kind: .frontMatter, bytes: Array(bytes[..<end]), stepBody: facts())
+        }
+    }
+
+    /// Where the body starts, when the file is valid text with closed front matter and no
+    /// problem in splitting it; nil otherwise.
+    static func bodyStart(_ bytes: [UInt8]) -> Int? {
         let file = SourceFile(path: "", bytes: bytes)
         var diagnostics = Diagnostics()
         guard SourceTextValidator.validate(file, diagnostics: &diagnostics) else { return nil }
         let split = FrontMatterSplitter.split(file, diagnostics: &diagnostics)
         guard split.frontMatterRange != nil, diagnostics.isEmpty else { return nil }
-        return (split.bodyRange.lowerBound, firstCharacterEnd(bytes, bodyStart: split.bodyRange.lowerBound))
+        return split.bodyRange.lowerBound
     }
 
     /// The end of the body's first character after the white space

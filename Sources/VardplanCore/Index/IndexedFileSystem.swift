@@ -233,9 +233,12 @@ public final class IndexedFileSystem: ContentFileSystem {
         // Runs of files in one folder (a snapshot lists them folder by folder).
         var runs: [Range<Int>] = []
         var start = 0
-        for index in paths.indices where index > start && Self.folder(of: paths[index]) != Self.folder(of: paths[start]) {
+        var folder = paths.first.map(Self.folder(of:)) ?? ""
+        for index in paths.indices.dropFirst() {
+            let next = Self.folder(of: paths[index])
+            guard next != folder else { continue }
             runs.append(start..<index)
-            start = index
+            (start, folder) = (index, next)
         }
         if start < paths.count { runs.append(start..<paths.count) }
         let results = ParallelMap.map(runs) { run -> [(Fetched?, Output)] in
