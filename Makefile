@@ -39,3 +39,4 @@ bench:
 clean:
 	rm -rf .build artifacts
 	find output -mindepth 1 ! -name .gitignore -delete
+	rm -rf .output.spare

@@ -136,6 +136,13 @@ def rm(path: str) -> None:
             os.unlink(path)
 
 
+def rm_site(out: str) -> None:
+    """Removes a vardplan output folder and the spare a build keeps beside it
+    (docs/output-safety.md), so that the next build starts from nothing."""
+    rm(out)
+    rm(os.path.join(os.path.dirname(out), "." + os.path.basename(out) + ".spare"))
+
+
 # --- setup ------------------------------------------------------------------------------
 
 def cpu_times() -> list[int]:
@@ -345,7 +352,7 @@ def bench_size(size: int, args, work: str, vardplan: str, floor: str, inmemory: 
     print_steps = [os.path.join(content, rel) for rel in info["manifest_visible_paths"]]
 
     # Warm-up (file cache, dynamic loader): one untimed run each.
-    rm(out)
+    rm_site(out)
     must(run_timed([vardplan, "build", "--content", content, "--output", out, "--templates", templates,
                     "--today", TODAY], log_path), "vardplan build (warm-up)")
     pages = sum(1 for _, _, names in os.walk(out) for n in names if n.endswith(".html"))
@@ -375,7 +382,7 @@ def bench_size(size: int, args, work: str, vardplan: str, floor: str, inmemory: 
             must(series["floor_cat"].add(run_timed([floor, "cat", floor_print_out] + print_steps, log_path)),
                  "floor cat")
 
-            rm(out)
+            rm_site(out)
             build = [vardplan, "build", "--content", content, "--output", out, "--templates", templates,
                      "--today", TODAY]
             must(series["full"].add(run_timed(build, log_path)), "full build")
@@ -402,7 +409,7 @@ def bench_size(size: int, args, work: str, vardplan: str, floor: str, inmemory: 
         with open(edit, "wb") as f:
             f.write(original)
         if not args.keep:  # the built trees take hundreds of MB (of RAM on tmpfs)
-            rm(out)
+            rm_site(out)
             rm(floor_out)
             rm(hugo_out)
 

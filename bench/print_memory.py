@@ -23,6 +23,12 @@ def timed(command):
     return (time.perf_counter() - start) * 1000, (usage.ru_utime + usage.ru_stime) * 1000, usage.ru_maxrss / 1024
 
 
+def remove_site(out: str) -> None:
+    """An output folder and the spare a build keeps beside it (docs/output-safety.md)."""
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(os.path.join(os.path.dirname(out), "." + os.path.basename(out) + ".spare"), ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", required=True)
@@ -47,11 +53,11 @@ def main():
               f"CPU {statistics.median(cpu):.1f} ms, peak {statistics.median(s[2] for s in samples):.0f} MB")
         if not args.no_build:
             out = os.path.join(args.corpora, f"out-{size}")
-            shutil.rmtree(out, ignore_errors=True)
+            remove_site(out)
             wall, cpu, peak = timed([args.binary, "build", "--content", content, "--output", out,
                                      "--templates", templates, "--today", TODAY])
             print(f"{size:>4} diagnoses: full build {wall / 1000:.2f} s wall, {cpu / 1000:.2f} s CPU, peak {peak:.0f} MB")
-            shutil.rmtree(out, ignore_errors=True)
+            remove_site(out)
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 

@@ -64,7 +64,7 @@ for obj, n in per.most_common(8):
 short() { sed -e 's/ \[[^]]*\]$//' -e 's#  [^ ]*/\([^/ ]*\.[a-z]*:\)#  \1#' -e 's#  ???:#  #' | cut -c1-220; }
 
 echo "== callgrind: vardplan build ($size diagnoses) =="
-rm -rf "$prof/site"
+rm -rf "$prof/site" "$prof/.site.spare"
 valgrind --tool=callgrind --callgrind-out-file="$prof/callgrind.build.out" \
   "$bin" build --content "$corpus/content" --output "$prof/site" --templates templates --today $today \
   2>"$prof/valgrind.build.log"
@@ -92,7 +92,7 @@ short <"$prof/floor.self.txt" | sed -n '1,15p'
 
 echo "== strace -c -w: vardplan build (wall time in system calls, all threads) =="
 if command -v strace >/dev/null 2>&1; then
-  rm -rf "$prof/site"
+  rm -rf "$prof/site" "$prof/.site.spare"
   strace -f -c -w -o "$prof/strace.build.txt" \
     "$bin" build --content "$corpus/content" --output "$prof/site" --templates templates --today $today >/dev/null
   sed -n '1,14p' "$prof/strace.build.txt"
@@ -102,7 +102,7 @@ fi
 
 echo "== perf record -e cpu-clock: vardplan build =="
 if command -v perf >/dev/null 2>&1 && perf record -q -e cpu-clock -o "$prof/perf.probe" true 2>/dev/null; then
-  rm -rf "$prof/site"
+  rm -rf "$prof/site" "$prof/.site.spare"
   perf record -q -e cpu-clock -F 2000 -g -o "$prof/perf.build.data" \
     "$bin" build --content "$corpus/content" --output "$prof/site" --templates templates --today $today >/dev/null 2>&1
   perf report -i "$prof/perf.build.data" --stdio --no-children --sort dso,sym -g none 2>/dev/null \
@@ -111,5 +111,5 @@ if command -v perf >/dev/null 2>&1 && perf record -q -e cpu-clock -o "$prof/perf
 else
   echo "(perf cannot sample here)"
 fi
-rm -rf "$prof/site" "$prof/perf.probe"
+rm -rf "$prof/site" "$prof/.site.spare" "$prof/perf.probe"
 echo "bench/profile.sh: full listings in $prof/"

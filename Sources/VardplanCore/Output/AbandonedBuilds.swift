@@ -67,7 +67,7 @@ enum AbandonedBuilds {
         for leftover in find(location) { giveBackDotEntries(from: leftover.path, to: location) }
     }
 
-    private static func giveBackDotEntries(from leftover: String, to location: OutputLocation) {
+    static func giveBackDotEntries(from leftover: String, to location: OutputLocation) {
         for entry in FolderTree.entries(leftover) where entry.name.hasPrefix(".") && !entry.name.hasPrefix(BuildStamp.fileName) {
             let destination = location.path + "/" + entry.name
             if FolderTree.kind(destination) == nil {

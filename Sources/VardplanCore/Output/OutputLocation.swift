@@ -88,6 +88,9 @@ struct OutputLocation: Sendable {
     /// Where the previous output waits during a two-rename swap by process `pid`.
     func previous(pid: Int32) -> String { beside(".\(name).previous-\(pid)") }
 
+    /// The previous output, kept after a swap for the next build's staging folder (`SpareOutput`).
+    var spare: String { beside(".\(name).spare") }
+
     /// The lock file that lets one build at a time write this output.
     var lockPath: String { beside(".\(name).lock") }
 

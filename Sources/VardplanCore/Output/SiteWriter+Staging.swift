@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 import VardplanSystem
 
 extension SiteWriter {
@@ -28,12 +29,28 @@ extension SiteWriter {
         /// The survey of the output at `begin`, with its folders' change times and the
         /// file system's time before it: `commit` uses it again when no folder changed.
         let survey: (survey: OutputSurvey, times: FolderTimes, reference: FolderTimes.Time)?
+        /// The previous output kept by the last build (`SpareOutput`).
+        let spare: String
+        /// Whether the spare may become the staging folder: the output is complete and
+        /// holds nothing a build did not write.
+        let mayUseSpare: Bool
+        /// Whether the staging folder is still the empty one `begin` made, or started as
+        /// the spare; decided by the first `accept` or `keep`.
+        let start = Start()
+
+        /// How the staging folder started: nil until the first page comes.
+        final class Start: Sendable {
+            /// `.some(nil)`: empty; `.some(paths)`: the spare, mirrored from the output,
+            /// holding the output's listed `paths` already.
+            let state = Mutex<Set<String>??>(nil)
+        }
 
         /// `stampIsIntact`: whether `stamp` is intact, as the survey at `begin` found it
         /// (`OutputSurvey.stampIsIntact`).
         init(location: OutputLocation, lock: OutputLock, writer: SiteWriter, restoredFrom: String?, stamp: BuildStamp?,
-             stampIsIntact: Bool, survey: (OutputSurvey, FolderTimes, FolderTimes.Time)? = nil) {
+             stampIsIntact: Bool, outputIsOurs: Bool, survey: (OutputSurvey, FolderTimes, FolderTimes.Time)? = nil) {
             self.survey = survey
+            self.spare = location.spare
             self.location = location
             self.lock = lock
             self.folder = location.staging(pid: getpid())
@@ -44,22 +61,67 @@ extension SiteWriter {
             self.checkpoint = writer.checkpoint
             self.previousStamp = stampIsIntact ? stamp : nil
             self.restoredFrom = restoredFrom
+            self.mayUseSpare = hadOutput && stampIsIntact && stamp != nil && outputIsOurs
+        }
+
+        /// Decides, once, how the staging folder starts: as the spare, mirrored from the
+        /// output (returns the paths it holds already), or empty (returns nil).
+        private func prepare() -> Set<String>? {
+            start.state.withLock { state -> Set<String>? in
+                if let decided = state { return decided }
+                var mirrored: Set<String>?
+                if mayUseSpare, let stamp = previousStamp, FolderTree.kind(spare) == .folder {
+                    AbandonedBuilds.giveBackDotEntries(from: spare, to: location)
+                    if rmdir(folder) == 0, rename(spare, folder) == 0 {
+                        if SpareOutput.mirror(folder, of: location.path, listed: stamp.filesByFolder) {
+                            mirrored = Set(stamp.files.lazy.map(\.path))
+                        } else {
+                            FolderTree.remove(folder)
+                        }
+                    }
+                    if FolderTree.kind(folder) == nil { mkdir(folder, 0o755) }
+                }
+                state = .some(mirrored)
+                return mirrored
+            }
+        }
+
+        /// The paths the staging folder held from the start (the spare's), or nil.
+        private var mirroredPaths: Set<String>? {
+            start.state.withLock { $0 ?? nil }
+        }
+
+        /// Removes whatever is at `path` in the staging folder before a page is written or
+        /// linked there (a mirrored link to the output's file must never be written into).
+        private static func clear(_ path: String) {
+            if unlink(path) != 0 && errno == EISDIR { FolderTree.remove(path) }
+        }
+
+        /// Whether two paths are the same file (one inode on one device), links not followed.
+        private static func sameFile(_ first: String, _ second: String) -> Bool {
+            var a = stat(), b = stat()
+            return lstat(first, &a) == 0 && lstat(second, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
         }
 
         /// Writes pages into the staging folder; an unchanged page is hard-linked
         /// from the current output instead of written. The build stamp is written
         /// whole (to a temporary name, then renamed), and must come last, alone.
         public func accept(_ files: [OutputFile]) throws(WriteError) -> (written: Int, unchanged: Int) {
-            try makeFolders(Set(files.compactMap { $0.path.folderAndName.map { String($0.folder) } }))
+            let mirrored = prepare()
+            try makeFolders(Set(files.compactMap { $0.path.folderAndName.map { String($0.folder) } }),
+                            replacingFiles: mirrored != nil)
             let output = location.path, folder = self.folder, hadOutput = self.hadOutput
             let checkKind = replaceAnything
             let outcomes = ParallelMap.map(files) { file -> Outcome in
                 let target = folder + "/" + file.path
                 let old = output + "/" + file.path
                 if hadOutput, !checkKind || FolderTree.kind(old) == .file,
-                   let existing = FileIO.read(old), FileIO.sameBytes(existing, file.bytes), link(old, target) == 0 {
-                    return .unchanged
+                   let existing = FileIO.read(old), FileIO.sameBytes(existing, file.bytes) {
+                    if let mirrored, mirrored.contains(file.path), Self.sameFile(old, target) { return .unchanged }
+                    if mirrored != nil { Self.clear(target) }
+                    if link(old, target) == 0 { return .unchanged }
                 }
+                if mirrored != nil { Self.clear(target) }
                 if file.path == BuildStamp.fileName {
                     let partial = target + ".partial"
                     guard FileIO.write(file.bytes, to: partial) else { return .failed(path: file.path, errno: errno) }
@@ -78,9 +140,18 @@ extension SiteWriter {
             return counts
         }
 
-        /// Creates these folders (relative paths) in the staging folder.
-        private func makeFolders(_ folders: Set<String>) throws(WriteError) {
+        /// Creates these folders (relative paths) in the staging folder; `replacingFiles`
+        /// (a mirrored spare): a previous page where a folder must be is removed first.
+        private func makeFolders(_ folders: Set<String>, replacingFiles: Bool) throws(WriteError) {
             for name in folders.sorted() where !FileIO.makeDirectories(folder + "/" + name) {
+                if replacingFiles {
+                    var path = folder
+                    let made = name.split(separator: "/").allSatisfy { part in
+                        path += "/" + part
+                        return SpareOutput.makeFolder(path)
+                    }
+                    if made { continue }
+                }
                 throw .io(path: name, reason: "the folder could not be created")
             }
         }
@@ -93,15 +164,20 @@ extension SiteWriter {
         /// each link is made between the two folders, opened once (23 000 pages at 25
         /// diagnoses, in 650 folders: a path lookup per folder, not two per page).
         public func keep(_ paths: [String]) throws(WriteError) -> Int {
+            let count = paths.count
             guard previousStamp != nil else {
                 throw .io(path: paths.first ?? "", reason: "the output holds no complete previous build")
             }
+            let mirrored = prepare()
+            // A mirrored spare holds the output's pages already.
+            let paths = mirrored.map { held in paths.filter { !held.contains($0) } } ?? paths
+            guard !paths.isEmpty else { return count }
             var byFolder: [String: [String]] = [:]
             for path in paths {
                 let split = path.folderAndName
                 byFolder[split.map { String($0.folder) } ?? "", default: []].append(split.map { String($0.name) } ?? path)
             }
-            try makeFolders(Set(byFolder.keys.filter { !$0.isEmpty }))
+            try makeFolders(Set(byFolder.keys.filter { !$0.isEmpty }), replacingFiles: mirrored != nil)
             let output = location.path, staging = self.folder
             let failed = ParallelMap.map(Array(byFolder), minimumCount: 2) { folder, names -> String? in
                 let prefix = folder.isEmpty ? "" : folder + "/"
@@ -123,21 +199,38 @@ extension SiteWriter {
             if let path = failed.compactMap({ $0 }).min() {
                 throw .io(path: path, reason: "the page of the previous build could not be kept")
             }
-            return paths.count
+            return count
         }
 
-        /// Throws the staging folder away and lets go of the lock; the output stays as it was.
+        /// Throws the staging folder away and lets go of the lock; the output stays as it
+        /// was. A staging folder that started as the spare becomes the spare again (the
+        /// next build mirrors it, whatever it holds).
         public func abort() {
-            FolderTree.remove(folder)
+            putAway()
             lock.release()
         }
 
         /// Ends a build that found the output up to date: throws the staging folder
         /// away, removes what stopped builds left (the output being complete), lets go.
         public func finishUnchanged() {
-            FolderTree.remove(folder)
+            putAway()
             AbandonedBuilds.removeLeftovers(location)
             lock.release()
+        }
+
+        /// Removes the staging folder, or gives it back as the spare when it was one.
+        private func putAway() {
+            if mirroredPaths != nil, FolderTree.kind(spare) == nil, rename(folder, spare) == 0 { return }
+            FolderTree.remove(folder)
+        }
+
+        /// After a swap: keeps the old output `old` as the spare when it held only what
+        /// builds write (`isOurs`), else removes it; a spare this build did not take up
+        /// is removed first.
+        private func keepAsSpare(_ old: String, isOurs: Bool) {
+            if FolderTree.kind(spare) != nil { FolderTree.removeInParallel(spare) }
+            if isOurs, rename(old, spare) == 0 { return }
+            FolderTree.removeInParallel(old)
         }
 
         /// Swaps the staging folder in. `paths` are the pages of the build, to count
@@ -149,12 +242,18 @@ extension SiteWriter {
             defer { lock.release() }
             let output = location.path
             var report = Report()
+            let newPaths = Set(paths)
+            if let mirrored = mirroredPaths {
+                // The spare held every page of the output: those this build does not make go.
+                SpareOutput.removeStale(mirrored.filter { !newPaths.contains($0) }, in: folder, keeping: paths)
+            }
             guard FolderTree.kind(output) == .folder else {
                 guard rename(folder, output) == 0 else {
                     let reason = String(cString: strerror(errno))
                     abort()
                     throw .io(path: location.display, reason: reason)
                 }
+                if FolderTree.kind(spare) != nil { FolderTree.removeInParallel(spare) }
                 AbandonedBuilds.removeLeftovers(location)
                 return report
             }
@@ -168,7 +267,6 @@ extension SiteWriter {
                 abort()
                 throw .notReplaceable(path: location.display, survey: survey)
             }
-            let newPaths = Set(paths)
             report.removed = survey.filePaths.filter { !newPaths.contains($0) }.count
             // Dot entries at the top are the user's: carry them over by rename, and back on failure.
             let kept = FolderTree.entries(output).map(\.name).filter {
@@ -183,7 +281,7 @@ extension SiteWriter {
             case .exchanged:
                 // The staging folder's name now holds the old output.
                 checkpoint?(.afterSwap)
-                FolderTree.removeInParallel(folder)
+                keepAsSpare(folder, isOurs: survey.isReplaceable)
             case .failed(let code):
                 giveBack()
                 abort()
@@ -204,7 +302,7 @@ extension SiteWriter {
                     throw .io(path: location.display, reason: "the new output could not be moved in: " + reason)
                 }
                 checkpoint?(.afterSwap)
-                FolderTree.remove(previous)
+                keepAsSpare(previous, isOurs: survey.isReplaceable)
             }
             AbandonedBuilds.removeLeftovers(location)
             return report

@@ -13,7 +13,8 @@ import Glibc
 /// rewritten, their modification time kept), changed files are written, files the
 /// build no longer makes are left out (stale files disappear), and the build stamp is
 /// written last. `commit` swaps it in with one atomic exchange (`FolderExchange`), so
-/// the output is always a complete site, then removes the old copy. If anything fails,
+/// the output is always a complete site, and keeps the old copy beside it as the spare
+/// that the next build starts its staging folder from (`SpareOutput`). If anything fails,
 /// the staging folder is removed and the previous output stays as it was. Files and
 /// folders whose names start with `.` at the top of the output folder (a `.gitignore`,
 /// a deploy repo's `.git`) are kept. The rules: docs/output-safety.md.
@@ -106,7 +107,8 @@ public struct SiteWriter: Sendable {
         let times = survey.isReplaceable && reference != nil
             ? FolderTimes.read(root: location.path, holding: survey.filePaths) : nil
         let staging = Staging(location: location, lock: lock, writer: self, restoredFrom: restored, stamp: stamp,
-                              stampIsIntact: survey.stampIsIntact, survey: times.map { (survey, $0, reference!) })
+                              stampIsIntact: survey.stampIsIntact, outputIsOurs: survey.isReplaceable,
+                              survey: times.map { (survey, $0, reference!) })
         if FolderTree.kind(staging.folder) != nil {
             // Left by an earlier process with our (reused) id.
             guard AbandonedBuilds.isComplete(location.path) else {

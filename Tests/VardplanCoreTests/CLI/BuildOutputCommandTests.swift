@@ -44,7 +44,8 @@ struct BuildOutputCommandTests {
         #expect(FileManager.default.fileExists(atPath: folder + "/www/testcancer/behandling/cytostatika.html"))
         let second = try BuildCLI.run(["build", "--today", "2026-11-24", "--output", "site/"], in: folder)
         #expect(second.stdout.hasPrefix("built site/: 22 files (1 written, 21 unchanged, 0 removed)"), "\(second.stdout)")
-        #expect(OutputScratch(existing: folder).names == ["content", "site", "templates", "www"])
+        // The spare is beside the folder the link points to, as the staging folder was.
+        #expect(OutputScratch(existing: folder).names == [".www.spare", "content", "site", "templates", "www"])
     }
 
     @Test("kill -9 between the two renames: the next build, even a failing one, puts the new site back; nothing complete is deleted")
@@ -109,7 +110,9 @@ struct BuildOutputCommandTests {
         #expect(AbandonedBuilds.isComplete(folder + "/output"))
         let next = try BuildCLI.run(["build", "--today", "2026-11-24"], in: folder)
         #expect(next.status == 0)
-        #expect(top.names == ["content", "output", "templates"])
+        // The previous site is kept as the spare (without the user's .git, which moved on).
+        #expect(top.names == [".output.spare", "content", "output", "templates"])
+        #expect(FolderTree.kind(folder + "/.output.spare/.git") == nil)
         #expect(FolderTree.kind(folder + "/output/.git") == .folder)
     }
 

@@ -117,7 +117,10 @@ struct OutputSymlinkTests {
         #expect(report.removed == 1)
         #expect(FolderTree.kind(scratch.root + "/deploy/current") == .other)
         #expect(scratch.read("deploy/current/index.html") == "two")
-        #expect(scratch.files == ["deploy/current", "www/site/.vardplan-build", "www/site/index.html"])
+        #expect(scratch.files == [
+            "deploy/current", "www/.site.spare/.vardplan-build", "www/.site.spare/index.html", "www/.site.spare/old.html",
+            "www/site/.vardplan-build", "www/site/index.html",
+        ])
     }
 
     @Test("a link whose folder is missing because a build into it was stopped mid-swap: the folder is put back")

@@ -51,7 +51,10 @@ struct SwapCheckTests {
         try FileManager.default.removeItem(atPath: scratch.root + "/out/x/y/old.html")
         let report = try staging.commit(paths: ["index.html"])
         #expect(report.removed == 1)
-        #expect(scratch.files == ["out/.vardplan-build", "out/index.html"])
+        #expect(scratch.files == [
+            ".out.spare/.vardplan-build", ".out.spare/index.html", ".out.spare/x/page.html", "out/.vardplan-build",
+            "out/index.html",
+        ])
 
         let renaming = try SiteWriter(outputPath: scratch.root + "/out").begin()
         try Self.stage(renaming, ["index.html": "c"])
