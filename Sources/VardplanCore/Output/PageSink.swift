@@ -11,10 +11,15 @@ public protocol PageSink: Sendable {
     /// Carries pages of the previous build's output over as they are, without
     /// rendering them; returns how many. Only when `keepsPreviousPages`.
     func keep(_ paths: [String]) throws(SiteWriter.WriteError) -> Int
+    /// Told once, as soon as the build knows it will write (its inputs changed): the sink
+    /// may get ready in the background meanwhile.
+    func willWrite()
 }
 
 extension PageSink {
     public var keepsPreviousPages: Bool { false }
+
+    public func willWrite() {}
 
     public func keep(_ paths: [String]) throws(SiteWriter.WriteError) -> Int {
         throw .io(path: paths.first ?? "", reason: "this build has no previous output to keep pages from")

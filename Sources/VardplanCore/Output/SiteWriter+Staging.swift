@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
 import Synchronization
 import VardplanSystem
 
@@ -36,20 +37,37 @@ extension SiteWriter {
         let mayUseSpare: Bool
         /// Whether the staging folder is still the empty one `begin` made, or started as
         /// the spare; decided by the first `accept` or `keep`.
-        let start = Start()
+        let start: Start
 
-        /// How the staging folder started: nil until the first page comes.
+        /// How the staging folder started.
         final class Start: Sendable {
-            /// `.some(nil)`: empty; `.some(paths)`: the spare, mirrored from the output,
-            /// holding the output's listed `paths` already.
-            let state = Mutex<Set<String>??>(nil)
+            struct State: Sendable {
+                /// nil until the first page comes; then `.some(nil)`: empty, or
+                /// `.some(paths)`: the spare, mirrored from the output, holding the
+                /// output's listed `paths` already.
+                var decided: Set<String>??
+                /// The output's files by folder, as `begin` read them from its stamp, for
+                /// the mirror; let go once decided.
+                var listed: [String: [String: Int]]?
+            }
+
+            let state: Mutex<State>
+            /// A preparation started by `willWrite`, waited for before the staging folder
+            /// is committed or put away.
+            let pending = DispatchGroup()
+
+            init(listed: [String: [String: Int]]?) {
+                state = Mutex(State(decided: nil, listed: listed))
+            }
         }
 
         /// `stampIsIntact`: whether `stamp` is intact, as the survey at `begin` found it
         /// (`OutputSurvey.stampIsIntact`).
         init(location: OutputLocation, lock: OutputLock, writer: SiteWriter, restoredFrom: String?, stamp: BuildStamp?,
-             stampIsIntact: Bool, outputIsOurs: Bool, survey: (OutputSurvey, FolderTimes, FolderTimes.Time)? = nil) {
+             stampIsIntact: Bool, outputIsOurs: Bool, listed: [String: [String: Int]]? = nil,
+             survey: (OutputSurvey, FolderTimes, FolderTimes.Time)? = nil) {
             self.survey = survey
+            self.start = Start(listed: listed)
             self.spare = location.spare
             self.location = location
             self.lock = lock
@@ -68,12 +86,14 @@ extension SiteWriter {
         /// output (returns the paths it holds already), or empty (returns nil).
         private func prepare() -> Set<String>? {
             start.state.withLock { state -> Set<String>? in
-                if let decided = state { return decided }
+                if let decided = state.decided { return decided }
+                let listed = state.listed
+                state.listed = nil
                 var mirrored: Set<String>?
                 if mayUseSpare, let stamp = previousStamp, FolderTree.kind(spare) == .folder {
                     AbandonedBuilds.giveBackDotEntries(from: spare, to: location)
                     if rmdir(folder) == 0, rename(spare, folder) == 0 {
-                        if SpareOutput.mirror(folder, of: location.path, listed: stamp.filesByFolder) {
+                        if SpareOutput.mirror(folder, of: location.path, listed: listed ?? stamp.filesByFolder) {
                             mirrored = Set(stamp.files.lazy.map(\.path))
                         } else {
                             FolderTree.remove(folder)
@@ -81,14 +101,26 @@ extension SiteWriter {
                     }
                     if FolderTree.kind(folder) == nil { mkdir(folder, 0o755) }
                 }
-                state = .some(mirrored)
+                state.decided = .some(mirrored)
                 return mirrored
             }
         }
 
-        /// The paths the staging folder held from the start (the spare's), or nil.
+        /// The paths the staging folder held from the start (the spare's), or nil; waits
+        /// for a preparation `willWrite` started.
         private var mirroredPaths: Set<String>? {
-            start.state.withLock { $0 ?? nil }
+            start.pending.wait()
+            return start.state.withLock { $0.decided ?? nil }
+        }
+
+        /// Makes the staging folder from the spare in the background while the build
+        /// makes its model (the first page would otherwise wait for it).
+        public func willWrite() {
+            start.pending.enter()
+            DispatchQueue.global().async { [self] in
+                _ = prepare()
+                start.pending.leave()
+            }
         }
 
         /// Removes whatever is at `path` in the staging folder before a page is written or
@@ -218,7 +250,8 @@ extension SiteWriter {
             lock.release()
         }
 
-        /// Removes the staging folder, or gives it back as the spare when it was one.
+        /// Removes the staging folder, or gives it back as the spare when it was one (after
+        /// a preparation `willWrite` started has finished).
         private func putAway() {
             if mirroredPaths != nil, FolderTree.kind(spare) == nil, rename(folder, spare) == 0 { return }
             FolderTree.remove(folder)

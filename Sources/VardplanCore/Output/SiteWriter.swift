@@ -99,7 +99,10 @@ public struct SiteWriter: Sendable {
         let reference = utimensat(AT_FDCWD, location.lockPath, nil, 0) == 0
             ? FolderTimes.changeTime(location.lockPath) : nil
         let stamp = BuildStamp.read(outputPath: location.path)
-        let survey = OutputSurvey.survey(location.path, stamp: .some(stamp))
+        // The stamp's files by folder, made once: for the survey, and for the mirror of
+        // the output that the staging folder may start from (`SpareOutput`).
+        let listed = stamp?.filesByFolder
+        let survey = OutputSurvey.survey(location.path, stamp: .some(stamp), listed: listed)
         if !survey.isReplaceable && !replaceAnything {
             lock.release()
             throw .notReplaceable(path: outputPath, survey: survey)
@@ -107,7 +110,7 @@ public struct SiteWriter: Sendable {
         let times = survey.isReplaceable && reference != nil
             ? FolderTimes.read(root: location.path, holding: survey.filePaths) : nil
         let staging = Staging(location: location, lock: lock, writer: self, restoredFrom: restored, stamp: stamp,
-                              stampIsIntact: survey.stampIsIntact, outputIsOurs: survey.isReplaceable,
+                              stampIsIntact: survey.stampIsIntact, outputIsOurs: survey.isReplaceable, listed: listed,
                               survey: times.map { (survey, $0, reference!) })
         if FolderTree.kind(staging.folder) != nil {
             // Left by an earlier process with our (reused) id.

@@ -80,6 +80,7 @@ public enum SiteBuild {
         if let previous, previous.fingerprint == inputs.fingerprint {
             return Result(files: [], diagnostics: Diagnostics(), summary: nil, upToDate: true)
         }
+        sink.willWrite()
         // Which diagnoses to render: all, or (when the previous output can be kept
         // from) only those whose files changed, and of those where only step bodies
         // changed only the pages that show them.

@@ -165,6 +165,28 @@ struct SpareOutputTests {
         #expect(Self.contents(scratch, "out") == (try Self.fresh(pages)))
     }
 
+    @Test("a preparation started as soon as a build knows it will write is waited for, whatever comes next")
+    func preparedInBackground() throws {
+        let scratch = OutputScratch()
+        defer { scratch.remove() }
+        let writer = SiteWriter(outputPath: scratch.root + "/out")
+        _ = try writer.write(.pages(["index.html": "1", "a/p.html": "p"]))
+        _ = try writer.write(.pages(["index.html": "2", "a/p.html": "p"]))
+        let failing = try writer.begin()
+        failing.willWrite()
+        failing.abort()  // a content error: the spare stays the spare
+        #expect(scratch.names == [".out.spare", "out"])
+        let staging = try writer.begin()
+        staging.willWrite()
+        let pages = ["index.html": "3", "a/p.html": "p"]
+        _ = try staging.accept(.pages(["index.html": "3"]))
+        #expect(try staging.keep(["a/p.html"]) == 1)
+        _ = try staging.accept([BuildStamp(fingerprint: "", files: .pages(pages)).outputFile])
+        _ = try staging.commit(paths: Array(pages.keys) + [BuildStamp.fileName])
+        #expect(Self.contents(scratch, "out") == (try Self.fresh(pages)))
+        #expect(scratch.read(".out.spare/index.html") == "2")
+    }
+
     @Test("a link named like the spare is never followed, and its target is left alone")
     func spareThatIsALink() throws {
         let scratch = OutputScratch()
