@@ -8,13 +8,14 @@
 /// sitemap differs from the previous one only when the set of diagnosis pages does.
 enum KeptSitemap {
     /// The previous build's sitemap files (`sitemap.xml` and its parts) with their
-    /// sizes, when `pagePaths` (the diagnosis pages of this build) are the previous
-    /// build's (`previous.owners`); nil when the sitemap must be made again, or the
-    /// previous build had none.
-    static func files(of previous: BuildStamp, pagePaths: Set<String>) -> [(path: String, size: Int)]? {
+    /// sizes, when `pagePaths` (the diagnosis pages of this build, each once) are the
+    /// previous build's (`previous.owners`); nil when the sitemap must be made again, or
+    /// the previous build had none.
+    static func files(of previous: BuildStamp, pagePaths: some Collection<String>) -> [(path: String, size: Int)]? {
         guard pagePaths.count == previous.owners.count,
               pagePaths.allSatisfy({ previous.owners[$0] != nil }) else { return nil }
-        let files = previous.files.filter { previous.owners[$0.path] == nil && SitePaths.isSitemap($0.path) }
+        // The cheap test first: 23 000 pages at 25 diagnoses, a few sitemap files.
+        let files = previous.files.filter { SitePaths.isSitemap($0.path) && previous.owners[$0.path] == nil }
         guard files.contains(where: { $0.path == SitePaths.sitemap }) else { return nil }
         return files
     }
