@@ -8,7 +8,9 @@ and the peak memory (ru_maxrss) of one full build per size, into an empty folder
 
 Outputs go under CORPORA (put it on tmpfs: /dev/shm/...). Prints one line per figure and
 the load average before and after."""
-import argparse, os, shutil, statistics, subprocess, time
+import argparse, os, statistics, subprocess, time
+
+from bench import rm_site  # bench/bench.py: an output folder and the spare beside it
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TODAY = "2026-11-23"
@@ -21,12 +23,6 @@ def timed(command):
     if status != 0:
         raise SystemExit(f"failed ({status}): {' '.join(command)}")
     return (time.perf_counter() - start) * 1000, (usage.ru_utime + usage.ru_stime) * 1000, usage.ru_maxrss / 1024
-
-
-def remove_site(out: str) -> None:
-    """An output folder and the spare a build keeps beside it (docs/output-safety.md)."""
-    shutil.rmtree(out, ignore_errors=True)
-    shutil.rmtree(os.path.join(os.path.dirname(out), "." + os.path.basename(out) + ".spare"), ignore_errors=True)
 
 
 def main():
@@ -53,11 +49,11 @@ def main():
               f"CPU {statistics.median(cpu):.1f} ms, peak {statistics.median(s[2] for s in samples):.0f} MB")
         if not args.no_build:
             out = os.path.join(args.corpora, f"out-{size}")
-            remove_site(out)
+            rm_site(out)
             wall, cpu, peak = timed([args.binary, "build", "--content", content, "--output", out,
                                      "--templates", templates, "--today", TODAY])
             print(f"{size:>4} diagnoses: full build {wall / 1000:.2f} s wall, {cpu / 1000:.2f} s CPU, peak {peak:.0f} MB")
-            remove_site(out)
+            rm_site(out)
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 

@@ -75,15 +75,9 @@ public enum FileIO {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
         var result: [Entry] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            var isDirectory = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) || Int32(entry.pointee.d_type) == Int32(DT_LNK) {
-                isDirectory = Self.isDirectory(path + "/" + name)
-            }
+        forEachEntry(of: directory) { name, type, _ in
+            // Links are followed here: a link to a folder counts as one.
+            let isDirectory = type == nil || type == .symbolicLink ? Self.isDirectory(path + "/" + name) : type == .directory
             result.append(Entry(name: name, isDirectory: isDirectory))
         }
         return result.sorted { $0.name < $1.name }
@@ -140,6 +134,41 @@ public enum FileIO {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
         var result: [(name: String, type: EntryType?)] = []
+        forEachEntry(of: directory) { name, type, _ in
+            result.append((name, type ?? entryType(path + "/" + name)))
+        }
+        return result.sorted { $0.name < $1.name }
+    }
+
+    /// The entries of an open directory by name, each with its type (links not
+    /// followed) and inode number as the directory lists them, without a `stat` per
+    /// entry; an entry gone before it could be looked at is left out. Nil when it cannot
+    /// be listed; the descriptor stays open (the listing reads a duplicate).
+    public static func listing(descriptor: Int32) -> [String: (type: EntryType, inode: UInt64)]? {
+        let duplicate = dup(descriptor)
+        guard duplicate >= 0 else { return nil }
+        guard let directory = fdopendir(duplicate) else {
+            close(duplicate)
+            return nil
+        }
+        defer { closedir(directory) }
+        var result: [String: (type: EntryType, inode: UInt64)] = [:]
+        forEachEntry(of: directory) { name, type, inode in
+            if let type {
+                result[name] = (type, inode)
+                return
+            }
+            var info = stat()
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+            result[name] = (entryType(mode: info.st_mode), UInt64(info.st_ino))
+        }
+        return result
+    }
+
+    /// Calls `body` with each entry's name (no `.` and `..`), its type when the directory
+    /// says it (nil: look), and its inode number.
+    private static func forEachEntry(of directory: OpaquePointer,
+                                     _ body: (_ name: String, _ type: EntryType?, _ inode: UInt64) -> Void) {
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -153,11 +182,10 @@ public enum FileIO {
             case Int32(DT_FIFO): type = .special("named pipe (FIFO)")
             case Int32(DT_SOCK): type = .special("socket")
             case Int32(DT_CHR), Int32(DT_BLK): type = .special("device")
-            default: type = entryType(path + "/" + name)
+            default: type = nil
             }
-            result.append((name, type))
+            body(name, type, UInt64(entry.pointee.d_ino))
         }
-        return result.sorted { $0.name < $1.name }
     }
 
     /// The type of the entry at `path` (a link is a link); nil when it does not exist.
@@ -201,10 +229,11 @@ public enum FileIO {
         return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Device and inode of what `path` leads to.
-    public static func identity(_ path: String) -> FileIdentity? {
+    /// Device and inode of what `path` leads to, or (`followingLinks: false`) of the
+    /// entry itself.
+    public static func identity(_ path: String, followingLinks: Bool = true) -> FileIdentity? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
         return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 

@@ -11,8 +11,8 @@ import VardplanSystem
 /// the front matter, and the body's first character (so that an empty body is still
 /// told from a written one); with the whole file's fingerprint and the body's words,
 /// which a build keeps of a step whose body it reads only for its pass. Every other
-/// file (metadata, translations, regional files, `site.yaml`) is kept whole. The index holds national text only, never a
-/// manifest.
+/// file (metadata, translations, regional files, `site.yaml`) is kept whole. The index
+/// holds national text only, never a manifest.
 public struct ContentIndex: Sendable, Equatable {
     /// Files by path relative to the content folder.
     public var entries: [String: ContentIndexEntry]

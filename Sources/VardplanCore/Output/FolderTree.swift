@@ -75,6 +75,17 @@ enum FolderTree {
         }
     }
 
+    /// `folders` (relative paths) and every folder above each of them; the top (`""`)
+    /// is never in it.
+    static func withParents(_ folders: some Sequence<String>) -> Set<String> {
+        var result = Set<String>()
+        for folder in folders where !folder.isEmpty {
+            var folder = Substring(folder)
+            while result.insert(String(folder)).inserted, let slash = folder.lastSlash { folder = folder[..<slash] }
+        }
+        return result
+    }
+
     /// The modification time of `path` in nanoseconds, or nil.
     static func modificationTime(_ path: String) -> Int64? {
         var info = stat()

@@ -39,11 +39,11 @@ public struct OutputSurvey: Equatable, Sendable {
 
     /// Looks at the folder at `path` (links already resolved); `stamp` is its stamp
     /// when the caller has read it already, and `listed` its files by folder
-    /// (`BuildStamp.filesByFolder`) when the caller has made them. Every folder that holds listed files is
-    /// listed on every core and, with `checkingStamp`, the stamp's files in it are looked
-    /// up there while it is open (`stampIsIntact`); the walk that sorts entries into
-    /// listed and foreign then goes through those listings in the order of a walk from
-    /// the top.
+    /// (`BuildStamp.filesByFolder`) when the caller has made them. Every folder that holds
+    /// listed files is listed on every core and, with `checkingStamp`, the stamp's files in
+    /// it are looked up there while it is open (`stampIsIntact`); the walk that sorts
+    /// entries into listed and foreign then goes through those listings in the order of a
+    /// walk from the top.
     public static func survey(_ path: String, stamp: BuildStamp?? = nil, listed: [String: [String: Int]]? = nil,
                               checkingStamp: Bool = true) -> OutputSurvey {
         guard FolderTree.kind(path) == .folder else {
@@ -52,15 +52,7 @@ public struct OutputSurvey: Equatable, Sendable {
         let stamp = stamp ?? BuildStamp.read(outputPath: path)
         var survey = OutputSurvey(exists: true, hasStamp: stamp != nil)
         let listed = listed ?? stamp?.filesByFolder ?? [:]
-        var above = Set<String>()
-        for folder in listed.keys where !folder.isEmpty {
-            var folder = Substring(folder)
-            if !above.insert(String(folder)).inserted { continue }
-            while let slash = folder.lastSlash {
-                folder = folder[..<slash]
-                if !above.insert(String(folder)).inserted { break }
-            }
-        }
+        let above = FolderTree.withParents(listed.keys)
         let folders = [""] + above.sorted()
         let listings = ParallelMap.map(folders, minimumCount: 2) { folder -> (entries: [(name: String, kind: FolderTree.Kind)], intact: Bool) in
             let full = folder.isEmpty ? path : path + "/" + folder

@@ -36,19 +36,25 @@ extension SiteWriter {
         /// holds nothing a build did not write.
         let mayUseSpare: Bool
         /// Whether the staging folder is still the empty one `begin` made, or started as
-        /// the spare; decided by the first `accept` or `keep`.
+        /// the spare; decided by `willWrite` or the first `accept` or `keep`.
         let start: Start
 
         /// How the staging folder started.
         final class Start: Sendable {
-            struct State: Sendable {
-                /// nil until the first page comes; then `.some(nil)`: empty, or
-                /// `.some(paths)`: the spare, mirrored from the output, holding the
-                /// output's listed `paths` already.
-                var decided: Set<String>??
-                /// The output's files by folder, as `begin` read them from its stamp, for
-                /// the mirror; let go once decided.
-                var listed: [String: [String: Int]]?
+            enum State: Sendable {
+                /// Not decided yet; the output's files by folder, as `begin` read them from
+                /// its stamp, for the mirror (nil: no stamp).
+                case undecided(listed: [String: [String: Int]]?)
+                /// Empty, as `begin` made it.
+                case empty
+                /// The spare, mirrored from the output: it holds the output's listed
+                /// `paths` already.
+                case mirrored(paths: Set<String>)
+
+                var mirroredPaths: Set<String>? {
+                    if case .mirrored(let paths) = self { return paths }
+                    return nil
+                }
             }
 
             let state: Mutex<State>
@@ -57,7 +63,7 @@ extension SiteWriter {
             let pending = DispatchGroup()
 
             init(listed: [String: [String: Int]]?) {
-                state = Mutex(State(decided: nil, listed: listed))
+                state = Mutex(.undecided(listed: listed))
             }
         }
 
@@ -79,30 +85,29 @@ extension SiteWriter {
             self.checkpoint = writer.checkpoint
             self.previousStamp = stampIsIntact ? stamp : nil
             self.restoredFrom = restoredFrom
-            self.mayUseSpare = hadOutput && stampIsIntact && stamp != nil && outputIsOurs
+            self.mayUseSpare = hadOutput && previousStamp != nil && outputIsOurs
         }
 
         /// Decides, once, how the staging folder starts: as the spare, mirrored from the
         /// output (returns the paths it holds already), or empty (returns nil).
         private func prepare() -> Set<String>? {
             start.state.withLock { state -> Set<String>? in
-                if let decided = state.decided { return decided }
-                let listed = state.listed
-                state.listed = nil
-                var mirrored: Set<String>?
-                if mayUseSpare, let stamp = previousStamp, FolderTree.kind(spare) == .folder {
-                    AbandonedBuilds.giveBackDotEntries(from: spare, to: location)
-                    if rmdir(folder) == 0, rename(spare, folder) == 0 {
-                        if SpareOutput.mirror(folder, of: location.path, listed: listed ?? stamp.filesByFolder) {
-                            mirrored = Set(stamp.files.lazy.map(\.path))
-                        } else {
-                            FolderTree.remove(folder)
-                        }
-                    }
-                    if FolderTree.kind(folder) == nil { mkdir(folder, 0o755) }
+                guard case .undecided(let listed) = state else { return state.mirroredPaths }
+                state = .empty
+                // `listed` is there whenever `previousStamp` is.
+                guard mayUseSpare, let stamp = previousStamp, let listed, FolderTree.kind(spare) == .folder else {
+                    return nil
                 }
-                state.decided = .some(mirrored)
-                return mirrored
+                AbandonedBuilds.giveBackDotEntries(from: spare, to: location)
+                if rmdir(folder) == 0, rename(spare, folder) == 0 {
+                    if SpareOutput.mirror(folder, of: location.path, listed: listed) {
+                        state = .mirrored(paths: Set(stamp.files.lazy.map(\.path)))
+                    } else {
+                        FolderTree.remove(folder)
+                    }
+                }
+                if FolderTree.kind(folder) == nil { mkdir(folder, 0o755) }
+                return state.mirroredPaths
             }
         }
 
@@ -110,7 +115,7 @@ extension SiteWriter {
         /// for a preparation `willWrite` started.
         private var mirroredPaths: Set<String>? {
             start.pending.wait()
-            return start.state.withLock { $0.decided ?? nil }
+            return start.state.withLock { $0.mirroredPaths }
         }
 
         /// Makes the staging folder from the spare in the background while the build
@@ -131,8 +136,8 @@ extension SiteWriter {
 
         /// Whether two paths are the same file (one inode on one device), links not followed.
         private static func sameFile(_ first: String, _ second: String) -> Bool {
-            var a = stat(), b = stat()
-            return lstat(first, &a) == 0 && lstat(second, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
+            guard let identity = FileIO.identity(first, followingLinks: false) else { return false }
+            return FileIO.identity(second, followingLinks: false) == identity
         }
 
         /// Writes pages into the staging folder; an unchanged page is hard-linked
@@ -147,13 +152,13 @@ extension SiteWriter {
             let outcomes = ParallelMap.map(files) { file -> Outcome in
                 let target = folder + "/" + file.path
                 let old = output + "/" + file.path
-                if hadOutput, !checkKind || FolderTree.kind(old) == .file,
-                   let existing = FileIO.read(old), FileIO.sameBytes(existing, file.bytes) {
-                    if let mirrored, mirrored.contains(file.path), Self.sameFile(old, target) { return .unchanged }
-                    if mirrored != nil { Self.clear(target) }
-                    if link(old, target) == 0 { return .unchanged }
-                }
+                let unchanged = hadOutput && (!checkKind || FolderTree.kind(old) == .file)
+                    && FileIO.read(old).map { FileIO.sameBytes($0, file.bytes) } == true
+                // A mirrored spare may hold the output's file at this path already; any
+                // other entry there goes before the page is linked or written.
+                if unchanged, let mirrored, mirrored.contains(file.path), Self.sameFile(old, target) { return .unchanged }
                 if mirrored != nil { Self.clear(target) }
+                if unchanged, link(old, target) == 0 { return .unchanged }
                 if file.path == BuildStamp.fileName {
                     let partial = target + ".partial"
                     guard FileIO.write(file.bytes, to: partial) else { return .failed(path: file.path, errno: errno) }
@@ -196,16 +201,15 @@ extension SiteWriter {
         /// each link is made between the two folders, opened once (23 000 pages at 25
         /// diagnoses, in 650 folders: a path lookup per folder, not two per page).
         public func keep(_ paths: [String]) throws(WriteError) -> Int {
-            let count = paths.count
             guard previousStamp != nil else {
                 throw .io(path: paths.first ?? "", reason: "the output holds no complete previous build")
             }
             let mirrored = prepare()
             // A mirrored spare holds the output's pages already.
-            let paths = mirrored.map { held in paths.filter { !held.contains($0) } } ?? paths
-            guard !paths.isEmpty else { return count }
+            let toLink = mirrored.map { held in paths.filter { !held.contains($0) } } ?? paths
+            guard !toLink.isEmpty else { return paths.count }
             var byFolder: [String: [String]] = [:]
-            for path in paths {
+            for path in toLink {
                 let split = path.folderAndName
                 byFolder[split.map { String($0.folder) } ?? "", default: []].append(split.map { String($0.name) } ?? path)
             }
@@ -231,7 +235,7 @@ extension SiteWriter {
             if let path = failed.compactMap({ $0 }).min() {
                 throw .io(path: path, reason: "the page of the previous build could not be kept")
             }
-            return count
+            return paths.count
         }
 
         /// Throws the staging folder away and lets go of the lock; the output stays as it
@@ -261,7 +265,7 @@ extension SiteWriter {
         /// builds write (`isOurs`), else removes it; a spare this build did not take up
         /// is removed first.
         private func keepAsSpare(_ old: String, isOurs: Bool) {
-            if FolderTree.kind(spare) != nil { FolderTree.removeInParallel(spare) }
+            FolderTree.removeInParallel(spare)
             if isOurs, rename(old, spare) == 0 { return }
             FolderTree.removeInParallel(old)
         }
@@ -278,7 +282,7 @@ extension SiteWriter {
             let newPaths = Set(paths)
             if let mirrored = mirroredPaths {
                 // The spare held every page of the output: those this build does not make go.
-                SpareOutput.removeStale(mirrored.filter { !newPaths.contains($0) }, in: folder, keeping: paths)
+                SpareOutput.removeStale(mirrored.filter { !newPaths.contains($0) }, in: folder, keeping: newPaths)
             }
             guard FolderTree.kind(output) == .folder else {
                 guard rename(folder, output) == 0 else {
@@ -286,7 +290,7 @@ extension SiteWriter {
                     abort()
                     throw .io(path: location.display, reason: reason)
                 }
-                if FolderTree.kind(spare) != nil { FolderTree.removeInParallel(spare) }
+                FolderTree.removeInParallel(spare)  // a spare of an output removed by hand
                 AbandonedBuilds.removeLeftovers(location)
                 return report
             }

@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
 import VardplanSystem
 
 /// The previous output, kept after a swap as `.NAME.spare` beside the output, and made
@@ -24,12 +23,6 @@ import VardplanSystem
 /// writes that path (`SiteWriter.Staging`). The spare's stamp is removed first, so a
 /// staging folder stopped halfway is never taken for a complete site.
 enum SpareOutput {
-    /// One entry of a folder listing: its kind and inode number, without a `stat` each.
-    private struct Entry {
-        var kind: FolderTree.Kind
-        var inode: UInt64
-    }
-
     /// Makes the folder `staging` (a spare, renamed) hold exactly the files `listed` of
     /// the output folder `output` (folder → name → size, as the output's intact stamp
     /// lists them) as hard links to the output's files, and nothing else. Returns false
@@ -37,13 +30,8 @@ enum SpareOutput {
     static func mirror(_ staging: String, of output: String, listed: [String: [String: Int]]) -> Bool {
         // First of all: a half-mirrored folder must never look like a complete site.
         unlink(staging + "/" + BuildStamp.fileName)
-        var needed = Set<String>([""])
-        for folder in listed.keys where !folder.isEmpty {
-            var folder = Substring(folder)
-            while needed.insert(String(folder)).inserted, let slash = folder.lastSlash { folder = folder[..<slash] }
-        }
-        let folders = needed.sorted()  // parents before their children
-        let neededFolders = needed
+        let needed = FolderTree.withParents(listed.keys)
+        let folders = [""] + needed.sorted()  // parents before their children
         for folder in folders.dropFirst() where !makeFolder(staging + "/" + folder) { return false }
         let done = ParallelMap.map(folders, minimumCount: 2) { folder -> Bool in
             let prefix = folder.isEmpty ? "" : folder + "/"
@@ -54,24 +42,25 @@ enum SpareOutput {
                 if into >= 0 { close(into) }
             }
             guard from >= 0, into >= 0, sameDevice(from, into),
-                  let outputEntries = entries(from), let stagingEntries = entries(into) else { return false }
+                  let outputEntries = FileIO.listing(descriptor: from),
+                  let stagingEntries = FileIO.listing(descriptor: into) else { return false }
             let names = listed[folder] ?? [:]
             var present = Set<String>()
             for (name, entry) in stagingEntries {
-                if entry.kind == .folder && neededFolders.contains(prefix + name) { continue }
-                if entry.kind == .file, names[name] != nil, let original = outputEntries[name],
-                   original.kind == .file, original.inode == entry.inode, entry.inode != 0 {
+                if entry.type == .directory && needed.contains(prefix + name) { continue }
+                if entry.type == .file, names[name] != nil, let original = outputEntries[name],
+                   original.type == .file, original.inode == entry.inode, entry.inode != 0 {
                     present.insert(name)
                     continue
                 }
-                if entry.kind == .folder {
+                if entry.type == .directory {
                     FolderTree.remove(staging + "/" + prefix + name)
                 } else if unlinkat(into, name, 0) != 0 {
                     return false
                 }
             }
             for name in names.keys where !present.contains(name) {
-                guard outputEntries[name]?.kind == .file, linkat(from, name, into, name, 0) == 0 else { return false }
+                guard outputEntries[name]?.type == .file, linkat(from, name, into, name, 0) == 0 else { return false }
             }
             return true
         }
@@ -81,21 +70,15 @@ enum SpareOutput {
     /// Removes from a mirrored staging folder the files the new build does not make
     /// (`stale`: paths) and then every folder that holds none of `kept` (paths). A path
     /// the build made in between stays, whatever it is (a page where a folder was).
-    static func removeStale(_ stale: [String], in staging: String, keeping kept: [String]) {
+    static func removeStale(_ stale: [String], in staging: String, keeping kept: Set<String>) {
         var foldersOfStale = Set<String>()
         for path in stale {
             unlink(staging + "/" + path)
             if let split = path.folderAndName { foldersOfStale.insert(String(split.folder)) }
         }
         guard !foldersOfStale.isEmpty else { return }
-        var needed = Set<String>(kept)
-        for path in kept {
-            var folder = Substring(path)
-            while let slash = folder.lastSlash {
-                folder = folder[..<slash]
-                if !needed.insert(String(folder)).inserted { break }
-            }
-        }
+        let keptFolders = kept.lazy.compactMap { $0.folderAndName.map { String($0.folder) } }
+        let needed = kept.union(FolderTree.withParents(keptFolders))
         // The highest folder above each stale file that nothing kept is in, removed whole.
         var removed = Set<String>()
         for folder in foldersOfStale.sorted() {
@@ -127,42 +110,5 @@ enum SpareOutput {
     private static func sameDevice(_ first: Int32, _ second: Int32) -> Bool {
         var a = stat(), b = stat()
         return fstat(first, &a) == 0 && fstat(second, &b) == 0 && a.st_dev == b.st_dev
-    }
-
-    /// The entries of an open folder by name, with kinds and inode numbers; nil when it
-    /// cannot be listed. The descriptor stays open (the listing uses a duplicate).
-    private static func entries(_ descriptor: Int32) -> [String: Entry]? {
-        let duplicate = dup(descriptor)
-        guard duplicate >= 0 else { return nil }
-        guard let directory = fdopendir(duplicate) else {
-            close(duplicate)
-            return nil
-        }
-        defer { closedir(directory) }
-        var result: [String: Entry] = [:]
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            var kind: FolderTree.Kind
-            var inode = UInt64(entry.pointee.d_ino)
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_REG): kind = .file
-            case Int32(DT_DIR): kind = .folder
-            case Int32(DT_UNKNOWN):
-                var info = stat()
-                guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFREG: kind = .file
-                case S_IFDIR: kind = .folder
-                default: kind = .other
-                }
-                inode = UInt64(info.st_ino)
-            default: kind = .other
-            }
-            result[name] = Entry(kind: kind, inode: inode)
-        }
-        return result
     }
 }

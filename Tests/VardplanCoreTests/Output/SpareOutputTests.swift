@@ -31,6 +31,15 @@ struct SpareOutputTests {
         return contents(scratch, "out")
     }
 
+    /// A writer for `out` that has written `pages` twice, the start page changed in
+    /// between: the output holds the second write, the spare the first.
+    static func writtenTwice(_ scratch: OutputScratch, _ pages: [String: String]) throws -> SiteWriter {
+        let writer = SiteWriter(outputPath: scratch.root + "/out")
+        _ = try writer.write(.pages(pages.merging(["index.html": "1"]) { $1 }))
+        _ = try writer.write(.pages(pages.merging(["index.html": "2"]) { $1 }))
+        return writer
+    }
+
     @Test("after a swap the old output is the spare; the next build takes it up and keeps the new one as the spare")
     func spareIsKeptAndTakenUp() throws {
         let scratch = OutputScratch()
@@ -57,9 +66,7 @@ struct SpareOutputTests {
     func writingNeverChangesTheOutput() throws {
         let scratch = OutputScratch()
         defer { scratch.remove() }
-        let writer = SiteWriter(outputPath: scratch.root + "/out")
-        _ = try writer.write(.pages(["index.html": "1", "x/page.html": "same"]))
-        _ = try writer.write(.pages(["index.html": "2", "x/page.html": "same"]))
+        let writer = try Self.writtenTwice(scratch, ["x/page.html": "same"])
         let staging = try writer.begin()
         _ = try staging.accept(.pages(["x/page.html": "changed", "index.html": "2"]))
         // The staging folder is the mirrored spare: its x/page.html was the output's file.
@@ -77,10 +84,8 @@ struct SpareOutputTests {
     func tamperedSpareIsMirrored() throws {
         let scratch = OutputScratch()
         defer { scratch.remove() }
-        let writer = SiteWriter(outputPath: scratch.root + "/out")
         let pages = ["index.html": "1", "a/one.html": "a", "a/two.html": "b", "c/d/e.html": "e"]
-        _ = try writer.write(.pages(pages))
-        _ = try writer.write(.pages(pages.merging(["index.html": "2"]) { $1 }))
+        let writer = try Self.writtenTwice(scratch, pages)
         // Files added, replaced by other files, removed; a link; a folder and a file
         // where the other should be; the stamp gone; a `.git` at the top.
         scratch.file(".out.spare/foreign.html", "foreign")
@@ -107,10 +112,8 @@ struct SpareOutputTests {
     func keptPagesAreTheOutputs() throws {
         let scratch = OutputScratch()
         defer { scratch.remove() }
-        let writer = SiteWriter(outputPath: scratch.root + "/out")
         let pages = ["index.html": "1", "a/one.html": "a", "a/two.html": "b"]
-        _ = try writer.write(.pages(pages))
-        _ = try writer.write(.pages(pages.merging(["index.html": "2"]) { $1 }))
+        let writer = try Self.writtenTwice(scratch, pages)
         // Edited in place would be the output's file too (a hard link); replaced is not.
         unlink(scratch.root + "/.out.spare/a/one.html")
         scratch.file(".out.spare/a/one.html", "x")
@@ -150,9 +153,7 @@ struct SpareOutputTests {
     func spareSurvivesAbortAndNoOp() throws {
         let scratch = OutputScratch()
         defer { scratch.remove() }
-        let writer = SiteWriter(outputPath: scratch.root + "/out")
-        _ = try writer.write(.pages(["index.html": "1", "p.html": "p"]))
-        _ = try writer.write(.pages(["index.html": "2", "p.html": "p"]))
+        let writer = try Self.writtenTwice(scratch, ["p.html": "p"])
         try writer.begin().finishUnchanged()
         #expect(scratch.names == [".out.spare", "out"])
         let failing = try writer.begin()
@@ -169,9 +170,7 @@ struct SpareOutputTests {
     func preparedInBackground() throws {
         let scratch = OutputScratch()
         defer { scratch.remove() }
-        let writer = SiteWriter(outputPath: scratch.root + "/out")
-        _ = try writer.write(.pages(["index.html": "1", "a/p.html": "p"]))
-        _ = try writer.write(.pages(["index.html": "2", "a/p.html": "p"]))
+        let writer = try Self.writtenTwice(scratch, ["a/p.html": "p"])
         let failing = try writer.begin()
         failing.willWrite()
         failing.abort()  // a content error: the spare stays the spare
