@@ -66,6 +66,8 @@ struct SitePathsTests {
         ("a/b/c.html", "x/y/z.html", "../../x/y/z.html"),
         ("a/b/c.html", "a/b/c.html", "c.html"),
         ("å/ö.html", "å/ä.html", "ä.html"),
+        ("a/b/c.html", "a/", "../"),
+        ("a/b/c.html", "a/b/", ""),
     ])
     func relative(from: String, to: String, expected: String) {
         #expect(SitePaths.relative(from: from, to: to) == expected)
