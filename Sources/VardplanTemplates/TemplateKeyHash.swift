@@ -8,14 +8,18 @@ enum TemplateKeyHash {
     /// The hash of an ASCII key; nil for a key with any other character (those are
     /// compared one by one, as Swift strings).
     static func of(_ key: String) -> UInt64? {
-        var key = key
-        return key.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                guard byte < 0x80 else { return nil }
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            }
-            return hash
+        // In place when the string is contiguous (always, for a native string): `withUTF8`
+        // on a copy retained and released it for every key of every object made.
+        if let hash = key.utf8.withContiguousStorageIfAvailable({ of(bytes: $0) }) { return hash }
+        return of(bytes: Array(key.utf8))
+    }
+
+    private static func of(bytes: some Collection<UInt8>) -> UInt64? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
+        return hash
     }
 }

@@ -4,6 +4,9 @@ struct TemplateName: Sendable, Hashable {
     let raw: String
     /// The dotted parts; empty for the implicit iterator `.`.
     let parts: [String]
+    /// Each part's `TemplateKeyHash`, made once here: a lookup then compares integers
+    /// with an object's keys before it compares strings (`TemplateObject`).
+    let hashes: [UInt64?]
 
     init(_ raw: String) {
         self.raw = raw
@@ -17,6 +20,7 @@ struct TemplateName: Sendable, Hashable {
         } else {
             self.parts = raw.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         }
+        self.hashes = parts.map(TemplateKeyHash.of)
     }
 
     /// Whether this is `{{.}}`, the item on top of the context stack.

@@ -3,11 +3,12 @@
 /// Kept as a list, not a hash table: a page makes tens of thousands of small objects
 /// (a link's title and address, a step's id and title) and looks each name up a few
 /// times, and hashing every key on the way in and again on every lookup was a tenth
-/// of a build. A small object is searched key by key (short keys are compared in
-/// place, without hashing); one with more than `indexedCount` fields (the `t`
-/// strings) keeps an index as well, by `TemplateKeyHash` (no seeded hashing and no
-/// Unicode normalisation of the key on every lookup). Keys compare as Swift strings, as a
-/// dictionary's do. A key appears once: setting it again replaces its value, and
+/// of a build. Each field keeps its key's `TemplateKeyHash` (FNV-1a of an ASCII key's
+/// bytes, no seed), and a template name carries its parts' hashes from parse time, so
+/// a small object is searched by comparing integers, and only a key whose hash matches
+/// is compared as a string (comparing every key as a `String` was 3 % of a build). One
+/// with more than `indexedCount` fields (the `t` strings) keeps an index as well, by
+/// the same hashes. Keys compare as Swift strings, as a dictionary's do. A key appears once: setting it again replaces its value, and
 /// in a literal the last value of a repeated key wins.
 public struct TemplateObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
     public typealias Element = (key: String, value: TemplateValue)
@@ -47,8 +48,8 @@ public struct TemplateObject: Sendable, Hashable, Sequence, ExpressibleByDiction
 
         func copy() -> FieldIndex { FieldIndex(copying: self) }
 
-        func insert(_ key: String, at position: Int) {
-            guard let hash = TemplateKeyHash.of(key) else {
+        func insert(hash: UInt64?, at position: Int) {
+            guard let hash else {
                 nonASCII.append(position)
                 return
             }
@@ -90,7 +91,19 @@ public struct TemplateObject: Sendable, Hashable, Sequence, ExpressibleByDiction
 
     private struct Field: Sendable {
         var key: String
+        /// `TemplateKeyHash.of(key)`: nil for a key that is not ASCII.
+        var hash: UInt64?
         var value: TemplateValue
+
+        /// Whether this field's key is `key`, whose hash is `hash`.
+        @inline(__always)
+        func has(_ key: String, hash: UInt64?) -> Bool {
+            // Two ASCII keys are equal exactly when their bytes are: unequal hashes settle
+            // it. Any other pair compares as Swift strings (an ASCII key may equal one that
+            // is not: U+212A KELVIN SIGN is `K`).
+            if let hash, let own = self.hash, hash != own { return false }
+            return self.key == key
+        }
     }
 
     static let indexedCount = 16
@@ -99,17 +112,18 @@ public struct TemplateObject: Sendable, Hashable, Sequence, ExpressibleByDiction
 
     public init(_ dictionary: [String: TemplateValue]) {
         fields.reserveCapacity(dictionary.count)
-        for (key, value) in dictionary { fields.append(Field(key: key, value: value)) }
+        for (key, value) in dictionary { fields.append(Field(key: key, hash: TemplateKeyHash.of(key), value: value)) }
         buildIndexIfLarge()
     }
 
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
         fields.reserveCapacity(elements.count)
         for (key, value) in elements {
-            if let position = position(of: key) {
+            let hash = TemplateKeyHash.of(key)
+            if let position = position(of: key, hash: hash) {
                 fields[position].value = value
             } else {
-                fields.append(Field(key: key, value: value))
+                fields.append(Field(key: key, hash: hash, value: value))
             }
         }
         buildIndexIfLarge()
@@ -121,24 +135,32 @@ public struct TemplateObject: Sendable, Hashable, Sequence, ExpressibleByDiction
     public var keys: [String] { fields.map(\.key) }
 
     public subscript(key: String) -> TemplateValue? {
-        get { position(of: key).map { fields[$0].value } }
-        set {
-            if let position = position(of: key) {
-                if let newValue {
-                    fields[position].value = newValue
-                } else {
-                    fields.remove(at: position)
-                    index = nil
-                    buildIndexIfLarge()
-                }
-            } else if let newValue {
-                fields.append(Field(key: key, value: newValue))
-                if index != nil {
-                    if !isKnownUniquelyReferenced(&index) { index = index?.copy() }
-                    index?.insert(key, at: fields.count - 1)
-                } else {
-                    buildIndexIfLarge()
-                }
+        get { position(of: key, hash: TemplateKeyHash.of(key)).map { fields[$0].value } }
+        set { set(key, hash: TemplateKeyHash.of(key), to: newValue) }
+    }
+
+    /// The value of `key`, whose `TemplateKeyHash` is `hash` (a template name's part,
+    /// hashed when the template was parsed).
+    func value(of key: String, hash: UInt64?) -> TemplateValue? {
+        position(of: key, hash: hash).map { fields[$0].value }
+    }
+
+    private mutating func set(_ key: String, hash: UInt64?, to newValue: TemplateValue?) {
+        if let position = position(of: key, hash: hash) {
+            if let newValue {
+                fields[position].value = newValue
+            } else {
+                fields.remove(at: position)
+                index = nil
+                buildIndexIfLarge()
+            }
+        } else if let newValue {
+            fields.append(Field(key: key, hash: hash, value: newValue))
+            if index != nil {
+                if !isKnownUniquelyReferenced(&index) { index = index?.copy() }
+                index?.insert(hash: hash, at: fields.count - 1)
+            } else {
+                buildIndexIfLarge()
             }
         }
     }
@@ -149,10 +171,10 @@ public struct TemplateObject: Sendable, Hashable, Sequence, ExpressibleByDiction
                                uniquingKeysWith combine: (TemplateValue, TemplateValue) -> TemplateValue) {
         fields.reserveCapacity(fields.count + other.fields.count)
         for field in other.fields {
-            if let position = position(of: field.key) {
+            if let position = position(of: field.key, hash: field.hash) {
                 fields[position].value = combine(fields[position].value, field.value)
             } else {
-                self[field.key] = field.value
+                set(field.key, hash: field.hash, to: field.value)
             }
         }
     }
@@ -182,13 +204,11 @@ public struct TemplateObject: Sendable, Hashable, Sequence, ExpressibleByDiction
         hasher.combine(dictionary)
     }
 
-    private func position(of key: String) -> Int? {
-        if index != nil {
-            if let hash = TemplateKeyHash.of(key) { return index?.position(of: key, hash: hash, in: fields) }
-        }
+    private func position(of key: String, hash: UInt64?) -> Int? {
+        if index != nil, let hash { return index?.position(of: key, hash: hash, in: fields) }
         var position = 0
         while position < fields.count {
-            if fields[position].key == key { return position }
+            if fields[position].has(key, hash: hash) { return position }
             position += 1
         }
         return nil
@@ -197,7 +217,7 @@ public struct TemplateObject: Sendable, Hashable, Sequence, ExpressibleByDiction
     private mutating func buildIndexIfLarge() {
         guard fields.count > Self.indexedCount else { return }
         let index = FieldIndex(capacity: fields.count)
-        for position in fields.indices { index.insert(fields[position].key, at: position) }
+        for position in fields.indices { index.insert(hash: fields[position].hash, at: position) }
         self.index = index
     }
 }

@@ -196,13 +196,18 @@ struct TemplateRenderer<Output: TemplateOutput> {
     private func resolve(_ name: TemplateName) -> (TemplateValue?, Int) {
         let parts = name.parts
         guard let first = parts.first else { return (stack.last, stack.count - 1) }
+        let firstHash = name.hashes[0]
         var index = stack.count - 1
         while index >= 0 {
-            if case .object(let fields) = stack[index], let value = fields[first] {
+            // Looked up in place (`field(of:)` borrows): binding each object on the stack
+            // to a name retained and released it on every level of every lookup.
+            if let value = TemplateValue.field(of: stack[index], first, hash: firstHash) {
                 if parts.count == 1 { return (value, index) }
                 var current = value
-                for part in parts.dropFirst() {
-                    guard case .object(let inner) = current, let next = inner[part] else { return (nil, index) }
+                for part in 1..<parts.count {
+                    guard let next = TemplateValue.field(of: current, parts[part], hash: name.hashes[part]) else {
+                        return (nil, index)
+                    }
                     current = next
                 }
                 return (current, index)

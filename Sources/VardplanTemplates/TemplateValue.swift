@@ -44,6 +44,16 @@ public enum TemplateValue: Sendable, Hashable {
         return nil
     }
 
+    /// The value of `key` (whose `TemplateKeyHash` is `hash`) when `value` is an object,
+    /// else `nil`: a template name's lookup. Borrows `value`: a lookup on every object of
+    /// the context stack copied (retained and released) each one.
+    static func field(of value: borrowing TemplateValue, _ key: String, hash: UInt64?) -> TemplateValue? {
+        switch value {
+        case .object(let fields): fields.value(of: key, hash: hash)
+        default: nil
+        }
+    }
+
     /// The text `{{{x}}}` writes for a scalar (before any escaping); `nil` for
     /// null, lists and objects, which interpolate as the empty string.
     public var interpolatedText: String? {

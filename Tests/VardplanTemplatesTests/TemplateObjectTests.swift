@@ -116,4 +116,18 @@ struct TemplateObjectTests {
             ["page": "{{t.ord_0}}|{{t.ord_99}}|{{t.n\u{E4}sta}}|{{t.saknas}}|{{title}}|{{#t}}{{ord_50}}{{/t}}"], "page", context)
         #expect(result.output == "ord 0|ord 99|Nästa||Rubrik|ord 50")
     }
+
+    @Test("a small object and a template's names find keys equal only as Unicode text, past the key hashes")
+    func smallObjectUnicodeKeys() {
+        // KELVIN SIGN is canonically the letter K: as Swift strings the two keys are one.
+        let object: TemplateObject = ["\u{212A}elvin": "3", "title": "a", "Kelvin": "4"]
+        #expect(object.count == 2)
+        #expect(object["Kelvin"] == "4")
+        #expect(object["\u{212A}elvin"] == "4")
+        #expect(object["kelvin"] == nil)
+        let context: TemplateValue = ["k": ["\u{212A}elvin": "3"], "caf\u{E9}": "1", "Kelvin": "5"]
+        let result = TemplateWorkBoundTests.render(
+            ["page": "{{k.Kelvin}}|{{cafe\u{301}}}|{{\u{212A}elvin}}|{{#k}}{{Kelvin}}{{/k}}|{{k.kelvin}}"], "page", context)
+        #expect(result.output == "3|1|5|3|")
+    }
 }
