@@ -20,6 +20,9 @@ struct PrintReferences {
     /// The prefix of the address of a step or module that is not printed.
     static let leftOutPrefix = "#utanfor:"
 
+    private static let linkOpen = Array("<a href=\"#".utf8)
+    private static let linkClose = Array("</a>".utf8)
+
     var pageNumbers: PageNumbers?
     /// The site's address (`site.yaml`'s `base_url`), ending in `/`, if known.
     var baseURL: String?
@@ -40,8 +43,7 @@ struct PrintReferences {
     /// `finish` of HTML given as UTF-8 bytes (as `MarkdownHTMLRenderer.renderUTF8` writes it),
     /// as bytes: the body goes into the page without becoming a `String`.
     func finish(utf8 bytes: [UInt8]) -> [UInt8] {
-        let open = Array("<a href=\"#".utf8)
-        let close = Array("</a>".utf8)
+        let open = Self.linkOpen, close = Self.linkClose
         guard var start = SourceText.firstOffset(of: open, in: bytes, from: 0) else { return bytes }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 256)
@@ -56,8 +58,8 @@ struct PrintReferences {
             let target = String(decoding: bytes[afterHref..<quote], as: UTF8.self)
             let inner = bytes[(openEnd + 1)..<closeStart]
             copied = closeEnd
-            if target.hasPrefix("utanfor:") {
-                let path = String(target.dropFirst("utanfor:".count))
+            // Compared as bytes, with `hasPrefix`'s answer (`LinkResolver.remainder`).
+            if let path = LinkResolver.remainder(of: target, after: "utanfor:") {
                 output += "<span class=\"ref-left-out\">".utf8
                 output += inner
                 output += "</span>".utf8
@@ -67,9 +69,9 @@ struct PrintReferences {
                 if let path = addresses?[target] {
                     appendNote(path: path, hiddenFor: target, to: &output)
                 }
-                let heading: String? = target.hasPrefix("steg-") ? "rubrik-" + target
-                    : target.hasPrefix("modul-") ? "rubrik-" + target : nil
-                if let heading, let page = pageNumbers?.page(of: heading) {
+                // Only a printout with page numbers looks its heading up (the nurse's page has none).
+                if let pageNumbers, target.hasPrefix("steg-") || target.hasPrefix("modul-"),
+                   let page = pageNumbers.page(of: "rubrik-" + target) {
                     output += "<span class=\"page-ref\"> (\(Self.seePage)\u{00A0}\(page))</span>".utf8
                 }
             }

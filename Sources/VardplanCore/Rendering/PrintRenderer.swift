@@ -320,13 +320,17 @@ public struct PrintRenderer: Sendable {
             if let image = ImageChecker.image(destination, from: file, in: images) { return image.dataURI ?? "" }
             guard case .page(let path, _) = links.resolver.resolve(destination, from: file) else { return nil }
             // Output paths are `<diagnosis>/<module>/<step>.html` or `<diagnosis>/<module>/index.html`.
-            let parts = path.pathParts().map(String.init)
+            // Split as bytes (a `Character` split and count was half of this closure).
+            let parts = path.pathParts()
             guard parts.count == 3, parts[0] == diagnosisID else { return "" }
             if parts[2] == "index.html" {
-                return links.printedModules.contains(parts[1]) ? "#modul-" + parts[1] : PrintReferences.leftOutPrefix + path
+                let moduleID = String(parts[1])
+                return links.printedModules.contains(moduleID) ? concatenated("#modul-", moduleID)
+                    : concatenated(PrintReferences.leftOutPrefix, path)
             }
-            let stepID = String(parts[2].dropLast(".html".count))
-            return links.visibleSteps.contains(stepID) ? "#steg-" + stepID : PrintReferences.leftOutPrefix + path
+            let stepID = String(Substring(parts[2].utf8.dropLast(".html".utf8.count)))
+            return links.visibleSteps.contains(stepID) ? concatenated("#steg-", stepID)
+                : concatenated(PrintReferences.leftOutPrefix, path)
         }
         let html = shared?.html(document, configuration) ?? MarkdownHTMLRenderer(configuration: configuration).renderUTF8(document)
         let references = PrintReferences(pageNumbers: options.pageNumbers, baseURL: config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" },
