@@ -151,6 +151,10 @@ public struct ContentIndexEntry: Sendable, Equatable {
     /// neither a metadata file nor a translation (`x.en.md`). Whether it has
     /// translations is the caller's to check.
     static func isStepPath(_ path: String) -> Bool {
+        // Every file the index reads asks: an ASCII path (nearly all) is read as bytes,
+        // where characters are bytes (splitting and comparing `Substring`s was 12 000
+        // instructions a file); any other path as characters.
+        if let answer = path.utf8.withContiguousStorageIfAvailable(asciiIsStepPath), let answer { return answer }
         let parts = path.pathParts(omittingEmpty: false)
         guard let name = parts.last, name.hasSuffix(".md"), !name.hasPrefix("_"), !name.hasPrefix(".") else { return false }
         switch parts.first {
@@ -159,6 +163,35 @@ public struct ContentIndexEntry: Sendable, Equatable {
         default: return false
         }
         return ContentLoader.translationParts(String(name.dropLast(3))) == nil
+    }
+
+    /// `isStepPath` of a path's UTF-8 bytes; nil when a byte is not ASCII.
+    private static func asciiIsStepPath(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var slashes = 0, firstSlash = -1, lastSlash = -1
+        for (index, byte) in bytes.enumerated() {
+            if byte >= 0x80 { return nil }
+            if byte == UInt8(ascii: "/") {
+                slashes += 1
+                if firstSlash < 0 { firstSlash = index }
+                lastSlash = index
+            }
+        }
+        let name = UnsafeBufferPointer(rebasing: bytes[(lastSlash + 1)...])
+        guard name.count >= 3, name.last == UInt8(ascii: "d"), name[name.count - 2] == UInt8(ascii: "m"),
+              name[name.count - 3] == UInt8(ascii: "."), name[0] != UInt8(ascii: "_"), name[0] != UInt8(ascii: ".") else { return false }
+        let top = UnsafeBufferPointer(rebasing: bytes[..<(firstSlash < 0 ? bytes.count : firstSlash)])
+        if top.elementsEqual("general".utf8) {
+            guard slashes == 3 else { return false }
+        } else if top.elementsEqual("diagnoses".utf8) {
+            guard slashes == 4 else { return false }
+        } else {
+            return false
+        }
+        // Not a translation (`x.en.md`): a two- or three-letter lowercase suffix after a dot.
+        let base = UnsafeBufferPointer(rebasing: name[..<(name.count - 3)])
+        guard let dot = base.lastIndex(of: UInt8(ascii: ".")) else { return true }
+        let language = base[(dot + 1)...]
+        return !((2...3).contains(language.count) && language.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
     }
 }
 

@@ -90,7 +90,12 @@ struct ContentIndexTests {
         ("general/m/s/01-steg.md", true), ("diagnoses/d/m/s/01-steg.md", true),
         ("diagnoses/d/m/s/_section.md", false), ("diagnoses/d/m/s/01-steg.en.md", false),
         ("diagnoses/d/m/_module.md", false), ("regions/r/text.md", false), ("site.yaml", false),
-        ("diagnoses/d/m/s/01-steg.yaml", false),
+        ("diagnoses/d/m/s/01-steg.yaml", false), ("diagnoses/d/m/s/.md", false), ("diagnoses/d/m/s/md", false),
+        ("general/m/s/01-steg.e.md", true), ("general/m/s/01-steg.engl.md", true), ("general/m/s/01-steg.EN.md", true),
+        ("general/m/s/01-steg.sv.md", false), ("general/m/s/åtgärder.md", true), ("general/m/s/åtgärder.fi.md", false),
+        ("diagnoses/d/m/s/x/01.md", false), ("general/m/01.md", false), ("general", false), ("", false),
+        ("general/m/s/01-steg.md/", false), ("diagnoses//m/s/01.md", true), ("generalx/m/s/01.md", false),
+        ("Diagnoses/d/m/s/01.md", false), ("general/m/s/01.Md", false), ("general/m/s/ö.md", true),
     ])
     func stepPaths(path: String, isStep: Bool) {
         #expect(ContentIndexEntry.isStepPath(path) == isStep)
