@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,6 +14,22 @@ public enum FreedMemory {
         #if canImport(Glibc)
         _ = glibcMallocTrim(0)
         #endif
+    }
+
+    /// Lets go of `value` on another thread, for what a run no longer needs but takes a
+    /// while to free (a site's model: about 10 ms at 25 diagnoses, at the end of a rebuild
+    /// that took 400): the caller goes on at once. The value is dropped inside the task,
+    /// so it is freed there whichever thread lets go of the task last.
+    public static func letGoInBackground<Value: Sendable>(_ value: consuming Value) {
+        let box = Box(value)
+        DispatchQueue.global(qos: .utility).async { box.drop() }
+    }
+
+    private final class Box<Value: Sendable>: @unchecked Sendable {
+        // Unchecked: `value` is only touched by `drop`, on the one task that runs it.
+        private var value: Value?
+        init(_ value: consuming Value) { self.value = value }
+        func drop() { value = nil }
     }
 
     /// Makes glibc map every block of 256 KB or more on its own and unmap it when it

@@ -245,6 +245,9 @@ public enum SiteBuild {
         } catch {
             result.diagnostics.append(.outputWrite(error))
         }
+        // The model and the renderer are freed on another thread: the caller's commit
+        // and exit need neither.
+        FreedMemory.letGoInBackground(consume renderer)
         return result
     }
 
