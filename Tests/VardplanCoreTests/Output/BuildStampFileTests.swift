@@ -20,4 +20,19 @@ struct BuildStampFileTests {
         #expect(file.bytes == stamp.outputFile.bytes)
         #expect(BuildStamp.parse(file.bytes) == stamp)
     }
+
+    @Test("the listed files by folder: a folder whose files the sort splits is one folder, a name with two sizes is -1")
+    func filesByFolder() {
+        // Sorted, `a/b`'s files come before and after those of `a/b/e`.
+        let stamp = BuildStamp(fingerprint: "", files: [
+            ("a/b/c.html", 1), ("a/b/e/f.html", 2), ("a/b/g.html", 3), ("index.html", 4), ("a/b/c.html", 1),
+            ("a/b/d.html", 5), ("a/b/d.html", 6), ("sitemap.xml", 7), ("a/b/g.html", 8), ("å/ö.html", 9),
+        ])
+        #expect(stamp.filesByFolder == [
+            "": ["index.html": 4, "sitemap.xml": 7],
+            "a/b": ["c.html": 1, "d.html": -1, "g.html": -1],
+            "a/b/e": ["f.html": 2],
+            "å": ["ö.html": 9],
+        ])
+    }
 }
