@@ -34,10 +34,22 @@ enum TemplateNode: Sendable {
         }
     }
 
-    /// Literal text. `lineStarts` are the UTF-8 offsets where a line of the template
-    /// source starts (never the very end of the file): a partial included standalone
-    /// puts its indentation there.
-    case text(String, lineStarts: [Int])
+    /// Literal text: one shared object, so rendering the node retains one reference
+    /// instead of the text and its line starts.
+    final class Text: Sendable {
+        let text: String
+        /// The UTF-8 offsets where a line of the template source starts (never the very
+        /// end of the file): a partial included standalone puts its indentation there.
+        let lineStarts: [Int]
+
+        init(_ text: String, lineStarts: [Int]) {
+            self.text = text
+            self.lineStarts = lineStarts
+        }
+    }
+
+    /// Literal text.
+    case text(Text)
     /// `{{x}}` (escaped) or `{{{x}}}` / `{{& x}}` (not escaped).
     case variable(Tag, escaped: Bool)
     /// `{{#x}}…{{/x}}` or, inverted, `{{^x}}…{{/x}}`.

@@ -35,7 +35,7 @@ struct TemplateParser {
 
         mutating func flushText() {
             guard !text.isEmpty || !lineStarts.isEmpty else { return }
-            nodes.append(.text(text, lineStarts: lineStarts))
+            nodes.append(.text(TemplateNode.Text(text, lineStarts: lineStarts)))
             text = ""
             lineStarts = []
         }

@@ -76,11 +76,11 @@ struct TemplateRenderer<Output: TemplateOutput> {
                 return
             }
             switch nodes[nodeIndex] {
-            case .text(let text, let lineStarts):
-                if indent.isEmpty || lineStarts.isEmpty {
-                    output.write(text)
+            case .text(let chunk):
+                if indent.isEmpty || chunk.lineStarts.isEmpty {
+                    output.write(chunk.text)
                 } else {
-                    appendIndented(text, lineStarts: lineStarts, indent: indent)
+                    appendIndented(chunk.text, lineStarts: chunk.lineStarts, indent: indent)
                 }
             case .variable(let tag, let escaped):
                 guard let value = lookup(tag, firstTagID: firstTagID) else { continue }
