@@ -59,7 +59,7 @@ public enum SitePaths {
                     index += 1
                 }
                 // Written straight into the string's storage: no byte array to make and
-                // copy (this ran 37 000 times for 3 diagnoses, at 1 300 instructions each).
+                // copy (37 000 links at 3 diagnoses, about 1 500 → 950 instructions each).
                 let rest = to.count - common
                 return String(unsafeUninitializedCapacity: ups * 3 + rest) { buffer in
                     var written = 0
