@@ -8,8 +8,9 @@
 /// a small object is searched by comparing integers, and only a key whose hash matches
 /// is compared as a string (comparing every key as a `String` was 3 % of a build). One
 /// with more than `indexedCount` fields (the `t` strings) keeps an index as well, by
-/// the same hashes. Keys compare as Swift strings, as a dictionary's do. A key appears once: setting it again replaces its value, and
-/// in a literal the last value of a repeated key wins.
+/// the same hashes. Keys compare as Swift strings, as a dictionary's do. A key appears
+/// once: setting it again replaces its value, and in a literal the last value of a
+/// repeated key wins.
 public struct TemplateObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
     public typealias Element = (key: String, value: TemplateValue)
 

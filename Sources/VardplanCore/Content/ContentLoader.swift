@@ -249,11 +249,23 @@ public struct ContentLoader: Sendable {
     /// `02-mammografi.en` → (`02-mammografi`, `en`): a two- or three-letter language suffix.
     static func translationParts(_ base: String) -> (String, String)? {
         let utf8 = base.utf8
-        guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
-        let language = utf8[utf8.index(after: dot)...]
-        guard (2...3).contains(language.count),
-              language.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return nil }
-        return (String(base[..<dot]), String(decoding: language, as: UTF8.self))
+        guard let letters = languageSuffixLength(utf8) else { return nil }
+        let dot = utf8.index(utf8.endIndex, offsetBy: -(letters + 1))
+        return (String(base[..<dot]), String(decoding: utf8[utf8.index(after: dot)...], as: UTF8.self))
+    }
+
+    /// How many letters the language suffix of a base name's bytes has (`.en` → 2): two or
+    /// three lowercase ASCII letters after its last dot; nil when there is none. The one
+    /// rule for what a translation's name is (`translationParts`, and the index's checks
+    /// on bytes).
+    static func languageSuffixLength(_ base: some BidirectionalCollection<UInt8>) -> Int? {
+        var letters = 0
+        for byte in base.reversed() {
+            if byte == UInt8(ascii: ".") { return (2...3).contains(letters) ? letters : nil }
+            guard byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z"), letters < 3 else { return nil }
+            letters += 1
+        }
+        return nil
     }
 
     // MARK: - Helpers

@@ -187,11 +187,8 @@ public struct ContentIndexEntry: Sendable, Equatable {
         } else {
             return false
         }
-        // Not a translation (`x.en.md`): a two- or three-letter lowercase suffix after a dot.
-        let base = UnsafeBufferPointer(rebasing: name[..<(name.count - 3)])
-        guard let dot = base.lastIndex(of: UInt8(ascii: ".")) else { return true }
-        let language = base[(dot + 1)...]
-        return !((2...3).contains(language.count) && language.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
+        // Not a translation (`x.en.md`).
+        return ContentLoader.languageSuffixLength(name[..<(name.count - 3)]) == nil
     }
 }
 

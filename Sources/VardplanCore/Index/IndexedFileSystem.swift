@@ -364,7 +364,7 @@ public final class IndexedFileSystem: ContentFileSystem {
     static func translatedStems(_ entries: [DirectoryEntry]) -> Set<Substring> {
         var translated: Set<Substring> = []
         for entry in entries where !entry.isDirectory {
-            if let stem = markdownStem(entry.name[...]), let language = languageSuffix(stem) {
+            if let stem = markdownStem(entry.name[...]), let language = ContentLoader.languageSuffixLength(stem.utf8) {
                 translated.insert(stem[..<stem.utf8.index(stem.utf8.endIndex, offsetBy: -(language + 1))])
             }
         }
@@ -375,7 +375,7 @@ public final class IndexedFileSystem: ContentFileSystem {
     /// translation (`x.en.md`) nor has one beside it.
     static func isUntranslated(_ file: String, listed: [Substring: Set<Substring>]) -> Bool {
         let (folder, name) = file.folderAndName ?? (""[...], file[...])
-        guard let stem = markdownStem(name), languageSuffix(stem) == nil,
+        guard let stem = markdownStem(name), ContentLoader.languageSuffixLength(stem.utf8) == nil,
               let translated = listed[folder] else { return false }
         return translated.isEmpty || !translated.contains(stem)
     }
@@ -385,18 +385,6 @@ public final class IndexedFileSystem: ContentFileSystem {
     private static func markdownStem(_ name: Substring) -> Substring? {
         guard name.utf8.count > 3, name.utf8.hasSuffix(".md".utf8) else { return nil }
         return name[..<name.utf8.index(name.utf8.endIndex, offsetBy: -3)]
-    }
-
-    /// The length of a two- or three-letter language suffix (`.en`), as
-    /// `ContentLoader.translationParts` reads it; nil when there is none.
-    private static func languageSuffix(_ stem: Substring) -> Int? {
-        var letters = 0
-        for byte in stem.utf8.reversed() {
-            if byte == UInt8(ascii: ".") { return (2...3).contains(letters) ? letters : nil }
-            guard byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z"), letters < 3 else { return nil }
-            letters += 1
-        }
-        return nil
     }
 }
 

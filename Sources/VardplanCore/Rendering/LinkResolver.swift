@@ -70,11 +70,11 @@ public struct LinkResolver: Sendable {
     /// the content folder (`MarkdownDocument.sourcePath`), never the displayed path.
     public func resolve(_ destination: String, from sourcePath: String) -> Resolution {
         let (target, fragment) = Self.splitFragment(destination)
-        if let id = Self.remainder(of: target, after: Self.stepScheme) {
+        if let id = target.afterPrefix(Self.stepScheme) {
             if let page = stepPage(id) { return .page(path: page, fragment: fragment) }
             return .broken(.unknownStep(id: id, suggestion: NameSuggester.suggestion(for: id, among: stepIDs)))
         }
-        if let id = Self.remainder(of: target, after: Self.moduleScheme) {
+        if let id = target.afterPrefix(Self.moduleScheme) {
             if let module = modulesByID[id] {
                 return .page(path: SitePaths.module(diagnosisID, module), fragment: fragment)
             }
@@ -87,46 +87,6 @@ public struct LinkResolver: Sendable {
             return .page(path: path, fragment: fragment ?? anchor)
         }
         return .broken(.noPage(target: target))
-    }
-
-    /// `text` after the ASCII `scheme`, when `text` starts with it as Swift strings
-    /// compare (`hasPrefix`, then `dropFirst`). Compared as bytes: every link of every
-    /// page is resolved several times, and `hasPrefix` with a `Character` count of the
-    /// scheme was a third of a resolution. Only where a byte that is not ASCII could make
-    /// a `Character` of more than the scheme's letter (a combining mark after `:`) are
-    /// they compared as strings.
-    static func remainder(of text: String, after scheme: String) -> String? {
-        let match = text.utf8.withContiguousStorageIfAvailable { bytes -> PrefixMatch in
-            let length = scheme.utf8.withContiguousStorageIfAvailable { prefixLength(bytes, $0) } ?? nil
-            guard let length else { return .unsure }
-            // Made here from the bytes (a `Substring` to `String` took longer than the match).
-            return length < 0 ? .no : .yes(String(decoding: UnsafeBufferPointer(rebasing: bytes[length...]), as: UTF8.self))
-        } ?? .unsure
-        switch match {
-        case .no: return nil
-        case .yes(let rest): return rest
-        case .unsure: return slowRemainder(of: text, after: scheme)
-        }
-    }
-
-    private enum PrefixMatch { case no, yes(String), unsure }
-
-    /// The length of the ASCII `prefix` when `bytes` start with it as characters, -1 when
-    /// they do not, nil when only a comparison of strings can tell.
-    private static func prefixLength(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: UnsafeBufferPointer<UInt8>) -> Int? {
-        for index in prefix.indices {
-            guard index < bytes.count else { return -1 }
-            let byte = bytes[index]
-            guard byte < 0x80, prefix[index] < 0x80 else { return nil }
-            // An ASCII byte that differs starts another character: no prefix.
-            guard byte == prefix[index] else { return -1 }
-        }
-        if prefix.count < bytes.count, bytes[prefix.count] >= 0x80 { return nil }
-        return prefix.count
-    }
-
-    private static func slowRemainder(of text: String, after scheme: String) -> String? {
-        text.hasPrefix(scheme) ? String(text.dropFirst(scheme.count)) : nil
     }
 
     static func splitFragment(_ text: String) -> (String, String?) {

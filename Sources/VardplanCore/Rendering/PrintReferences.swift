@@ -58,8 +58,7 @@ struct PrintReferences {
             let target = String(decoding: bytes[afterHref..<quote], as: UTF8.self)
             let inner = bytes[(openEnd + 1)..<closeStart]
             copied = closeEnd
-            // Compared as bytes, with `hasPrefix`'s answer (`LinkResolver.remainder`).
-            if let path = LinkResolver.remainder(of: target, after: "utanfor:") {
+            if let path = target.afterPrefix("utanfor:") {
                 output += "<span class=\"ref-left-out\">".utf8
                 output += inner
                 output += "</span>".utf8

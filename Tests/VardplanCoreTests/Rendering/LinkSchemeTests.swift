@@ -15,13 +15,13 @@ struct LinkSchemeTests {
     func remainder(destination: String) {
         for scheme in [LinkResolver.stepScheme, LinkResolver.moduleScheme] {
             let expected = destination.hasPrefix(scheme) ? String(destination.dropFirst(scheme.count)) : nil
-            #expect(LinkResolver.remainder(of: destination, after: scheme) == expected, "\(scheme) \(destination)")
+            #expect(destination.afterPrefix(scheme) == expected, "\(scheme) \(destination)")
         }
     }
 
     @Test("a combining mark after the colon makes it no step link")
     func combiningMarkAfterColon() {
-        #expect(LinkResolver.remainder(of: "steg:\u{301}x", after: LinkResolver.stepScheme) == nil)
-        #expect(LinkResolver.remainder(of: "steg:x", after: LinkResolver.stepScheme) == "x")
+        #expect("steg:\u{301}x".afterPrefix(LinkResolver.stepScheme) == nil)
+        #expect("steg:x".afterPrefix(LinkResolver.stepScheme) == "x")
     }
 }
