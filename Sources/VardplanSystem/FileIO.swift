@@ -165,6 +165,26 @@ public enum FileIO {
         return result
     }
 
+    /// The names in a directory that begin with `prefix` (compared as bytes), in the
+    /// directory's own order; nil when it cannot be listed. Names that do not match are
+    /// never made into strings and nothing is sorted: a busy `$TMPDIR` holds thousands of
+    /// entries, and listing it with `listing` was a tenth of a printout's instructions.
+    public static func names(in path: String, beginningWith prefix: String) -> [String]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        let wanted = Array(prefix.utf8)
+        var result: [String] = []
+        while let entry = readdir(directory) {
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let name = raw.prefix { $0 != 0 }
+                guard name.starts(with: wanted) else { return }
+                let text = String(decoding: name, as: UTF8.self)
+                if text != ".", text != ".." { result.append(text) }
+            }
+        }
+        return result
+    }
+
     /// Calls `body` with each entry's name (no `.` and `..`), its type when the directory
     /// says it (nil: look), and its inode number.
     private static func forEachEntry(of directory: OpaquePointer,

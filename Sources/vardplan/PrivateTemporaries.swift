@@ -118,15 +118,15 @@ enum PrivateTemporaries {
     /// Removes what killed prints left behind: temporary folders in `$TMPDIR` and
     /// temporary copies in `folder`, whose process id is not a running process.
     static func removeLeftovers(besides folder: String) {
-        // Listed with readdir, not FileManager: a busy `$TMPDIR` holds thousands of
-        // entries, and listing them through Foundation was 3–4 % of a printout.
+        // Only the names with the prefix, unsorted (`FileIO.names`): a busy `$TMPDIR`
+        // holds thousands of entries.
         let temporary = temporaryFolder()
-        for (name, _) in FileIO.listing(temporary) ?? [] {
+        for name in FileIO.names(in: temporary, beginningWith: folderPrefix) ?? [] {
             if let pid = processID(in: name, after: folderPrefix), !isRunning(pid) {
                 try? FileManager.default.removeItem(atPath: temporary + "/" + name)
             }
         }
-        for (name, _) in FileIO.listing(folder) ?? [] where name.hasSuffix(".tmp") {
+        for name in FileIO.names(in: folder, beginningWith: filePrefix) ?? [] where name.hasSuffix(".tmp") {
             if let pid = processID(in: name, after: filePrefix), !isRunning(pid) {
                 try? FileManager.default.removeItem(atPath: folder + "/" + name)
             }
