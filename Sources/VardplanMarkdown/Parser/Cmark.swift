@@ -6,30 +6,50 @@ import Darwin
 #endif
 
 /// The boundary to libcmark: the only file of the program that imports it. A parse
-/// runs inside `Cmark.withDocument`, which frees cmark's tree when the closure returns;
-/// `CmarkNode` and `CmarkIterator` are borrowed views that never outlive it.
+/// runs inside `Cmark.withDocument`, whose tree lives in the thread's `CmarkArena` while
+/// the closure runs; `CmarkNode` and `CmarkIterator` are borrowed views that never
+/// outlive it.
 enum Cmark {
     /// cmark's options for our parses: source positions always, smart punctuation if asked.
     static func options(smartPunctuation: Bool) -> Int32 {
         CMARK_OPT_SOURCEPOS | (smartPunctuation ? CMARK_OPT_SMART : 0)
     }
 
-    /// Parses `bytes` with libcmark and hands the document node to `body`; the tree is
-    /// freed when `body` returns. `nil` when cmark could not allocate a tree.
+    /// Parses `bytes` with libcmark and hands the document node to `body`; the tree must
+    /// not be used after `body` returns. `nil` when cmark could not allocate a tree.
+    ///
+    /// cmark allocates in the thread's `CmarkArena`: the parser and the tree are not
+    /// freed node by node; their memory is given back when the outermost parse on the
+    /// thread returns.
     static func withDocument<Result>(_ bytes: UnsafeBufferPointer<UInt8>, options: Int32,
                                      _ body: (CmarkNode) -> Result) -> Result? {
-        let root: OpaquePointer?
+        let arena = CmarkArena.ofThisThread
+        arena.pointee.enter()
+        defer { arena.pointee.leave() }
+        guard let parser = cmark_parser_new_with_mem(options, arenaMemory) else { return nil }
         if let base = bytes.baseAddress, bytes.count > 0 {
-            root = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                cmark_parse_document($0, bytes.count, options)
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                cmark_parser_feed(parser, $0, bytes.count)
             }
-        } else {
-            root = cmark_parse_document("", 0, options)
         }
-        guard let root else { return nil }
-        defer { cmark_node_free(root) }
+        guard let root = cmark_parser_finish(parser) else { return nil }
         return body(CmarkNode(root))
     }
+
+    /// cmark's allocator for our parses: the calling thread's `CmarkArena` (cmark calls
+    /// it only inside `withDocument`, on the thread that parses).
+    nonisolated(unsafe) private static let arenaMemory: UnsafeMutablePointer<cmark_mem> = {
+        let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
+        memory.initialize(to: cmark_mem(
+            calloc: { count, size in
+                let (bytes, overflow) = count.multipliedReportingOverflow(by: size)
+                precondition(!overflow, "[cmark] allocation size overflows")
+                return CmarkArena.ofThisThread.pointee.allocate(bytes, zeroed: true)
+            },
+            realloc: { pointer, size in CmarkArena.ofThisThread.pointee.reallocate(pointer, to: size) },
+            free: { _ in }))
+        return memory
+    }()
 
     /// The version of the linked libcmark, as it reports it at run time (`0.30.2`).
     static var version: String {
