@@ -128,23 +128,23 @@ public enum FileIO {
     }
 
     /// The entries of a directory (no `.` and `..`) with their types, links not
-    /// followed, sorted by name; an entry gone between listing and looking has no type;
-    /// nil when unreadable.
-    public static func listing(_ path: String) -> [(name: String, type: EntryType?)]? {
+    /// followed, sorted by name (`sorted`: false, in the directory's own order); an entry
+    /// gone between listing and looking has no type; nil when unreadable.
+    public static func listing(_ path: String, sorted: Bool = true) -> [(name: String, type: EntryType?)]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
         var result: [(name: String, type: EntryType?)] = []
         forEachEntry(of: directory) { name, type, _ in
             result.append((name, type ?? entryType(path + "/" + name)))
         }
-        return result.sorted { $0.name < $1.name }
+        return sorted ? result.sorted { $0.name < $1.name } : result
     }
 
-    /// The entries of an open directory by name, each with its type (links not
-    /// followed) and inode number as the directory lists them, without a `stat` per
-    /// entry; an entry gone before it could be looked at is left out. Nil when it cannot
-    /// be listed; the descriptor stays open (the listing reads a duplicate).
-    public static func listing(descriptor: Int32) -> [String: (type: EntryType, inode: UInt64)]? {
+    /// The entries of an open directory, each with its type (links not followed) and
+    /// inode number as the directory lists them, in the directory's own order, without
+    /// a `stat` per entry; an entry gone before it could be looked at is left out. Nil
+    /// when it cannot be listed; the descriptor stays open (the listing reads a duplicate).
+    public static func entries(descriptor: Int32) -> [(name: String, type: EntryType, inode: UInt64)]? {
         let duplicate = dup(descriptor)
         guard duplicate >= 0 else { return nil }
         guard let directory = fdopendir(duplicate) else {
@@ -152,16 +152,26 @@ public enum FileIO {
             return nil
         }
         defer { closedir(directory) }
-        var result: [String: (type: EntryType, inode: UInt64)] = [:]
+        var result: [(name: String, type: EntryType, inode: UInt64)] = []
         forEachEntry(of: directory) { name, type, inode in
             if let type {
-                result[name] = (type, inode)
+                result.append((name, type, inode))
                 return
             }
             var info = stat()
             guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
-            result[name] = (entryType(mode: info.st_mode), UInt64(info.st_ino))
+            result.append((name, entryType(mode: info.st_mode), UInt64(info.st_ino)))
         }
+        return result
+    }
+
+    /// `entries(descriptor:)` by name, with room made at once for `expectedCount` names
+    /// (a table grown one doubling at a time hashed every name again at each).
+    public static func listing(descriptor: Int32, expectedCount: Int = 0) -> [String: (type: EntryType, inode: UInt64)]? {
+        guard let entries = entries(descriptor: descriptor) else { return nil }
+        var result: [String: (type: EntryType, inode: UInt64)] = [:]
+        result.reserveCapacity(max(expectedCount, entries.count))
+        for entry in entries { result[entry.name] = (entry.type, entry.inode) }
         return result
     }
 

@@ -24,9 +24,10 @@ enum FolderTree {
         FileIO.entryType(path).map(Kind.init)
     }
 
-    /// The entries of a folder with their kinds, sorted by name; empty when unreadable.
-    static func entries(_ path: String) -> [(name: String, kind: Kind)] {
-        (FileIO.listing(path) ?? []).map { ($0.name, $0.type.map(Kind.init) ?? .other) }
+    /// The entries of a folder with their kinds, sorted by name (`sorted`: false, in the
+    /// folder's own order: for work that does not depend on it); empty when unreadable.
+    static func entries(_ path: String, sorted: Bool = true) -> [(name: String, kind: Kind)] {
+        (FileIO.listing(path, sorted: sorted) ?? []).map { ($0.name, $0.type.map(Kind.init) ?? .other) }
     }
 
     /// Removes a folder and everything in it; nothing when it does not exist. Symbolic
@@ -41,11 +42,11 @@ enum FolderTree {
     /// and by language).
     static func removeInParallel(_ path: String) {
         guard kind(path) == .folder else { return remove(path) }
-        let top = entries(path).map { (path: path + "/" + $0.name, kind: $0.kind) }
+        let top = entries(path, sorted: false).map { (path: path + "/" + $0.name, kind: $0.kind) }
         var tasks: [(path: String, kind: Kind)] = []
         for entry in top {
             if entry.kind == .folder {
-                tasks += entries(entry.path).map { (entry.path + "/" + $0.name, $0.kind) }
+                tasks += entries(entry.path, sorted: false).map { (entry.path + "/" + $0.name, $0.kind) }
             } else {
                 tasks.append(entry)
             }
@@ -61,7 +62,7 @@ enum FolderTree {
     private static func remove(_ path: String, kind: Kind) {
         if kind == .folder {
             let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            for entry in entries(path) {
+            for entry in entries(path, sorted: false) {
                 if entry.kind == .folder {
                     remove(path + "/" + entry.name, kind: .folder)
                 } else if descriptor < 0 || unlinkat(descriptor, entry.name, 0) != 0 {

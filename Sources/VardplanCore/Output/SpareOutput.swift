@@ -41,12 +41,14 @@ enum SpareOutput {
                 if from >= 0 { close(from) }
                 if into >= 0 { close(into) }
             }
-            guard from >= 0, into >= 0, sameDevice(from, into),
-                  let outputEntries = FileIO.listing(descriptor: from),
-                  let stagingEntries = FileIO.listing(descriptor: into) else { return false }
             let names = listed[folder] ?? [:]
-            var present = Set<String>()
-            for (name, entry) in stagingEntries {
+            // The staging folder's entries are only gone through, the output's looked up.
+            guard from >= 0, into >= 0, sameDevice(from, into),
+                  let outputEntries = FileIO.listing(descriptor: from, expectedCount: names.count),
+                  let stagingEntries = FileIO.entries(descriptor: into) else { return false }
+            var present = Set<String>(minimumCapacity: names.count)
+            for entry in stagingEntries {
+                let name = entry.name
                 if entry.type == .directory && needed.contains(prefix + name) { continue }
                 if entry.type == .file, names[name] != nil, let original = outputEntries[name],
                    original.type == .file, original.inode == entry.inode, entry.inode != 0 {

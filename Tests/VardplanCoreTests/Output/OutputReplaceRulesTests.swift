@@ -89,6 +89,34 @@ struct OutputReplaceRulesTests {
         #expect(survey.foreignDescription == "7 files and 2 folders ('a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', …)")
     }
 
+    @Test("in a built site, foreign entries in any folder are named in name order, whatever order the folder lists them in")
+    func foreignNamesInNameOrder() throws {
+        let scratch = OutputScratch()
+        defer { scratch.remove() }
+        scratch.site("out", ["index.html": "a", "x/b.html": "b", "x/y/c.html": "c"])
+        // Created in reverse: a folder's own order (creation order on some file systems,
+        // hash order on others) is not the name order.
+        for number in (10..<40).reversed() { scratch.file("out/x/extra-\(number).txt") }
+        scratch.file("out/x/y/zz/deep.txt")
+        let survey = OutputSurvey.survey(scratch.root + "/out")
+        #expect(survey.foreignNames == ["x/extra-10.txt", "x/extra-11.txt", "x/extra-12.txt", "x/extra-13.txt", "x/extra-14.txt"])
+        #expect(survey.foreignFiles == 31 && survey.foreignFolders == 1 && survey.foreignTopEntries == 31)
+        #expect(Set(survey.filePaths) == Set(["index.html", "x/b.html", "x/y/c.html", "x/y/zz/deep.txt"]
+                                                + (10..<40).map { "x/extra-\($0).txt" }))
+        #expect(!survey.isReplaceable)
+    }
+
+    @Test("a built site with nothing foreign: every listed file, and replaceable")
+    func cleanSiteSurvey() throws {
+        let scratch = OutputScratch()
+        defer { scratch.remove() }
+        let pages = Dictionary(uniqueKeysWithValues: (0..<50).map { ("d/m\($0 % 5)/s\($0).html", "p\($0)") } + [("index.html", "i")])
+        scratch.site("out", pages)
+        let survey = OutputSurvey.survey(scratch.root + "/out")
+        #expect(survey.isReplaceable && survey.foreignNames.isEmpty && survey.stampIsIntact)
+        #expect(survey.filePaths.count == pages.count && Set(survey.filePaths) == Set(pages.keys))
+    }
+
     @Test("a file is never replaced by a folder, not even with --force")
     func fileIsRefused() throws {
         let scratch = OutputScratch()
