@@ -165,12 +165,12 @@ public enum FileIO {
         return result
     }
 
-    /// `entries(descriptor:)` by name, with room made at once for `expectedCount` names
-    /// (a table grown one doubling at a time hashed every name again at each).
-    public static func listing(descriptor: Int32, expectedCount: Int = 0) -> [String: (type: EntryType, inode: UInt64)]? {
+    /// `entries(descriptor:)` by name, the table made with room for all of them at once
+    /// (grown one doubling at a time, it hashed every name again at each).
+    public static func listing(descriptor: Int32) -> [String: (type: EntryType, inode: UInt64)]? {
         guard let entries = entries(descriptor: descriptor) else { return nil }
         var result: [String: (type: EntryType, inode: UInt64)] = [:]
-        result.reserveCapacity(max(expectedCount, entries.count))
+        result.reserveCapacity(entries.count)
         for entry in entries { result[entry.name] = (entry.type, entry.inode) }
         return result
     }

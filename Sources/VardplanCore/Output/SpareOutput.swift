@@ -44,7 +44,7 @@ enum SpareOutput {
             let names = listed[folder] ?? [:]
             // The staging folder's entries are only gone through, the output's looked up.
             guard from >= 0, into >= 0, sameDevice(from, into),
-                  let outputEntries = FileIO.listing(descriptor: from, expectedCount: names.count),
+                  let outputEntries = FileIO.listing(descriptor: from),
                   let stagingEntries = FileIO.entries(descriptor: into) else { return false }
             var present = Set<String>(minimumCapacity: names.count)
             for entry in stagingEntries {
