@@ -182,28 +182,23 @@ public enum FileIO {
     public static func names(in path: String, beginningWith prefix: String) -> [String]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
-        let wanted = Array(prefix.utf8)
         var result: [String] = []
-        while let entry = readdir(directory) {
-            withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                let name = raw.prefix { $0 != 0 }
-                guard name.starts(with: wanted) else { return }
-                let text = String(decoding: name, as: UTF8.self)
-                if text != ".", text != ".." { result.append(text) }
-            }
-        }
+        forEachEntry(of: directory, namesBeginningWith: Array(prefix.utf8)) { name, _, _ in result.append(name) }
         return result
     }
 
     /// Calls `body` with each entry's name (no `.` and `..`), its type when the directory
     /// says it (nil: look), and its inode number.
-    private static func forEachEntry(of directory: OpaquePointer,
+    /// With `prefix`, only the entries whose names begin with those bytes, and no other
+    /// name is made into a string.
+    private static func forEachEntry(of directory: OpaquePointer, namesBeginningWith prefix: [UInt8] = [],
                                      _ body: (_ name: String, _ type: EntryType?, _ inode: UInt64) -> Void) {
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String? in
+                let bytes = raw.prefix { $0 != 0 }
+                return bytes.starts(with: prefix) ? String(decoding: bytes, as: UTF8.self) : nil
             }
-            if name == "." || name == ".." { continue }
+            guard let name, name != ".", name != ".." else { continue }
             let type: EntryType?
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_REG): type = .file

@@ -10,8 +10,7 @@ enum TemplateKeyHash {
     static func of(_ key: String) -> UInt64? {
         // In place when the string is contiguous (always, for a native string): `withUTF8`
         // on a copy retained and released it for every key of every object made.
-        if let hash = key.utf8.withContiguousStorageIfAvailable({ of(bytes: $0) }) { return hash }
-        return of(bytes: Array(key.utf8))
+        key.utf8.withContiguousStorageIfAvailable { of(bytes: $0) } ?? of(bytes: key.utf8)
     }
 
     private static func of(bytes: some Collection<UInt8>) -> UInt64? {

@@ -27,76 +27,79 @@ struct CmarkArenaTests {
         (0..<count).allSatisfy { pointer.load(fromByteOffset: $0, as: UInt8.self) == UInt8(truncatingIfNeeded: seed &+ $0 &* 7) }
     }
 
-    @Test("allocations are 16-byte aligned, zeroed when asked, and none overlaps another")
-    func allocations() {
+    /// `body` with a new arena, inside one parse; every block is freed afterwards.
+    static func inOneParse(_ body: (inout CmarkArena) -> Void) {
         var arena = CmarkArena()
         defer { arena.releaseAll() }
         arena.enter()
-        var generator = Generator(state: 42)
-        var made: [(UnsafeMutableRawPointer, Int)] = []
-        for index in 0..<3_000 {
-            // Mostly node-sized, now and then larger than a quarter block (an allocation of its own).
-            let size = index % 97 == 0 ? 20_000 + generator.next(60_000) : generator.next(300)
-            let pointer = arena.allocate(size, zeroed: index % 2 == 0)
-            #expect(Int(bitPattern: pointer) % 16 == 0)
-            if index % 2 == 0 { #expect((0..<size).allSatisfy { pointer.load(fromByteOffset: $0, as: UInt8.self) == 0 }) }
-            Self.fill(pointer, size, seed: index)
-            made.append((pointer, size))
-        }
-        for (index, (pointer, size)) in made.enumerated() {
-            #expect(Self.holds(pointer, size, seed: index), "allocation \(index) of \(size) bytes was overwritten")
-        }
+        body(&arena)
         arena.leave()
+    }
+
+    @Test("allocations are 16-byte aligned, zeroed when asked, and none overlaps another")
+    func allocations() {
+        Self.inOneParse { arena in
+            var generator = Generator(state: 42)
+            var made: [(UnsafeMutableRawPointer, Int)] = []
+            for index in 0..<3_000 {
+                // Mostly node-sized, now and then larger than a quarter block (an allocation of its own).
+                let size = index % 97 == 0 ? 20_000 + generator.next(60_000) : generator.next(300)
+                let pointer = arena.allocate(size, zeroed: index % 2 == 0)
+                #expect(Int(bitPattern: pointer) % 16 == 0)
+                if index % 2 == 0 { #expect((0..<size).allSatisfy { pointer.load(fromByteOffset: $0, as: UInt8.self) == 0 }) }
+                Self.fill(pointer, size, seed: index)
+                made.append((pointer, size))
+            }
+            for (index, (pointer, size)) in made.enumerated() {
+                #expect(Self.holds(pointer, size, seed: index), "allocation \(index) of \(size) bytes was overwritten")
+            }
+        }
     }
 
     @Test("realloc keeps the bytes: the last allocation grows in place, any other moves, a large one grows by itself")
     func reallocation() {
-        var arena = CmarkArena()
-        defer { arena.releaseAll() }
-        arena.enter()
-        let first = arena.allocate(100, zeroed: false)
-        Self.fill(first, 100, seed: 1)
-        let grown = arena.reallocate(first, to: 400)
-        #expect(grown == first, "the last allocation of the block grows where it is")
-        #expect(Self.holds(grown, 100, seed: 1))
-        let second = arena.allocate(50, zeroed: false)
-        Self.fill(second, 50, seed: 2)
-        let moved = arena.reallocate(grown, to: 1_000)
-        #expect(moved != grown)
-        #expect(Self.holds(moved, 100, seed: 1))
-        #expect(Self.holds(second, 50, seed: 2))
-        #expect(arena.reallocate(moved, to: 10) == moved, "shrinking keeps the allocation")
-        var large = arena.reallocate(nil, to: 30_000)
-        Self.fill(large, 30_000, seed: 3)
-        large = arena.reallocate(large, to: 500_000)
-        #expect(Self.holds(large, 30_000, seed: 3))
-        Self.fill(large, 500_000, seed: 4)
-        #expect(Self.holds(second, 50, seed: 2))
-        arena.leave()
+        Self.inOneParse { arena in
+            let first = arena.allocate(100, zeroed: false)
+            Self.fill(first, 100, seed: 1)
+            let grown = arena.reallocate(first, to: 400)
+            #expect(grown == first, "the last allocation of the block grows where it is")
+            #expect(Self.holds(grown, 100, seed: 1))
+            let second = arena.allocate(50, zeroed: false)
+            Self.fill(second, 50, seed: 2)
+            let moved = arena.reallocate(grown, to: 1_000)
+            #expect(moved != grown)
+            #expect(Self.holds(moved, 100, seed: 1))
+            #expect(Self.holds(second, 50, seed: 2))
+            #expect(arena.reallocate(moved, to: 10) == moved, "shrinking keeps the allocation")
+            var large = arena.reallocate(nil, to: 30_000)
+            Self.fill(large, 30_000, seed: 3)
+            large = arena.reallocate(large, to: 500_000)
+            #expect(Self.holds(large, 30_000, seed: 3))
+            Self.fill(large, 500_000, seed: 4)
+            #expect(Self.holds(second, 50, seed: 2))
+        }
     }
 
     @Test("strings growing by turns, as cmark's buffers do, across many blocks keep their bytes")
     func interleavedGrowth() {
-        var arena = CmarkArena()
-        defer { arena.releaseAll() }
-        arena.enter()
-        var generator = Generator(state: 7)
-        var buffers: [(pointer: UnsafeMutableRawPointer, size: Int)] = (0..<8).map { index in
-            let pointer = arena.allocate(16, zeroed: false)
-            Self.fill(pointer, 16, seed: index)
-            return (pointer, 16)
+        Self.inOneParse { arena in
+            var generator = Generator(state: 7)
+            var buffers: [(pointer: UnsafeMutableRawPointer, size: Int)] = (0..<8).map { index in
+                let pointer = arena.allocate(16, zeroed: false)
+                Self.fill(pointer, 16, seed: index)
+                return (pointer, 16)
+            }
+            for _ in 0..<1_500 {
+                let index = generator.next(buffers.count)
+                let size = buffers[index].size + 1 + generator.next(buffers[index].size)
+                let pointer = arena.reallocate(buffers[index].pointer, to: min(size, 40_000))
+                #expect(Self.holds(pointer, buffers[index].size, seed: index))
+                buffers[index] = (pointer, min(size, 40_000))
+                Self.fill(pointer, buffers[index].size, seed: index)
+                _ = arena.allocate(generator.next(200), zeroed: true)  // a node between two growths
+            }
+            for (index, buffer) in buffers.enumerated() { #expect(Self.holds(buffer.pointer, buffer.size, seed: index)) }
         }
-        for _ in 0..<1_500 {
-            let index = generator.next(buffers.count)
-            let size = buffers[index].size + 1 + generator.next(buffers[index].size)
-            let pointer = arena.reallocate(buffers[index].pointer, to: min(size, 40_000))
-            #expect(Self.holds(pointer, buffers[index].size, seed: index))
-            buffers[index] = (pointer, min(size, 40_000))
-            Self.fill(pointer, buffers[index].size, seed: index)
-            _ = arena.allocate(generator.next(200), zeroed: true)  // a node between two growths
-        }
-        for (index, buffer) in buffers.enumerated() { #expect(Self.holds(buffer.pointer, buffer.size, seed: index)) }
-        arena.leave()
     }
 
     @Test("memory is used again only after the outermost parse has ended")

@@ -31,8 +31,8 @@ struct CmarkArena {
     private var current = -1
     private var next: UnsafeMutableRawPointer?
     private var end: UnsafeMutableRawPointer?
-    /// Allocations too large for a block; nil where one was given back by growing another.
-    private var large: [UnsafeMutableRawPointer?] = []
+    /// Allocations too large for a block, each where its latest `realloc` put it.
+    private var large: [UnsafeMutableRawPointer] = []
     /// How many parses on the thread are under way.
     private(set) var depth = 0
 
